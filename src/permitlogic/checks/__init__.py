@@ -1,0 +1,1 @@
+"""The checks, one module each; see registry.all_checks()."""

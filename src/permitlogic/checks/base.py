@@ -1,0 +1,102 @@
+"""What a check is: metadata (id, name, severity, citation, doc) and a pure function.
+
+A check module under ``permitlogic/checks/<area>/`` exposes ``META`` (a
+CheckMeta) and ``check(ctx) -> Iterator[Finding]``. The runner builds one
+CheckContext per catalog (the prerequisite graph included) and knows nothing
+of any particular check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+import networkx as nx
+
+from permitlogic.models.catalog import Catalog, Item
+from permitlogic.models.reference import ReferenceList
+from permitlogic.models.report import Finding, Fix, Severity
+from permitlogic.packs.checks_pack import ChecksPack
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class CheckMeta:
+    """A check's identity and its doc.
+
+    ``doc_zh`` / ``doc_en`` use the headings *What it does*, *Why is this bad?*,
+    *Example*, *Use instead*, *References* (功能 / 问题 / 示例 / 修改 / 依据).
+    """
+
+    id: str
+    name: str
+    name_zh: str
+    severity: Severity
+    citation: str
+    summary_zh: str
+    summary_en: str
+    doc_zh: str
+    doc_en: str
+    area: str = ""
+    needs_reference: bool = False
+
+    def finding(
+        self,
+        ctx: CheckContext,
+        *,
+        items: list[str],
+        message_zh: str,
+        message_en: str,
+        witness: dict[str, Any] | None = None,
+        fix: Fix | None = None,
+        department: str | None = None,
+        severity: Severity | None = None,
+        citation: str | None = None,
+    ) -> Finding:
+        """A Finding of this check, with the pack's severity override applied."""
+        chosen = ctx.pack.severity.get(self.id, severity or self.severity)
+        if department is None and items and items[0] in ctx.items:
+            department = ctx.items[items[0]].department
+        return Finding(
+            rule=self.id,
+            name=self.name,
+            severity=chosen,
+            items=items,
+            department=department,
+            message_zh=message_zh,
+            message_en=message_en,
+            citation=citation or self.citation,
+            witness=witness,
+            fix=fix,
+        )
+
+
+CheckFunction = Callable[["CheckContext"], Iterator[Finding]]
+
+
+@dataclass(frozen=True)
+class Check:
+    meta: CheckMeta
+    run: CheckFunction
+
+
+@dataclass
+class CheckContext:
+    """Everything a check may read, built once per catalog. Checks never modify it."""
+
+    catalog: Catalog
+    graph: nx.DiGraph
+    pack: ChecksPack
+    reference: ReferenceList | None = None
+    items: dict[str, Item] = field(default_factory=dict)
+    index: dict[str, int] = field(default_factory=dict)
+    _memo: dict[Hashable, Any] = field(default_factory=dict)
+
+    def shared(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """A computation several checks need (e.g. one z3 proof per chain), done once."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        result: T = self._memo[key]
+        return result

@@ -1,0 +1,46 @@
+"""The registry of checks: every module under permitlogic.checks with META and check()."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from functools import cache
+
+import permitlogic.checks as checks_package
+from permitlogic.checks.base import Check
+
+
+@cache
+def all_checks() -> dict[str, Check]:
+    """Every check, keyed and ordered by id."""
+    found: dict[str, Check] = {}
+    for info in pkgutil.walk_packages(checks_package.__path__, checks_package.__name__ + "."):
+        if info.ispkg:
+            continue
+        module = importlib.import_module(info.name)
+        meta = getattr(module, "META", None)
+        run = getattr(module, "check", None)
+        if meta is None or run is None:
+            continue
+        if meta.id in found:
+            raise RuntimeError(f"two checks claim {meta.id}: {info.name}")
+        found[meta.id] = Check(meta=meta, run=run)
+    return dict(sorted(found.items()))
+
+
+def selected(select: list[str] | None, ignore: list[str] | None) -> list[Check]:
+    """Checks whose id starts with a --select prefix and with no --ignore prefix."""
+    chosen = []
+    for check_id, check in all_checks().items():
+        if select and not any(check_id.startswith(p) for p in select):
+            continue
+        if ignore and any(check_id.startswith(p) for p in ignore):
+            continue
+        chosen.append(check)
+    return chosen
+
+
+def unknown_codes(codes: list[str]) -> list[str]:
+    """Codes that select no check at all (a typo on the command line)."""
+    ids = all_checks()
+    return [c for c in codes if not any(i.startswith(c) for i in ids)]

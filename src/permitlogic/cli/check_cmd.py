@@ -1,0 +1,167 @@
+"""``permitlogic check``: check catalogs and report every finding with the law it breaks."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from permitlogic.checks.registry import unknown_codes
+from permitlogic.cli.options import (
+    Lang,
+    LangOption,
+    OutputOption,
+    RulesOption,
+    bad_option,
+    split_codes,
+)
+from permitlogic.errors import InputError
+from permitlogic.load.catalog import load_catalog_sourced
+from permitlogic.load.reference import load_reference
+from permitlogic.models.report import Severity
+from permitlogic.packs.checks_pack import load_checks_pack
+from permitlogic.report.context import RenderInput
+from permitlogic.runner import check
+
+
+class Format(StrEnum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    html = "html"
+    xlsx = "xlsx"
+
+
+RENDERERS = {
+    Format.json: "permitlogic.report.json_report",
+    Format.sarif: "permitlogic.report.sarif",
+    Format.html: "permitlogic.report.html",
+    Format.xlsx: "permitlogic.report.xlsx",
+}
+
+
+def register(app: typer.Typer) -> None:
+    app.command("check")(check_command)
+
+
+def check_command(
+    catalogs: Annotated[
+        list[str],
+        typer.Argument(
+            help="目录文件：.yaml .yml .json .xlsx .csv，或 - 表示标准输入 / catalog files, or - for stdin",
+            show_default=False,
+        ),
+    ],
+    rules: RulesOption = None,
+    format: Annotated[
+        Format, typer.Option("--format", "-f", help="输出格式 / output format")
+    ] = Format.text,
+    output: OutputOption = None,
+    select: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="只运行这些规则（前缀，逗号分隔）/ run only these check ids (prefixes), e.g. PL1,PL301"
+        ),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option(help="跳过这些规则（前缀）/ skip these check ids (prefixes), e.g. PL305"),
+    ] = None,
+    fail_on: Annotated[
+        Severity,
+        typer.Option(
+            "--fail-on", help="达到该级别即以 1 退出 / exit 1 on findings at or above this severity"
+        ),
+    ] = Severity.error,
+    reference: Annotated[
+        Path | None,
+        typer.Option(
+            "--reference",
+            help="上级取消/下放事项清单（YAML 或 XLSX），启用 PL204/PL205 / the upper level's list (YAML or XLSX)",
+        ),
+    ] = None,
+    lang: LangOption = Lang.zh,
+) -> None:
+    """检查审批事项目录 / Check approval catalogs.
+
+    Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it;
+    2 invalid input or command line.
+    """
+    selected = split_codes(select)
+    ignored = split_codes(ignore)
+    for option, codes in (("--select", selected), ("--ignore", ignored)):
+        unknown = unknown_codes(codes or [])
+        if unknown:
+            raise bad_option(
+                option,
+                f"没有这样的规则：{', '.join(unknown)}（用 permitlogic rules 查看全部）",
+                f"no such check: {', '.join(unknown)} (see `permitlogic rules`)",
+            )
+    pack = load_checks_pack(rules)
+    reference_list = load_reference(reference) if reference is not None else None
+    inputs: list[RenderInput] = []
+    problems = []
+    for path in catalogs:
+        try:
+            catalog, source = load_catalog_sourced(path)
+        except InputError as error:
+            problems.extend(error.problems)
+            continue
+        report = check(
+            catalog,
+            pack=pack,
+            select=selected,
+            ignore=ignored,
+            reference=reference_list,
+            source=source,
+        )
+        inputs.append(RenderInput(report, catalog, source, pack, lang.value))
+    if problems:
+        raise InputError(problems)
+    _emit(format, inputs, output)
+    failing = sum(len(i.report.at_or_above(fail_on)) for i in inputs)
+    raise typer.Exit(1 if failing else 0)
+
+
+def _emit(format: Format, inputs: list[RenderInput], output: Path | None) -> None:
+    if format is Format.text:
+        if output is None:
+            console = Console(highlight=False)
+            for inp in inputs:
+                _text(inp, console)
+        else:
+            with output.open("w", encoding="utf-8") as handle:
+                console = Console(file=handle, width=160, highlight=False, no_color=True)
+                for inp in inputs:
+                    _text(inp, console)
+        return
+    try:
+        renderer = importlib.import_module(RENDERERS[format])
+    except ModuleNotFoundError:
+        raise bad_option(
+            "--format",
+            f"此版本尚不支持输出格式 {format.value}",
+            f"output format {format.value} is not available in this version",
+        ) from None
+    if format in (Format.xlsx,) and output is None:
+        raise bad_option(
+            "--output", "xlsx 输出需要 --output 文件名", "xlsx output needs --output FILE"
+        )
+    rendered = renderer.render(inputs)
+    if output is None:
+        sys.stdout.write(rendered if isinstance(rendered, str) else rendered.decode())
+    elif isinstance(rendered, bytes):
+        output.write_bytes(rendered)
+    else:
+        output.write_text(rendered, encoding="utf-8")
+
+
+def _text(inp: RenderInput, console: Console) -> None:
+    from permitlogic.report.text import render
+
+    render(inp, console)

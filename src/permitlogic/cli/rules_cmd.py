@@ -1,0 +1,83 @@
+"""``permitlogic rules [ID]``: the checks, and one check's full doc."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markdown import Markdown
+from rich.table import Table
+
+from permitlogic.checks.base import CheckMeta
+from permitlogic.checks.registry import all_checks
+from permitlogic.cli.options import Lang, LangOption, bad_option
+
+
+def register(app: typer.Typer) -> None:
+    app.command("rules")(rules_command)
+
+
+def rule_doc(meta: CheckMeta) -> dict[str, object]:
+    """A check's metadata and doc as JSON-ready data (also served by GET /v1/rules)."""
+    return {
+        "id": meta.id,
+        "name": meta.name,
+        "name_zh": meta.name_zh,
+        "severity": meta.severity.value,
+        "citation": meta.citation,
+        "summary_zh": meta.summary_zh,
+        "summary_en": meta.summary_en,
+        "doc_zh": meta.doc_zh,
+        "doc_en": meta.doc_en,
+    }
+
+
+def rules_command(
+    rule_id: Annotated[
+        str | None,
+        typer.Argument(metavar="[ID]", help="规则编号，如 PL101 / a check id, e.g. PL101"),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="输出 JSON / print JSON")] = False,
+    lang: LangOption = Lang.zh,
+) -> None:
+    """列出检查规则及其说明 / List the checks and their docs."""
+    checks = all_checks()
+    console = Console(highlight=False)
+    if rule_id is not None:
+        key = rule_id.upper()
+        if key not in checks:
+            raise bad_option(
+                "ID", f"没有规则 {rule_id}", f"no check {rule_id} (see `permitlogic rules`)"
+            )
+        meta = checks[key].meta
+        if as_json:
+            typer.echo(json.dumps(rule_doc(meta), ensure_ascii=False, indent=2))
+            return
+        console.print(f"[bold]{meta.id} {meta.name}[/] {meta.name_zh} · {meta.severity.value}")
+        console.print(Markdown(meta.doc_zh if lang is Lang.zh else meta.doc_en))
+        console.print(f"[dim]{meta.citation}[/]")
+        return
+    if as_json:
+        typer.echo(
+            json.dumps([rule_doc(c.meta) for c in checks.values()], ensure_ascii=False, indent=2)
+        )
+        return
+    table = Table(title="permitlogic " + ("检查规则" if lang is Lang.zh else "checks"))
+    for column in (
+        "ID",
+        "name",
+        "名称" if lang is Lang.zh else "severity",
+        "说明" if lang is Lang.zh else "summary",
+    ):
+        table.add_column(column)
+    for check in checks.values():
+        meta = check.meta
+        table.add_row(
+            meta.id,
+            meta.name,
+            meta.name_zh if lang is Lang.zh else meta.severity.value,
+            meta.summary_zh if lang is Lang.zh else meta.summary_en,
+        )
+    console.print(table)

@@ -1,0 +1,54 @@
+"""The prerequisite graph: one networkx DiGraph per catalog, shared by every check.
+
+Nodes are item ids, and ``external:<name>`` for prerequisites outside the
+catalog. An edge ``P -> I`` says P must be obtained before applying for I
+(the order things happen in), with the Prerequisite and its basis as
+attributes. A prerequisite naming an id that is not in the catalog becomes a
+node with ``kind="unlisted"`` (PL107 reports it).
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from permitlogic.models.catalog import Catalog
+
+EXTERNAL_PREFIX = "external:"
+
+
+def external_node(name: str) -> str:
+    return f"{EXTERNAL_PREFIX}{name}"
+
+
+def is_external(node: str) -> bool:
+    return node.startswith(EXTERNAL_PREFIX)
+
+
+def prerequisite_graph(catalog: Catalog) -> nx.DiGraph:
+    """Build the graph: node attrs ``kind`` (item|external|unlisted), ``department``, ``name``."""
+    graph = nx.DiGraph()
+    for item in catalog.items:
+        graph.add_node(
+            item.id, kind="item", department=item.department, name=item.name, item_kind=item.kind
+        )
+    for item in catalog.items:
+        for index, prerequisite in enumerate(item.prerequisites):
+            if prerequisite.item is not None:
+                source = prerequisite.item
+                if source not in graph:
+                    graph.add_node(source, kind="unlisted", department=None, name=source)
+            else:
+                source = external_node(str(prerequisite.external))
+                if source not in graph:
+                    graph.add_node(
+                        source, kind="external", department=None, name=prerequisite.external
+                    )
+            if not graph.has_edge(source, item.id):
+                graph.add_edge(
+                    source,
+                    item.id,
+                    basis=prerequisite.basis,
+                    prerequisite=prerequisite,
+                    index=index,
+                )
+    return graph

@@ -1,0 +1,1 @@
+"""Loaders: files in, validated models (or every problem with its location) out."""

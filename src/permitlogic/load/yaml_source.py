@@ -1,0 +1,164 @@
+"""YAML (and JSON, which is YAML's subset) parsed with the line of every key.
+
+Anchors and aliases are refused (a catalog never needs them, and they are how
+an alias bomb explodes), duplicate keys are refused (the later one would win
+silently), and every value's position is recorded under its key path.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from permitlogic.errors import InputError, Problem
+from permitlogic.models.report import Location
+
+Path = tuple[str | int, ...]
+
+
+@dataclass
+class Sourced:
+    """Parsed data and the location of every key path in it."""
+
+    data: Any
+    file: str | None
+    locations: dict[Path, Location] = field(default_factory=dict)
+
+    def locate(self, path: Path) -> Location:
+        """The location of ``path``, or of its nearest ancestor that was written."""
+        probe = tuple(path)
+        while probe not in self.locations and probe:
+            probe = probe[:-1]
+        found = self.locations.get(probe, Location(file=self.file))
+        return found.model_copy(update={"key": key_path(path) or None})
+
+
+def key_path(path: Path) -> str:
+    """``items[3].basis[0].level`` from ``("items", 3, "basis", 0, "level")``."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader whose plain scalars keep YAML 1.1 types but never build Python objects."""
+
+
+def parse_yaml(text: str, file: str | None) -> Sourced:
+    """Parse YAML text into plain data with locations; raise InputError on any problem."""
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        column = mark.column + 1 if mark else None
+        reason = f"{exc.problem or ''} {exc.context or ''}".strip()
+        raise InputError.single(
+            file,
+            f"YAML 语法错误：{reason}",
+            f"YAML syntax error: {reason}",
+            line=line,
+            column=column,
+        ) from None
+    except yaml.YAMLError as exc:
+        raise InputError.single(
+            file, f"YAML 无法解析：{exc}", f"YAML cannot be parsed: {exc}"
+        ) from None
+    finally:
+        loader.dispose()
+    sourced = Sourced(data=None, file=file)
+    if root is None:
+        return sourced
+    problems: list[Problem] = []
+    seen: set[int] = set()
+    sourced.data = _build(loader, root, (), sourced, problems, seen)
+    if problems:
+        raise InputError(problems)
+    return sourced
+
+
+def _here(sourced: Sourced, node: yaml.Node, path: Path) -> Location:
+    mark = node.start_mark
+    return Location(file=sourced.file, line=mark.line + 1, column=mark.column + 1)
+
+
+def _build(
+    loader: _Loader,
+    node: yaml.Node,
+    path: Path,
+    sourced: Sourced,
+    problems: list[Problem],
+    seen: set[int],
+) -> Any:
+    if id(node) in seen:
+        where = _here(sourced, node, path)
+        problems.append(
+            Problem(
+                location=where.model_copy(update={"key": key_path(path) or None}),
+                message_zh="不允许使用 YAML 锚点和别名（&/*），请直接写出内容",
+                message_en="YAML anchors and aliases (&/*) are not allowed; write the value out",
+            )
+        )
+        return None
+    seen.add(id(node))
+    sourced.locations.setdefault(path, _here(sourced, node, path))
+    if isinstance(node, yaml.MappingNode):
+        out: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                problems.append(
+                    _problem(
+                        sourced, key_node, path, "键必须是简单文本", "a key must be plain text"
+                    )
+                )
+                continue
+            key = loader.construct_object(key_node)
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                problems.append(
+                    _problem(
+                        sourced,
+                        key_node,
+                        path,
+                        "不允许使用合并键 <<",
+                        "merge keys (<<) are not allowed",
+                    )
+                )
+                continue
+            key = str(key) if not isinstance(key, (str, int)) else key
+            child = (*path, key)
+            if key in out:
+                problems.append(
+                    _problem(
+                        sourced,
+                        key_node,
+                        child,
+                        f"键 {key} 重复出现（后一个会悄悄覆盖前一个）",
+                        f"duplicate key {key} (the later one would silently win)",
+                    )
+                )
+                continue
+            sourced.locations[child] = _here(sourced, key_node, child)
+            out[key] = _build(loader, value_node, child, sourced, problems, seen)
+            sourced.locations[child] = _here(sourced, key_node, child)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [
+            _build(loader, child, (*path, index), sourced, problems, seen)
+            for index, child in enumerate(node.value)
+        ]
+    try:
+        return loader.construct_object(node)
+    except (yaml.YAMLError, ValueError, OverflowError) as exc:
+        problems.append(
+            _problem(sourced, node, path, f"无法识别的值：{exc}", f"unreadable value: {exc}")
+        )
+        return None
+
+
+def _problem(sourced: Sourced, node: yaml.Node, path: Path, zh: str, en: str) -> Problem:
+    where = _here(sourced, node, path).model_copy(update={"key": key_path(path) or None})
+    return Problem(location=where, message_zh=zh, message_en=en)

@@ -1,0 +1,325 @@
+"""The catalog (审批事项目录): the one shape every loader produces.
+
+Field names are the canonical keys of the catalog format (v1); see
+``catalog-format.md``. Models are strict and forbid unknown keys: a typo in a
+legal catalog must never pass silently.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated, Self
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
+from pydantic_core import InitErrorDetails, PydanticCustomError
+
+ID_PATTERN = r"^[A-Za-z0-9._-]+$"
+
+STATUTE_DEFAULT_DAYS = 20
+"""行政许可法 Art. 42: decide within 20 working days."""
+STATUTE_JOINT_DAYS = 45
+"""行政许可法 Art. 42: joint / unified handling within 45 working days."""
+
+
+Loc = tuple[str | int, ...]
+
+
+def raise_at(model: str, problems: list[tuple[Loc, str, object]]) -> None:
+    """Raise every cross-field problem at once, each at its own key path."""
+    if problems:
+        raise ValidationError.from_exception_data(
+            model,
+            [
+                InitErrorDetails(
+                    type=PydanticCustomError("cross_field", message), loc=loc, input=value
+                )
+                for loc, message, value in problems
+            ],
+        )
+
+
+class Strict(BaseModel):
+    """Base of every input model: strict types, unknown keys rejected."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+class Level(StrEnum):
+    """Level of a legal basis (设定依据层级), strongest first."""
+
+    law = "law"
+    administrative_regulation = "administrative_regulation"
+    state_council_decision = "state_council_decision"
+    local_regulation = "local_regulation"
+    provincial_rule = "provincial_rule"
+    departmental_rule = "departmental_rule"
+    local_rule = "local_rule"
+    normative_document = "normative_document"
+
+    @property
+    def rank(self) -> int:
+        """0 for the strongest level (law)."""
+        return list(Level).index(self)
+
+    @property
+    def zh(self) -> str:
+        return LEVEL_ZH[self]
+
+
+LEVEL_ZH: dict[Level, str] = {
+    Level.law: "法律",
+    Level.administrative_regulation: "行政法规",
+    Level.state_council_decision: "国务院决定",
+    Level.local_regulation: "地方性法规",
+    Level.provincial_rule: "省级政府规章",
+    Level.departmental_rule: "部门规章",
+    Level.local_rule: "设区的市政府规章",
+    Level.normative_document: "规范性文件",
+}
+
+
+class Kind(StrEnum):
+    """Kind of item (事项类型)."""
+
+    license = "license"
+    non_license = "non_license"
+    filing = "filing"
+    service = "service"
+    intermediary = "intermediary"
+
+    @property
+    def zh(self) -> str:
+        return KIND_ZH[self]
+
+
+KIND_ZH: dict[Kind, str] = {
+    Kind.license: "行政许可",
+    Kind.non_license: "非行政许可审批",
+    Kind.filing: "备案",
+    Kind.service: "公共服务",
+    Kind.intermediary: "中介服务",
+}
+
+
+class DecisionKind(StrEnum):
+    """Whether the department may refuse (approve_or_refuse) or only records."""
+
+    approve_or_refuse = "approve_or_refuse"
+    record_only = "record_only"
+
+
+class AdminLevel(StrEnum):
+    county = "county"
+    district = "district"
+    city = "city"
+    province = "province"
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _iso_date(value: object) -> object:
+    """A date, or text in exactly YYYY-MM-DD form (JSON has no date type)."""
+    if isinstance(value, datetime):
+        raise ValueError("expected a date without a time / 应为日期（YYYY-MM-DD），不能带时间")
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{value} is not a calendar date / {value} 不是有效日期") from None
+    if isinstance(value, date):
+        return value
+    raise ValueError("expected a date YYYY-MM-DD / 应为日期（YYYY-MM-DD）")
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+LevelField = Annotated[Level, Field(strict=False)]
+KindField = Annotated[Kind, Field(strict=False)]
+DecisionKindField = Annotated[DecisionKind, Field(strict=False)]
+AdminLevelField = Annotated[AdminLevel, Field(strict=False)]
+
+
+class Basis(Strict):
+    """A legal basis (设定依据): level, title and, as expected, the article."""
+
+    level: LevelField
+    title: Annotated[str, Field(min_length=1)]
+    article: str | None = None
+
+    def cite(self) -> str:
+        """《title》article, as a citation reads in Chinese."""
+        title = self.title if self.title.startswith("《") else f"《{self.title}》"
+        return f"{title}{self.article or ''}"
+
+
+class Prerequisite(Strict):
+    """A prerequisite (前置条件): an item of this catalog or an external one."""
+
+    item: str | None = None
+    external: str | None = None
+    basis: Basis | None = None
+
+    @model_validator(mode="after")
+    def _item_or_external(self) -> Self:
+        if (self.item is None) == (self.external is None):
+            raise ValueError(
+                "a prerequisite names exactly one of `item` or `external` / "
+                "前置条件须且只能填写 item（本目录事项）或 external（外部条件）之一"
+            )
+        return self
+
+    @property
+    def target(self) -> str:
+        """The item id, or the external prerequisite's name."""
+        return self.item if self.item is not None else str(self.external)
+
+
+class Material(Strict):
+    """An application material (申请材料)."""
+
+    id: Annotated[str, Field(min_length=1)]
+    name: Annotated[str, Field(min_length=1)]
+    core: bool = False
+    issued_by: str | None = None
+
+
+class Item(Strict):
+    """An approval item (审批事项)."""
+
+    id: Annotated[str, Field(min_length=1, pattern=ID_PATTERN)]
+    name: Annotated[str, Field(min_length=1)]
+    department: Annotated[str, Field(min_length=1)]
+    kind: KindField
+    basis: list[Basis] = Field(default_factory=list)
+    statutory_days: Annotated[int, Field(ge=0)] | None = None
+    promised_days: Annotated[int, Field(ge=0)] | None = None
+    previous_promised_days: Annotated[int, Field(ge=0)] | None = None
+    review_levels: Annotated[int, Field(ge=1)] = 1
+    on_the_spot: bool = False
+    joint: bool = False
+    decision: DecisionKindField = DecisionKind.approve_or_refuse
+    prerequisites: list[Prerequisite] = Field(default_factory=list)
+    materials: list[Material] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _cross_fields(self) -> Self:
+        problems: list[tuple[Loc, str, object]] = []
+        if self.kind in (Kind.license, Kind.non_license) and self.promised_days is None:
+            problems.append(
+                (
+                    ("promised_days",),
+                    "promised_days is required for a license or non_license item / "
+                    "行政许可和非行政许可审批事项必须填写承诺时限（promised_days）",
+                    None,
+                )
+            )
+        seen: set[str] = set()
+        for index, material in enumerate(self.materials):
+            if material.id in seen:
+                problems.append(
+                    (
+                        ("materials", index, "id"),
+                        f"duplicate material id {material.id} / 申请材料编号重复：{material.id}",
+                        material.id,
+                    )
+                )
+            seen.add(material.id)
+        raise_at("Item", problems)
+        return self
+
+    @property
+    def statute_days(self) -> int:
+        """The statutory limit: statutory_days, or the Art. 42 default (20, joint 45)."""
+        if self.statutory_days is not None:
+            return self.statutory_days
+        return STATUTE_JOINT_DAYS if self.joint else STATUTE_DEFAULT_DAYS
+
+    @property
+    def days(self) -> int:
+        """Days this item takes in a schedule: its promise, else 0 on the spot, else statute."""
+        if self.promised_days is not None:
+            return self.promised_days
+        return 0 if self.on_the_spot else self.statute_days
+
+
+class CatalogMeta(Strict):
+    id: Annotated[str, Field(pattern=ID_PATTERN)]
+    jurisdiction: Annotated[str, Field(min_length=1)]
+    level: AdminLevelField = AdminLevel.county
+    effective: IsoDate | None = None
+
+
+class Stage(Strict):
+    name: Annotated[str, Field(min_length=1)]
+    bound_days: Annotated[int, Field(ge=0)] | None = None
+    joint: bool | None = None
+    items: list[str] = Field(default_factory=list)
+
+
+class Chain(Strict):
+    """A project path (工程建设项目审批流程): stages run one after another."""
+
+    id: Annotated[str, Field(pattern=ID_PATTERN)]
+    name: Annotated[str, Field(min_length=1)]
+    bound_days: Annotated[int, Field(ge=0)] | None = None
+    joint: bool = False
+    stages: Annotated[list[Stage], Field(min_length=1)]
+
+
+class Catalog(Strict):
+    """A whole catalog: metadata, items and chains."""
+
+    catalog: CatalogMeta
+    items: Annotated[list[Item], Field(min_length=1)]
+    chains: list[Chain] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _cross_fields(self) -> Self:
+        problems: list[tuple[Loc, str, object]] = []
+        seen: set[str] = set()
+        for index, item in enumerate(self.items):
+            if item.id in seen:
+                problems.append(
+                    (
+                        ("items", index, "id"),
+                        f"duplicate item id {item.id} / 事项编码重复：{item.id}",
+                        item.id,
+                    )
+                )
+            seen.add(item.id)
+        chain_ids: set[str] = set()
+        for c, chain in enumerate(self.chains):
+            if chain.id in chain_ids:
+                problems.append(
+                    (
+                        ("chains", c, "id"),
+                        f"duplicate chain id {chain.id} / 流程编号重复：{chain.id}",
+                        chain.id,
+                    )
+                )
+            chain_ids.add(chain.id)
+            for s, stage in enumerate(chain.stages):
+                for i, ref in enumerate(stage.items):
+                    if ref not in seen:
+                        problems.append(
+                            (
+                                ("chains", c, "stages", s, "items", i),
+                                f"chain {chain.id} stage {stage.name} names unknown item {ref} / "
+                                f"流程 {chain.id} 阶段「{stage.name}」引用了目录中不存在的事项 {ref}",
+                                ref,
+                            )
+                        )
+        raise_at("Catalog", problems)
+        return self
+
+    def item_map(self) -> dict[str, Item]:
+        return {item.id: item for item in self.items}

@@ -1,0 +1,26 @@
+"""The upper level's reference list (PL204/PL205): abolished and devolved items."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import Field
+
+from permitlogic.models.catalog import IsoDate, Strict
+
+
+class ReferenceStatus(StrEnum):
+    abolished = "abolished"
+    devolved = "devolved"
+
+
+class ReferenceEntry(Strict):
+    name: Annotated[str, Field(min_length=1)]
+    status: Annotated[ReferenceStatus, Field(strict=False)]
+    document: str | None = None
+    date: IsoDate | None = None
+
+
+class ReferenceList(Strict):
+    entries: list[ReferenceEntry]

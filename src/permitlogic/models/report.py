@@ -1,0 +1,171 @@
+"""Findings and the Report: what every check returns and every renderer reads."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Out(BaseModel):
+    """Base of every output model: unknown keys rejected, so the JSON stays the contract."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Severity(StrEnum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+    @property
+    def rank(self) -> int:
+        """2 for error, 1 for warning, 0 for info: compare with ``>=``."""
+        return {"error": 2, "warning": 1, "info": 0}[self.value]
+
+    @property
+    def zh(self) -> str:
+        return {"error": "错误", "warning": "警告", "info": "提示"}[self.value]
+
+
+class Location(Out):
+    """Where in the source file a thing was written.
+
+    YAML/JSON give ``line`` (1-based) and ``column``; XLSX/CSV give ``sheet``,
+    ``row`` (1-based, as the spreadsheet shows it) and ``header`` (the column
+    header as typed) and ``cell`` (e.g. ``C7``).
+    """
+
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+    sheet: str | None = None
+    row: int | None = None
+    header: str | None = None
+    cell: str | None = None
+    key: str | None = None
+
+    def describe(self) -> str:
+        """``file:line:column`` or ``file[sheet]!C7 (header)``, for messages."""
+        parts = [self.file or "<input>"]
+        if self.sheet is not None or self.row is not None:
+            where = f"[{self.sheet}]" if self.sheet else ""
+            where += f"!{self.cell}" if self.cell else (f" row {self.row}" if self.row else "")
+            if self.header:
+                where += f" ({self.header})"
+            parts.append(where)
+            return "".join(parts)
+        if self.line is not None:
+            parts.append(f":{self.line}")
+            if self.column is not None:
+                parts.append(f":{self.column}")
+        return "".join(parts)
+
+
+class Change(Out):
+    """One change a fix proposes: set ``field`` of ``item`` from ``old`` to ``new``."""
+
+    item: str
+    field: str
+    old: int | str | None = None
+    new: int | str | None = None
+
+
+class Fix(Out):
+    """A suggested fix, in words and, where it is a change of values, as changes."""
+
+    message_zh: str
+    message_en: str
+    changes: list[Change] = Field(default_factory=list)
+
+
+class Finding(Out):
+    """One defect: the check, the items in a meaningful order, why, and the law it breaks."""
+
+    rule: str
+    name: str
+    severity: Severity
+    items: list[str] = Field(default_factory=list)
+    department: str | None = None
+    message_zh: str
+    message_en: str
+    citation: str
+    witness: dict[str, Any] | None = None
+    fix: Fix | None = None
+    location: Location | None = None
+
+
+class ToolInfo(Out):
+    name: str = "permitlogic"
+    version: str
+
+
+class CatalogInfo(Out):
+    id: str
+    items: int
+    source: str | None = None
+
+
+class Summary(Out):
+    error: int = 0
+    warning: int = 0
+    info: int = 0
+
+    @classmethod
+    def of(cls, findings: list[Finding]) -> Summary:
+        counts = {s.value: 0 for s in Severity}
+        for finding in findings:
+            counts[finding.severity.value] += 1
+        return cls(**counts)
+
+
+class TimelineItem(Out):
+    """An item placed on a chain's worst-case schedule (working days from day 0)."""
+
+    item: str
+    name: str
+    department: str
+    days: int
+    start: int
+    end: int
+    critical: bool = False
+
+
+class StageTimeline(Out):
+    name: str
+    bound_days: int | None = None
+    start: int
+    worst_case_days: int
+    holds: bool | None = None
+    critical_path: list[str] = Field(default_factory=list)
+    items: list[TimelineItem] = Field(default_factory=list)
+
+
+class Timeline(Out):
+    """A chain's worst-case schedule and whether its bounds hold (proved by z3)."""
+
+    chain: str
+    name: str
+    bound_days: int | None = None
+    joint: bool = False
+    schedulable: bool = True
+    total_days: int | None = None
+    holds: bool | None = None
+    critical_path: list[str] = Field(default_factory=list)
+    stages: list[StageTimeline] = Field(default_factory=list)
+    note_zh: str | None = None
+    note_en: str | None = None
+
+
+class Report(Out):
+    """What ``permitlogic check`` returns (the JSON of interfaces.md)."""
+
+    tool: ToolInfo
+    catalog: CatalogInfo
+    findings: list[Finding] = Field(default_factory=list)
+    summary: Summary = Field(default_factory=Summary)
+    timelines: list[Timeline] = Field(default_factory=list)
+
+    def at_or_above(self, severity: Severity) -> list[Finding]:
+        return [f for f in self.findings if f.severity.rank >= severity.rank]

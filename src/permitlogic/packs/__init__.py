@@ -1,0 +1,1 @@
+"""Rule packs: the county's numbers, tables and citations, as validated data."""

@@ -1,0 +1,1 @@
+"""Renderers: each turns a Report (and the catalog it came from) into one format."""

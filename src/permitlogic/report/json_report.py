@@ -1,0 +1,24 @@
+"""``--format json``: the Report as the interfaces spec's JSON (stable keys)."""
+
+from __future__ import annotations
+
+import json
+
+from permitlogic.models.report import Report
+from permitlogic.report.context import RenderInput
+
+
+def report_json(report: Report) -> dict[str, object]:
+    """The JSON object of one report (None-valued location fields dropped)."""
+    data = report.model_dump(mode="json")
+    for finding in data["findings"]:
+        if finding.get("location"):
+            finding["location"] = {k: v for k, v in finding["location"].items() if v is not None}
+    return data
+
+
+def render(inputs: list[RenderInput]) -> str:
+    """One object for one catalog, a list for several."""
+    objects = [report_json(i.report) for i in inputs]
+    payload: object = objects[0] if len(objects) == 1 else objects
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,1 @@
+"""Time limits: per-item promises and chain schedules proved with z3."""
