@@ -24,15 +24,21 @@ class Sourced:
 
     data: Any
     file: str | None
-    locations: dict[Path, Location] = field(default_factory=dict)
+    locations: dict[Path, Location | tuple[int, int]] = field(default_factory=dict)
+    """Key path -> Location, or (line, column) for text formats (cheaper for big files)."""
 
     def locate(self, path: Path) -> Location:
         """The location of ``path``, or of its nearest ancestor that was written."""
         probe = tuple(path)
         while probe not in self.locations and probe:
             probe = probe[:-1]
-        found = self.locations.get(probe, Location(file=self.file))
-        return found.model_copy(update={"key": key_path(path) or None})
+        found = self.locations.get(probe)
+        key = key_path(path) or None
+        if found is None:
+            return Location(file=self.file, key=key)
+        if isinstance(found, tuple):
+            return Location(file=self.file, line=found[0], column=found[1], key=key)
+        return found.model_copy(update={"key": key})
 
 
 def key_path(path: Path) -> str:
@@ -43,8 +49,11 @@ def key_path(path: Path) -> str:
     return out
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader whose plain scalars keep YAML 1.1 types but never build Python objects."""
+_Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):  # type: ignore[misc]
+    """The safe loader (libyaml when present): plain data only, never Python objects."""
 
 
 def parse_yaml(text: str, file: str | None) -> Sourced:
@@ -81,9 +90,9 @@ def parse_yaml(text: str, file: str | None) -> Sourced:
     return sourced
 
 
-def _here(sourced: Sourced, node: yaml.Node, path: Path) -> Location:
+def _here(node: yaml.Node) -> tuple[int, int]:
     mark = node.start_mark
-    return Location(file=sourced.file, line=mark.line + 1, column=mark.column + 1)
+    return (mark.line + 1, mark.column + 1)
 
 
 def _build(
@@ -95,17 +104,19 @@ def _build(
     seen: set[int],
 ) -> Any:
     if id(node) in seen:
-        where = _here(sourced, node, path)
         problems.append(
-            Problem(
-                location=where.model_copy(update={"key": key_path(path) or None}),
-                message_zh="不允许使用 YAML 锚点和别名（&/*），请直接写出内容",
-                message_en="YAML anchors and aliases (&/*) are not allowed; write the value out",
+            _problem(
+                sourced,
+                node,
+                path,
+                "不允许使用 YAML 锚点和别名（&/*），请直接写出内容",
+                "YAML anchors and aliases (&/*) are not allowed; write the value out",
             )
         )
         return None
     seen.add(id(node))
-    sourced.locations.setdefault(path, _here(sourced, node, path))
+    if path not in sourced.locations:
+        sourced.locations[path] = _here(node)
     if isinstance(node, yaml.MappingNode):
         out: dict[Any, Any] = {}
         for key_node, value_node in node.value:
@@ -141,9 +152,8 @@ def _build(
                     )
                 )
                 continue
-            sourced.locations[child] = _here(sourced, key_node, child)
+            sourced.locations[child] = _here(key_node)
             out[key] = _build(loader, value_node, child, sourced, problems, seen)
-            sourced.locations[child] = _here(sourced, key_node, child)
         return out
     if isinstance(node, yaml.SequenceNode):
         return [
@@ -160,5 +170,6 @@ def _build(
 
 
 def _problem(sourced: Sourced, node: yaml.Node, path: Path, zh: str, en: str) -> Problem:
-    where = _here(sourced, node, path).model_copy(update={"key": key_path(path) or None})
+    line, column = _here(node)
+    where = Location(file=sourced.file, line=line, column=column, key=key_path(path) or None)
     return Problem(location=where, message_zh=zh, message_en=en)
