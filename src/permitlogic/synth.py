@@ -140,20 +140,25 @@ def synth_catalog(options: SynthOptions) -> dict[str, Any]:
         items.append(item)
     licenses = [i for i, item in enumerate(items) if item["kind"] == "license"]
     license_set = set(licenses)
+    # Items for planted cycles stay out of the DAG, so each cycle is its own component.
+    reserved_count = min(len(licenses), options.cycle + 3 * options.small_cycles)
+    reserved = rng.sample(licenses, reserved_count)
+    reserved_set = set(reserved)
+    dag = [i for i in licenses if i not in reserved_set]
     # A prerequisite DAG: each license may require earlier licenses of other departments.
-    for position, index in enumerate(licenses):
+    for position, index in enumerate(dag):
         if position == 0 or rng.random() < 0.45:
             continue
         wanted = rng.randint(1, options.max_prerequisites)
         chosen: set[int] = set()
         for _ in range(wanted):
-            other = licenses[rng.randrange(max(0, position - 200), position)]
+            other = dag[rng.randrange(max(0, position - 200), position)]
             if items[other]["department"] != items[index]["department"]:
                 chosen.add(other)
         items[index]["prerequisites"] = [
             {"item": items[o]["id"], "basis": _prerequisite_basis(rng)} for o in sorted(chosen)
         ]
-    _plant_cycles(items, licenses, options, rng)
+    _plant_cycles(items, reserved, options, rng)
     _plant_defects(items, license_set, options, rng)
     data: dict[str, Any] = {
         "catalog": {
@@ -163,7 +168,7 @@ def synth_catalog(options: SynthOptions) -> dict[str, Any]:
             "effective": "2026-01-01",
         },
         "items": items,
-        "chains": _chains(items, licenses, options, rng),
+        "chains": _chains(items, dag, options, rng),
     }
     return data
 
@@ -176,10 +181,8 @@ def _add_prerequisite(source: dict[str, Any], target: dict[str, Any], rng: rando
 
 
 def _plant_cycles(
-    items: list[dict[str, Any]], licenses: list[int], options: SynthOptions, rng: random.Random
+    items: list[dict[str, Any]], pool: list[int], options: SynthOptions, rng: random.Random
 ) -> None:
-    pool = licenses[:]
-    rng.shuffle(pool)
     cursor = 0
     if options.cycle >= 2 and len(pool) >= options.cycle:
         ring = pool[: options.cycle]
@@ -250,13 +253,23 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--items", type=int, default=1000, help="事项数 / number of items")
     parser.add_argument("--seed", type=int, default=0, help="随机种子 / random seed")
-    parser.add_argument("--cycle", type=int, default=0, help="一个大环的事项数 / one cycle of N items")
-    parser.add_argument("--small-cycles", type=int, default=0, help="小环个数 / number of 2–3 item cycles")
-    parser.add_argument("--defect-rate", type=float, default=0.01, help="缺陷比例 / share of defective items")
+    parser.add_argument(
+        "--cycle", type=int, default=0, help="一个大环的事项数 / one cycle of N items"
+    )
+    parser.add_argument(
+        "--small-cycles", type=int, default=0, help="小环个数 / number of 2–3 item cycles"
+    )
+    parser.add_argument(
+        "--defect-rate", type=float, default=0.01, help="缺陷比例 / share of defective items"
+    )
     parser.add_argument("--chains", type=int, default=1, help="流程数 / number of chains")
-    parser.add_argument("--chain-items", type=int, default=40, help="每个流程的事项数 / items per chain")
+    parser.add_argument(
+        "--chain-items", type=int, default=40, help="每个流程的事项数 / items per chain"
+    )
     parser.add_argument("--format", choices=["json", "yaml"], default="json")
-    parser.add_argument("--output", "-o", help="输出文件（默认标准输出）/ output file (default stdout)")
+    parser.add_argument(
+        "--output", "-o", help="输出文件（默认标准输出）/ output file (default stdout)"
+    )
     args = parser.parse_args(argv)
     data = synth_catalog(
         SynthOptions(

@@ -1,0 +1,5 @@
+"""``python -m permitlogic.cli``: the same as the ``permitlogic`` command."""
+
+from permitlogic.cli import main
+
+main()
