@@ -92,14 +92,21 @@ class DecisionLog:
         self._logged_catalogs: set[str] = set()
         self._file: IO[bytes] = path.open("ab")
 
+    def _open(self) -> IO[bytes]:
+        """The open file (reopened for appending after close(); call with the lock held)."""
+        if self._file.closed:
+            self._file = self.path.open("ab")
+        return self._file
+
     def write(self, records: Sequence[Record]) -> None:
         """Append the records as one block and flush it to the operating system."""
         if not records:
             return
         block = b"".join(record.model_dump_json().encode("utf-8") + b"\n" for record in records)
         with self._lock:
-            self._file.write(block)
-            self._file.flush()
+            handle = self._open()
+            handle.write(block)
+            handle.flush()
 
     def write_catalog(self, catalog: Catalog, sha256: str) -> None:
         """Record a catalog's content once per process (replay needs it to rebuild decisions)."""
@@ -113,11 +120,13 @@ class DecisionLog:
         with self._lock:
             if sha256 in self._logged_catalogs:
                 return
-            self._file.write(line)
-            self._file.flush()
+            handle = self._open()
+            handle.write(line)
+            handle.flush()
             self._logged_catalogs.add(sha256)
 
     def close(self) -> None:
+        """Close the file; a later write opens it again (an app may be started twice)."""
         with self._lock:
             if not self._file.closed:
                 self._file.close()

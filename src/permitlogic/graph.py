@@ -4,14 +4,17 @@ Nodes are item ids, and ``external:<name>`` for prerequisites outside the
 catalog. An edge ``P -> I`` says P must be obtained before applying for I
 (the order things happen in), with the Prerequisite and its basis as
 attributes. A prerequisite naming an id that is not in the catalog becomes a
-node with ``kind="unlisted"`` (PL107 reports it).
+node with ``kind="unlisted"`` (PL107 reports it). When an item lists the same
+prerequisite twice, the edge keeps the first entry (``index`` is its position
+in the item's ``prerequisites``); checks that judge each entry read the
+catalog. Only items have incoming edges, so every cycle is a cycle of items.
 """
 
 from __future__ import annotations
 
 import networkx as nx
 
-from permitlogic.models.catalog import Catalog
+from permitlogic.models.catalog import Catalog, Prerequisite
 
 EXTERNAL_PREFIX = "external:"
 
@@ -22,6 +25,18 @@ def external_node(name: str) -> str:
 
 def is_external(node: str) -> bool:
     return node.startswith(EXTERNAL_PREFIX)
+
+
+def prerequisite_node(prerequisite: Prerequisite) -> str:
+    """The node a prerequisite stands for: its item id, or ``external:<name>``."""
+    if prerequisite.item is not None:
+        return prerequisite.item
+    return external_node(str(prerequisite.external))
+
+
+def is_item(graph: nx.DiGraph, node: str) -> bool:
+    """Whether ``node`` is an item of the catalog (not external, not unlisted)."""
+    return bool(graph.nodes[node].get("kind") == "item")
 
 
 def prerequisite_graph(catalog: Catalog) -> nx.DiGraph:

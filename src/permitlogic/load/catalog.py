@@ -1,25 +1,41 @@
-"""Load a catalog from .yaml/.yml/.json/.xlsx/.csv (or ``-``): a Catalog and where each key was."""
+"""Load a catalog from .yaml/.yml/.json/.xlsx/.csv (or ``-``): a Catalog and where each key was.
+
+Every problem of a file is reported at once (一次性告知), each with its file
+and line/column (YAML, JSON) or sheet, row, header and cell (XLSX, CSV). The
+limits of LoadLimits (size, items, cell length; zip bombs and XML entities
+for XLSX) apply to every format. ``-`` reads YAML or JSON from standard input:
+JSON when the first non-blank character is ``{`` or ``[``.
+"""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
+from typing import Any
 
-from permitlogic.errors import InputError
+from permitlogic.errors import InputError, Problem
+from permitlogic.load.json_source import parse_json
+from permitlogic.load.limits import LoadLimits
+from permitlogic.load.raw import STDIN, decode_utf8, read_bytes, read_stdin
+from permitlogic.load.sheet_loader import catalog_from_csv, catalog_from_xlsx
 from permitlogic.load.validate import validate
-from permitlogic.load.yaml_source import Sourced, parse_yaml
+from permitlogic.load.yaml_source import Path as KeyPath
+from permitlogic.load.yaml_source import Sourced, key_path, parse_yaml
 from permitlogic.models.catalog import Catalog
+from permitlogic.models.report import Location
 
 SUFFIXES = (".yaml", ".yml", ".json", ".xlsx", ".csv")
 
 
-def load_catalog_sourced(path: str | Path) -> tuple[Catalog, Sourced]:
+def load_catalog_sourced(
+    path: str | Path, limits: LoadLimits | None = None
+) -> tuple[Catalog, Sourced]:
     """The catalog in ``path`` and its source map; InputError with every problem otherwise."""
+    limits = limits if limits is not None else LoadLimits.from_env()
     name = str(path)
     if name == "-":
-        text = sys.stdin.read()
-        sourced = parse_yaml(text, "<stdin>")
-        return validate(Catalog, sourced), sourced
+        text = decode_utf8(read_stdin(limits), STDIN)
+        as_json = text.lstrip().startswith(("{", "["))
+        return _tree_catalog(parse_text(text, STDIN, as_json), limits, len(text))
     file = Path(path)
     suffix = file.suffix.lower()
     if suffix not in SUFFIXES:
@@ -28,13 +44,85 @@ def load_catalog_sourced(path: str | Path) -> tuple[Catalog, Sourced]:
             f"不支持的文件类型 {suffix or '（无扩展名）'}：应为 .yaml、.yml、.json、.xlsx 或 .csv",
             f"unsupported file type {suffix or '(none)'}: expected .yaml, .yml, .json, .xlsx or .csv",
         )
-    if not file.is_file():
-        raise InputError.single(name, "文件不存在", "file not found")
-    text = file.read_text(encoding="utf-8")
-    sourced = parse_yaml(text, name)
-    return validate(Catalog, sourced), sourced
+    if suffix == ".xlsx":
+        return catalog_from_xlsx(file, limits)
+    if suffix == ".csv":
+        return catalog_from_csv(file, limits)
+    text = decode_utf8(read_bytes(file, limits), name)
+    return _tree_catalog(parse_text(text, name, suffix == ".json"), limits, len(text))
 
 
-def load_catalog(path: str | Path) -> Catalog:
+def load_catalog(path: str | Path, limits: LoadLimits | None = None) -> Catalog:
     """The catalog in ``path`` (see load_catalog_sourced)."""
-    return load_catalog_sourced(path)[0]
+    return load_catalog_sourced(path, limits)[0]
+
+
+def parse_text(text: str, name: str, as_json: bool) -> Sourced:
+    """YAML or JSON text with the location of every key; InputError on a syntax problem."""
+    if as_json:
+        return parse_json(text, name)
+    try:
+        return parse_yaml(text, name)
+    except RecursionError:
+        raise InputError.single(
+            name, "YAML 嵌套层数过多", "the YAML is nested too deeply", line=1
+        ) from None
+
+
+def _tree_catalog(sourced: Sourced, limits: LoadLimits, size: int) -> tuple[Catalog, Sourced]:
+    """Validate YAML/JSON data, after the empty-file and limit checks."""
+    if sourced.data is None:
+        raise InputError.single(
+            sourced.file,
+            "文件为空：应包含 catalog: 和 items:",
+            "the file is empty: expected catalog: and items:",
+            line=1,
+        )
+    problems: list[Problem] = []
+    items = sourced.data.get("items") if isinstance(sourced.data, dict) else None
+    if isinstance(items, list) and len(items) > limits.max_items:
+        where = sourced.locate(("items",))
+        raise InputError(
+            [
+                Problem(
+                    location=where,
+                    message_zh=f"事项超过 {limits.max_items} 个（{len(items)} 个；"
+                    "上限可用环境变量 PERMITLOGIC_MAX_ITEMS 调整）",
+                    message_en=f"more than {limits.max_items} items ({len(items)}; "
+                    "set PERMITLOGIC_MAX_ITEMS to change the limit)",
+                )
+            ]
+        )
+    if size > limits.max_cell_chars:
+        _long_texts(sourced.data, (), sourced, limits.max_cell_chars, problems)
+    try:
+        catalog = validate(Catalog, sourced)
+    except InputError as error:
+        raise InputError([*problems, *error.problems]) from None
+    if problems:
+        raise InputError(problems)
+    return catalog, sourced
+
+
+def _long_texts(
+    value: Any, path: KeyPath, sourced: Sourced, limit: int, problems: list[Problem]
+) -> None:
+    """A problem for every text value longer than the cell limit."""
+    if isinstance(value, str):
+        if len(value) > limit:
+            where: Location = sourced.locate(path)
+            problems.append(
+                Problem(
+                    location=where.model_copy(update={"key": key_path(path) or None}),
+                    message_zh=f"文本太长（{len(value)} 字，上限 {limit}；"
+                    "可用环境变量 PERMITLOGIC_MAX_CELL_CHARS 调整）",
+                    message_en=f"text too long ({len(value)} characters, limit {limit}; "
+                    "set PERMITLOGIC_MAX_CELL_CHARS to change it)",
+                )
+            )
+    elif isinstance(value, dict):
+        for key, child in value.items():
+            _long_texts(child, (*path, key), sourced, limit, problems)
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            _long_texts(child, (*path, index), sourced, limit, problems)

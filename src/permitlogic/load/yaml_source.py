@@ -73,6 +73,16 @@ def parse_yaml(text: str, file: str | None) -> Sourced:
             line=line,
             column=column,
         ) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        raise InputError.single(
+            file,
+            f"YAML 中有不允许的控制字符 #x{exc.character:04x}（文件是否为二进制？）",
+            f"the YAML holds a control character #x{exc.character:04x} (a binary file?)",
+            line=line,
+            column=column,
+        ) from None
     except yaml.YAMLError as exc:
         raise InputError.single(
             file, f"YAML 无法解析：{exc}", f"YAML cannot be parsed: {exc}"
@@ -127,7 +137,6 @@ def _build(
                     )
                 )
                 continue
-            key = loader.construct_object(key_node)
             if key_node.tag == "tag:yaml.org,2002:merge":
                 problems.append(
                     _problem(
@@ -139,6 +148,10 @@ def _build(
                     )
                 )
                 continue
+            try:
+                key = loader.construct_object(key_node)
+            except (yaml.YAMLError, ValueError, OverflowError):
+                key = key_node.value
             key = str(key) if not isinstance(key, (str, int)) else key
             child = (*path, key)
             if key in out:

@@ -66,7 +66,9 @@ class Application(In):
 
 
 class Condition(Out):
-    """One condition of a rule pack, as evaluated: its rule id, citation and message."""
+    """An unmet condition of a rule pack: its rule id, the input it read, message, citation."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     rule: str
     condition: str
@@ -81,13 +83,14 @@ class GreenChannelOutcome(StrEnum):
 
 
 class GreenChannelDecision(Out):
+    """Whether a project enters the green channel, every condition unmet and met, in pack order."""
+
     decision_id: str | None = None
     project: str
     decision: GreenChannelOutcome
     unmet: list[Condition] = Field(default_factory=list)
     met: list[str] = Field(default_factory=list)
     effect: str | None = None
-    effect_en: str | None = None
     pack_version: str | None = None
 
 
@@ -105,9 +108,19 @@ class MissingMaterial(Out):
 
 
 class DeferralDecision(Out):
+    """What the window does with an application: reject, notice, accept with deferral, accept.
+
+    ``reasons`` are the unmet rules and ``met`` the met ones, in pack order;
+    ``missing`` every missing material (notice and accept_with_deferral),
+    ``deferred`` the ones accepted to follow, due by ``deadline``; ``unknown``
+    the submitted ids the item does not ask for; ``notice_due`` the last day to
+    serve the 一次性告知 notice.
+    """
+
     decision_id: str | None = None
     application: str
     item: str
+    item_name: str | None = None
     department: str | None = None
     applicant: str
     received: date
@@ -116,6 +129,43 @@ class DeferralDecision(Out):
     met: list[str] = Field(default_factory=list)
     missing: list[MissingMaterial] = Field(default_factory=list)
     deferred: list[MissingMaterial] = Field(default_factory=list)
+    unknown: list[str] = Field(default_factory=list)
     deadline: date | None = None
     notice_due: date | None = None
+    pack_version: str | None = None
+
+
+class NoticeKind(StrEnum):
+    notice = "notice"
+    """一次性告知: the application is not accepted until these materials are supplied."""
+    deferral = "deferral"
+    """容缺受理告知: accepted now; these materials are due by the deadline."""
+
+
+class NoticeMaterial(Out):
+    id: str
+    name: str
+    core: bool
+    due: date | None = None
+
+
+class Notice(Out):
+    """The one notice (一次性告知) listing every missing material at once, with its due date.
+
+    For a ``notice`` decision ``due`` is the last day to serve it (行政许可法
+    Art. 32); for ``accept_with_deferral`` it is the day the deferred materials
+    are due.
+    """
+
+    kind: NoticeKind
+    application: str
+    applicant: str
+    item: str
+    item_name: str | None = None
+    department: str | None = None
+    received: date
+    due: date
+    materials: list[NoticeMaterial]
+    reasons: list[Condition] = Field(default_factory=list)
+    citation: str
     pack_version: str | None = None

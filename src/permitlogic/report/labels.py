@@ -90,6 +90,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "message": ("问题", "Finding"),
     "involved_items": ("涉及事项", "Items involved"),
     "rule_name": ("规则名称", "Check name"),
+    "colon": ("：", ": "),
+    "count_suffix": ("（{n}）", " ({n})"),
 }
 
 SEVERITY_LABELS: dict[Severity, tuple[str, str]] = {

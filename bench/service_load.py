@@ -1,0 +1,253 @@
+"""Load test of the decision service on loopback: requests/s and p50/p99 latency.
+
+Starts ``permitlogic serve`` in a subprocess on a free port of 127.0.0.1, sends a
+bounded number of requests (each phase also stops at its time budget), prints a
+table and stops the server. Targets: batch green-channel ≥ 5,000 decisions/s,
+single-decision p99 < 20 ms.
+
+    python bench/service_load.py [--quick]
+
+``bench(quick)`` is what ``bench/run.py`` calls.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+HOST = "127.0.0.1"
+Row = dict[str, Any]
+START_TIMEOUT_S = 60.0
+PHASE_BUDGET_S = 30.0
+
+GOAL_BATCH_PER_S = 5_000
+GOAL_SINGLE_P99_MS = 20.0
+
+BOOLEAN_FIELDS = (
+    "emergency_designated",
+    "urban",
+    "eia_approval",
+    "reviewed_drawings",
+    "contractor_selected",
+    "supervisor_selected",
+    "wage_deposit_paid",
+    "safety_deposit_paid",
+    "dust_deposit_paid",
+    "injury_insurance",
+)
+CATEGORIES = ("major_infrastructure", "major_investment", "emergency", "ordinary")
+
+
+def projects(count: int, seed: int = 11) -> list[dict[str, Any]]:
+    """Deterministic green-channel inputs, most of them eligible, some not."""
+    rng = random.Random(seed)
+    out = []
+    for index in range(count):
+        project: dict[str, Any] = {
+            "id": f"P-{index:06d}",
+            "name": f"项目 {index}",
+            "category": rng.choice(CATEGORIES),
+        }
+        for name in BOOLEAN_FIELDS:
+            project[name] = rng.random() < 0.9
+        out.append(project)
+    return out
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind((HOST, 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@contextmanager
+def running_service(log: Path) -> Iterator[str]:
+    """``permitlogic serve`` on a free loopback port; stopped on exit, whatever happens."""
+    port = free_port()
+    command = [
+        sys.executable,
+        "-m",
+        "permitlogic.cli",
+        "serve",
+        "--host",
+        HOST,
+        "--port",
+        str(port),
+        "--log",
+        str(log),
+    ]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://{HOST}:{port}"
+    try:
+        _wait_until_up(base, server)
+        yield base
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=15)
+
+
+def _wait_until_up(base: str, server: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            error = server.stderr.read().decode("utf-8", "replace") if server.stderr else ""
+            raise RuntimeError(f"the service exited with {server.returncode}: {error[-2000:]}")
+        try:
+            if httpx.get(base + "/healthz", timeout=1.0).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.1)
+    raise RuntimeError(f"the service did not answer /healthz within {START_TIMEOUT_S:.0f} s")
+
+
+def _percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def _timed_posts(
+    post: Callable[[bytes], httpx.Response], bodies: list[bytes], budget_s: float
+) -> list[float]:
+    """Latency in seconds of each request, in order, until the list or the budget ends."""
+    latencies = []
+    stop = time.monotonic() + budget_s
+    for body in bodies:
+        started = time.perf_counter()
+        response = post(body)
+        latencies.append(time.perf_counter() - started)
+        if response.status_code != 200:
+            raise RuntimeError(f"unexpected {response.status_code}: {response.text[:500]}")
+        if time.monotonic() > stop:
+            break
+    return latencies
+
+
+def single_sequential(base: str, count: int) -> Row:
+    bodies = [json.dumps(p, ensure_ascii=False).encode() for p in projects(count, seed=1)]
+    with httpx.Client(base_url=base, headers={"content-type": "application/json"}) as client:
+
+        def post(body: bytes) -> httpx.Response:
+            return client.post("/v1/decide/green-channel", content=body)
+
+        for body in bodies[:20]:  # warm-up: connection, first-call costs
+            post(body)
+        started = time.perf_counter()
+        latencies = _timed_posts(post, bodies, PHASE_BUDGET_S)
+        elapsed = time.perf_counter() - started
+    return _row("single, 1 client", len(latencies), len(latencies), elapsed, latencies)
+
+
+def single_concurrent(base: str, count: int, clients: int) -> Row:
+    bodies = [json.dumps(p, ensure_ascii=False).encode() for p in projects(count, seed=2)]
+    shares = [bodies[i::clients] for i in range(clients)]
+
+    def worker(share: list[bytes]) -> list[float]:
+        with httpx.Client(base_url=base, headers={"content-type": "application/json"}) as client:
+            return _timed_posts(
+                lambda body: client.post("/v1/decide/green-channel", content=body),
+                share,
+                PHASE_BUDGET_S,
+            )
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=clients) as pool:
+        results = list(pool.map(worker, shares))
+    elapsed = time.perf_counter() - started
+    latencies = [value for result in results for value in result]
+    return _row(f"single, {clients} clients", len(latencies), len(latencies), elapsed, latencies)
+
+
+def batch(base: str, size: int, batches: int) -> Row:
+    body = json.dumps(projects(size, seed=3), ensure_ascii=False).encode()
+    with httpx.Client(
+        base_url=base, headers={"content-type": "application/json"}, timeout=120.0
+    ) as client:
+
+        def post(content: bytes) -> httpx.Response:
+            return client.post("/v1/decide/green-channel", content=content)
+
+        first = post(body)  # warm-up, and a check that every input got its decision
+        answered = len(first.json())
+        if answered != size:
+            raise RuntimeError(f"a batch of {size} got {answered} decisions")
+        started = time.perf_counter()
+        latencies = _timed_posts(post, [body] * batches, PHASE_BUDGET_S)
+        elapsed = time.perf_counter() - started
+    return _row(f"batch of {size:,}", len(latencies), len(latencies) * size, elapsed, latencies)
+
+
+def _row(name: str, requests: int, decisions: int, elapsed: float, latencies: list[float]) -> Row:
+    return {
+        "phase": name,
+        "requests": requests,
+        "decisions": decisions,
+        "requests/s": round(requests / elapsed, 1),
+        "decisions/s": round(decisions / elapsed),
+        "p50 ms": round(statistics.median(latencies) * 1000, 2),
+        "p99 ms": round(_percentile(latencies, 0.99) * 1000, 2),
+    }
+
+
+def bench(quick: bool = False) -> list[Row]:
+    """Rows for bench/run.py: single and batch green-channel decisions over HTTP."""
+    single_count = 500 if quick else 3_000
+    batches = 3 if quick else 10
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        running_service(Path(tmp) / "decisions.jsonl") as base,
+    ):
+        rows = [
+            single_sequential(base, single_count),
+            single_concurrent(base, single_count, clients=8),
+            batch(base, 10_000, batches),
+        ]
+    for row in rows:
+        if row["phase"] == "single, 1 client":
+            row["goal"] = f"p99 < {GOAL_SINGLE_P99_MS:.0f} ms"
+            row["met"] = row["p99 ms"] < GOAL_SINGLE_P99_MS
+        elif row["phase"].startswith("batch"):
+            row["goal"] = f"≥ {GOAL_BATCH_PER_S:,}/s"
+            row["met"] = row["decisions/s"] >= GOAL_BATCH_PER_S
+    return rows
+
+
+def print_table(rows: list[Row]) -> None:
+    columns: list[str] = []
+    for row in rows:
+        columns.extend(key for key in row if key not in columns)
+    widths = {c: max(len(c), *(len(str(r.get(c, ""))) for r in rows)) for c in columns}
+    print("  ".join(c.ljust(widths[c]) for c in columns))
+    for row in rows:
+        print("  ".join(str(row.get(c, "")).ljust(widths[c]) for c in columns))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--quick", action="store_true", help="fewer requests")
+    args = parser.parse_args(argv)
+    print_table(bench(args.quick))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

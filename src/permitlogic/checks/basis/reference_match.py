@@ -1,0 +1,59 @@
+"""Matching the upper level's reference list to catalog items by normalized name."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from permitlogic.checks.base import CheckContext
+from permitlogic.models.catalog import Item
+from permitlogic.models.reference import ReferenceEntry
+from permitlogic.names import item_name_key
+
+
+def items_by_name(ctx: CheckContext) -> dict[str, list[Item]]:
+    """Catalog items by normalized name (as PL108 normalizes it), in catalog order."""
+
+    def build() -> dict[str, list[Item]]:
+        jurisdiction = ctx.catalog.catalog.jurisdiction
+        found: dict[str, list[Item]] = defaultdict(list)
+        for item in ctx.catalog.items:
+            found[item_name_key(item.name, item.department, jurisdiction)].append(item)
+        return dict(found)
+
+    return ctx.shared(("basis", "items-by-name"), build)
+
+
+def entry_key(ctx: CheckContext, entry: ReferenceEntry) -> str:
+    """The entry's name, normalized the same way."""
+    return item_name_key(entry.name, None, ctx.catalog.catalog.jurisdiction)
+
+
+def entry_witness(entry: ReferenceEntry, key: str) -> dict[str, Any]:
+    """The reference entry as a finding's witness."""
+    return {
+        "reference": entry.name,
+        "status": entry.status.value,
+        "document": entry.document,
+        "date": entry.date.isoformat() if entry.date else None,
+        "normalized": key,
+    }
+
+
+def entry_source_zh(entry: ReferenceEntry) -> str:
+    """``（《……决定》，2026-03-01）`` or empty."""
+    parts = [p for p in (entry.document, entry.date.isoformat() if entry.date else None) if p]
+    return f"（{'，'.join(parts)}）" if parts else ""
+
+
+def entry_source_en(entry: ReferenceEntry) -> str:
+    parts = [p for p in (entry.document, entry.date.isoformat() if entry.date else None) if p]
+    return f" ({', '.join(parts)})" if parts else ""
+
+
+def entry_document(entry: ReferenceEntry) -> str | None:
+    """The entry's document as a citation, in 《》."""
+    if not entry.document:
+        return None
+    document = entry.document.strip()
+    return document if document.startswith("《") else f"《{document}》"

@@ -1,0 +1,100 @@
+"""PL102 piggyback-prerequisite 违规"搭车"前置: a prerequisite no law or regulation sets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from permitlogic.checks.base import CheckContext, CheckMeta
+from permitlogic.checks.structure import wording
+from permitlogic.checks.structure.basis_rules import level_rule
+from permitlogic.graph import prerequisite_node
+from permitlogic.models.catalog import Item, Prerequisite
+from permitlogic.models.report import Finding, Fix, Severity
+
+RULE_ZH = (
+    "对法律、行政法规没有明确规定作为行政审批事项前置条件的，一律不得作为行政审批事项的前置条件"
+)
+
+META = CheckMeta(
+    id="PL102",
+    name="piggyback-prerequisite",
+    name_zh='违规"搭车"前置',
+    severity=Severity.error,
+    area="structure",
+    citation=f'清理行政审批事项前置条件，取消违规设立的"搭车"事项：{RULE_ZH}；《中华人民共和国行政许可法》第十六条第四款',
+    summary_zh="前置条件没有依据，或其依据的层级不能设定前置条件",
+    summary_en="a prerequisite has no legal basis, or its basis is of a level that may not make one",
+    doc_zh=f"""\
+### 功能
+逐条检查前置条件（本目录事项或外部条件）：没有写依据的，或依据的层级按规则包（`rules/checks.yaml` 的 `basis_levels`，默认只有法律、行政法规、国务院决定）不能设定前置条件的，都报告。
+
+### 问题
+{RULE_ZH}。规章、规范性文件只能对上位法规定的条件作具体规定，不得增设条件（《行政许可法》第十六条第四款）。没有这种依据的前置条件就是违规"搭车"。
+
+### 示例
+JS-001 的前置条件 `external: 银行资信证明`，依据为 `normative_document 县政府办公室通知`。
+
+### 修改
+找到设定该前置条件的法律或行政法规条款并写明；找不到的，删去这项前置条件。
+
+### 依据
+{RULE_ZH}；《中华人民共和国行政许可法》第十六条第四款。
+""",
+    doc_en="""\
+### What it does
+Checks every prerequisite (an item of the catalog or an external one): reported when it cites no basis, or when the level of its basis may not make a prerequisite according to the rule pack (`basis_levels` in `rules/checks.yaml`; by default only laws, administrative regulations and State Council decisions may).
+
+### Why is this bad?
+A precondition that no law or administrative regulation expressly sets may not be imposed. Rules and normative documents may only specify conditions set above them, never add new ones (Administrative License Law Art. 16(4)). A prerequisite without such a basis is a piggyback ("搭车") requirement.
+
+### Example
+JS-001 requires `external: 银行资信证明` (a bank credit letter) on the basis of `normative_document 县政府办公室通知` (a county office notice).
+
+### Use instead
+Cite the law or administrative regulation and the article that sets the prerequisite; if there is none, drop it.
+
+### References
+The reform rule that a prerequisite not expressly set by a law or administrative regulation may not be imposed; Administrative License Law of the PRC, Art. 16(4).
+""",
+)
+
+
+def check(ctx: CheckContext) -> Iterator[Finding]:
+    for item in ctx.catalog.items:
+        for prerequisite in item.prerequisites:
+            finding = _judge(ctx, item, prerequisite)
+            if finding is not None:
+                yield finding
+
+
+def _judge(ctx: CheckContext, item: Item, prerequisite: Prerequisite) -> Finding | None:
+    node = prerequisite_node(prerequisite)
+    basis = prerequisite.basis
+    what_zh, what_en = wording.zh(ctx, node), wording.en(ctx, node)
+    if basis is None:
+        reason_zh = "没有写明任何依据"
+        reason_en = "cites no basis at all"
+    else:
+        rule = level_rule(ctx, basis)
+        if rule is not None and rule.may_make_prerequisite:
+            return None
+        reason_zh = f"依据为{wording.basis_zh(basis)}，{basis.level.zh}不能设定前置条件"
+        reason_en = (
+            f"rests on {wording.basis_en(basis)}; a {basis.level.value.replace('_', ' ')} "
+            "may not make a prerequisite"
+        )
+    items = [item.id] if prerequisite.item is None else [item.id, prerequisite.item]
+    return META.finding(
+        ctx,
+        items=items,
+        message_zh=f"{wording.zh(ctx, item.id)}的前置条件{what_zh}{reason_zh}",
+        message_en=f"{wording.en(ctx, item.id)} requires {what_en}, which {reason_en}",
+        witness={"edge": [node, item.id], "basis": wording.basis_data(basis)},
+        fix=Fix(
+            message_zh=f"写明设定该前置条件的法律或行政法规条款；没有的，从 {item.id} 的前置条件中删去{what_zh}",
+            message_en=(
+                "cite the law or administrative regulation that sets this prerequisite; "
+                f"if there is none, drop {what_en} from the prerequisites of {item.id}"
+            ),
+        ),
+    )

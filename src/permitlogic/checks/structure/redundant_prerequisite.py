@@ -1,0 +1,89 @@
+"""PL109 redundant-prerequisite: a prerequisite the rest of the graph already implies."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from permitlogic.checks.base import CheckContext, CheckMeta
+from permitlogic.checks.structure import wording
+from permitlogic.checks.structure.cycles import context_cycles
+from permitlogic.checks.structure.reduction import RedundantEdge, redundant_edges
+from permitlogic.graph import is_item
+from permitlogic.models.report import Finding, Fix, Severity
+
+META = CheckMeta(
+    id="PL109",
+    name="redundant-prerequisite",
+    name_zh="多余前置",
+    severity=Severity.info,
+    area="structure",
+    citation="瘦身办件前置：全面清理行政审批事项前置条件；《中华人民共和国行政许可法》第三十一条",
+    summary_zh="前置条件已由其他前置条件间接包含（传递约简会删去它）",
+    summary_en="a prerequisite edge the rest of the graph already implies (the transitive reduction drops it)",
+    doc_zh="""\
+### 功能
+找出多余的前置条件 A→C：C 的另一项前置 B 本身（直接或间接）已经要求 A（A→B→…→C），所以 C 再列 A 不增加任何要求。这正是前置关系图的传递约简会删去的边。前置条件成环的部分先按强连通分量收缩（环由 PL101 报告），环内的边不在此判断。
+
+### 问题
+不是违法，但重复列出的前置让办事指南变长、申请材料重复核验，也掩盖了真正的办理顺序。清理前置条件时应当删去。
+
+### 示例
+JS-002 的前置条件有 FG-001 和 ZR-002，而 ZR-002 已经要求 FG-001：`FG-001 → ZR-002 → JS-002`，JS-002 的前置 FG-001 是多余的。
+
+### 修改
+从 C 的前置条件中删去 A，或在办事指南中说明 A 已在办理 B 时取得。
+
+### 依据
+清理行政审批事项前置条件（"瘦身办件前置"）；《中华人民共和国行政许可法》第三十一条。
+""",
+    doc_en="""\
+### What it does
+Finds a redundant prerequisite A→C: another prerequisite B of C already requires A, directly or not (A→B→…→C), so listing A again for C adds no requirement. These are the edges the transitive reduction of the prerequisite graph drops. Cyclic parts are first condensed to one node per strongly connected component (PL101 reports the cycles); edges inside a cycle are not judged here.
+
+### Why is this bad?
+It is not unlawful, but prerequisites listed twice make the guide longer, have the same document checked twice and hide the real order of steps. Cleaning up prerequisites should drop them.
+
+### Example
+JS-002 requires FG-001 and ZR-002, and ZR-002 already requires FG-001: `FG-001 → ZR-002 → JS-002`; JS-002's prerequisite FG-001 is redundant.
+
+### Use instead
+Drop A from C's prerequisites, or say in the guide that A was obtained on the way to B.
+
+### References
+The reform's clean-up of prerequisites; Administrative License Law of the PRC, Art. 31.
+""",
+)
+
+
+def check(ctx: CheckContext) -> Iterator[Finding]:
+    found = redundant_edges(ctx.graph, context_cycles(ctx))
+    found.sort(
+        key=lambda e: (
+            ctx.index.get(e.dependent, len(ctx.index)),
+            ctx.graph.edges[e.prerequisite, e.dependent]["index"],
+        )
+    )
+    for edge in found:
+        yield _finding(ctx, edge)
+
+
+def _finding(ctx: CheckContext, edge: RedundantEdge) -> Finding:
+    a, c = edge.prerequisite, edge.dependent
+    items = [c, a] if is_item(ctx.graph, a) else [c]
+    return META.finding(
+        ctx,
+        items=items,
+        message_zh=(
+            f"{wording.zh(ctx, c)}的前置条件{wording.zh(ctx, a)}是多余的："
+            f"{wording.path_zh(ctx, edge.path)} 已经包含了它"
+        ),
+        message_en=(
+            f"{wording.en(ctx, c)} lists {wording.en(ctx, a)} as a prerequisite, but "
+            f"{wording.path_en(ctx, edge.path)} already implies it"
+        ),
+        witness={"edge": [a, c], "path": edge.path},
+        fix=Fix(
+            message_zh=f"从 {c} 的前置条件中删去{wording.zh(ctx, a)}",
+            message_en=f"drop {wording.en(ctx, a)} from the prerequisites of {c}",
+        ),
+    )

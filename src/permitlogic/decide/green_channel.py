@@ -1,0 +1,146 @@
+"""The green-channel pack as rules, the facts a project gives them, and the decision."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+
+from permitlogic.decide.rules import Firings, Rule, Scalar, Test
+from permitlogic.decide.session import CompiledRuleset, compiled
+from permitlogic.models.decision import (
+    Condition,
+    GreenChannelDecision,
+    GreenChannelOutcome,
+    Project,
+)
+from permitlogic.packs.green_channel import GreenChannelPack
+
+CATEGORY = "category"
+
+
+def pack_rules(pack: GreenChannelPack) -> tuple[list[Rule], dict[Hashable, Condition]]:
+    """The rules of the pack and the words of each way a condition can be violated.
+
+    Condition 0 is the scope (GC-0): it always applies; an excluded category,
+    or an eligible one whose requirement (e.g. designation) is false, violates
+    it. Condition k ≥ 1 is the pack's k-th baseline condition: it applies when
+    its ``applies_when`` field is true (or always) and is violated when its
+    field is false.
+    """
+    rules: list[Rule] = [Rule((Test(CATEGORY, "exists"),), 0)]
+    words: dict[Hashable, Condition] = {}
+    scope = pack.scope
+    for entry in scope.categories:
+        is_category = Test(CATEGORY, "eq", entry.category.value)
+        if not entry.eligible:
+            key: Hashable = ("category", entry.category.value)
+            rules.append(Rule((is_category,), 0, key))
+            words[key] = Condition(
+                rule=scope.id,
+                condition=CATEGORY,
+                message_zh=entry.message_zh or "",
+                message_en=entry.message_en or "",
+                citation=scope.citation,
+            )
+        elif entry.requires is not None:
+            key = ("requires", entry.category.value)
+            unmet = Test(entry.requires.field, "eq", False)
+            rules.append(Rule((is_category, unmet), 0, key))
+            words[key] = Condition(
+                rule=scope.id,
+                condition=entry.requires.field,
+                message_zh=entry.requires.message_zh,
+                message_en=entry.requires.message_en,
+                citation=scope.citation,
+            )
+    for position, condition in enumerate(pack.conditions, start=1):
+        when = (
+            (Test(condition.applies_when, "eq", True),)
+            if condition.applies_when
+            else (Test(condition.field, "exists"),)
+        )
+        key = ("condition", condition.id)
+        rules.append(Rule(when, position))
+        unmet_tests = (*when, Test(condition.field, "eq", False))
+        rules.append(
+            Rule(unmet_tests if condition.applies_when else unmet_tests[1:], position, key)
+        )
+        words[key] = Condition(
+            rule=condition.id,
+            condition=condition.field,
+            message_zh=condition.message_zh,
+            message_en=condition.message_en,
+            citation=condition.citation,
+        )
+    return rules, words
+
+
+def read_fields(rules: Sequence[Rule]) -> tuple[str, ...]:
+    """The project fields the rules read (the fact carries only these)."""
+    names = dict.fromkeys(test.field for rule in rules for test in rule.tests)
+    return tuple(name for name in names if name != CATEGORY)
+
+
+@dataclass(frozen=True)
+class GreenChannelRules:
+    """A green-channel pack compiled to a durable-rules ruleset."""
+
+    pack: GreenChannelPack
+    ruleset: CompiledRuleset
+    words: dict[Hashable, Condition]
+    fields: tuple[str, ...]
+    rule_ids: tuple[str, ...]
+
+    def fact(self, project: Project) -> dict[str, Scalar]:
+        fact: dict[str, Scalar] = {CATEGORY: project.category.value}
+        for name in self.fields:
+            fact[name] = getattr(project, name)
+        return fact
+
+    def decide(self, projects: Sequence[Project]) -> list[GreenChannelDecision]:
+        firings = self.ruleset.evaluate([self.fact(project) for project in projects])
+        return [self.decision(p, f) for p, f in zip(projects, firings, strict=True)]
+
+    def decision(self, project: Project, firing: Firings) -> GreenChannelDecision:
+        rules = self.ruleset.rules
+        unmet: list[Condition] = []
+        failed: set[int] = set()
+        for index in firing.violated:
+            rule = rules[index]
+            failed.add(rule.condition)
+            unmet.append(self.words[rule.violation])
+        met = [
+            self.rule_ids[position] for position in sorted(firing.applies) if position not in failed
+        ]
+        eligible = not unmet
+        return GreenChannelDecision.model_construct(
+            decision_id=None,
+            project=project.id,
+            decision=GreenChannelOutcome.eligible if eligible else GreenChannelOutcome.not_eligible,
+            unmet=unmet,
+            met=met,
+            effect=self.pack.effect.zh if eligible else None,
+            pack_version=self.pack.fingerprint,
+        )
+
+
+_compiled: dict[str, GreenChannelRules] = {}
+_lock = threading.Lock()
+
+
+def green_channel_rules(pack: GreenChannelPack) -> GreenChannelRules:
+    """The pack compiled (once per pack version) into its durable-rules ruleset."""
+    found = _compiled.get(pack.fingerprint)
+    if found is not None:
+        return found
+    with _lock:
+        found = _compiled.get(pack.fingerprint)
+        if found is None:
+            rules, words = pack_rules(pack)
+            ruleset = compiled(f"green_channel_{pack.fingerprint[7:]}", rules)
+            found = GreenChannelRules(
+                pack, ruleset, words, read_fields(rules), tuple(pack.rule_ids())
+            )
+            _compiled[pack.fingerprint] = found
+        return found

@@ -1,0 +1,136 @@
+"""Decisions as text: a table of every condition, in pack order, Chinese by default."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from permitlogic.models.decision import (
+    Condition,
+    DeferralDecision,
+    DeferralOutcome,
+    GreenChannelDecision,
+    GreenChannelOutcome,
+    MissingMaterial,
+)
+from permitlogic.packs.deferral import DeferralPack
+from permitlogic.packs.green_channel import GreenChannelPack
+
+GREEN_WORDS = {
+    GreenChannelOutcome.eligible: ("符合绿色通道条件", "eligible for the green channel"),
+    GreenChannelOutcome.not_eligible: ("不符合绿色通道条件", "not eligible for the green channel"),
+}
+DEFERRAL_WORDS = {
+    DeferralOutcome.reject: ("不予受理", "rejected"),
+    DeferralOutcome.notice: ("一次性告知补正材料（暂不受理）", "notice of missing materials"),
+    DeferralOutcome.accept_with_deferral: (
+        "容缺受理（先受理，非核心材料后补）",
+        "accepted with materials to follow",
+    ),
+    DeferralOutcome.accept: ("受理", "accepted"),
+}
+HEADERS = {
+    "zh": ("规则", "条件", "结果", "说明", "依据"),
+    "en": ("rule", "condition", "result", "explanation", "citation"),
+}
+MET = {"zh": "✓ 满足", "en": "✓ met"}
+UNMET = {"zh": "✗ 不满足", "en": "✗ unmet"}
+NOT_APPLICABLE = {"zh": "— 不适用", "en": "— n/a"}
+
+
+def _table(lang: str) -> Table:
+    table = Table(show_lines=False, expand=False)
+    for header in HEADERS[lang]:
+        table.add_column(header, overflow="fold")
+    return table
+
+
+def _rows(
+    table: Table,
+    lang: str,
+    rules: list[tuple[str, str, str, str, str]],
+    unmet: list[Condition],
+    met: list[str],
+) -> None:
+    """``rules``: (id, condition, name_zh, name_en, citation) in pack order."""
+    for rule_id, condition, name_zh, name_en, citation in rules:
+        failed = [c for c in unmet if c.rule == rule_id]
+        for c in failed:
+            message = c.message_zh if lang == "zh" else c.message_en
+            table.add_row(rule_id, c.condition, f"[red]{UNMET[lang]}[/]", message, c.citation)
+        if failed:
+            continue
+        name = name_zh if lang == "zh" else name_en
+        if rule_id in met:
+            table.add_row(rule_id, condition, f"[green]{MET[lang]}[/]", name, citation)
+        else:
+            table.add_row(rule_id, condition, f"[dim]{NOT_APPLICABLE[lang]}[/]", name, citation)
+
+
+def render_green_channel(
+    decision: GreenChannelDecision, pack: GreenChannelPack, console: Console, lang: str = "zh"
+) -> None:
+    zh, en = GREEN_WORDS[decision.decision]
+    style = "green" if decision.decision is GreenChannelOutcome.eligible else "red"
+    label = "项目" if lang == "zh" else "project"
+    console.print(
+        f"[bold]{label} {decision.project}[/]：[{style}]{zh if lang == 'zh' else en}[/] "
+        f"({decision.decision.value})"
+    )
+    scope = pack.scope
+    rules = [(scope.id, "category", scope.name_zh, scope.name_en, scope.citation)]
+    rules += [(c.id, c.field, c.name_zh, c.name_en, c.citation) for c in pack.conditions]
+    table = _table(lang)
+    _rows(table, lang, rules, decision.unmet, decision.met)
+    console.print(table)
+    if decision.effect:
+        effect = pack.effect.zh if lang == "zh" else pack.effect.en
+        console.print(f"{'效果' if lang == 'zh' else 'effect'}：{effect}")
+    console.print(f"[dim]pack_version {decision.pack_version}[/]")
+    console.print()
+
+
+def _materials(materials: list[MissingMaterial], lang: str) -> str:
+    sep = "、" if lang == "zh" else ", "
+    return sep.join(f"{m.id} {m.name}" for m in materials)
+
+
+def render_deferral(
+    decision: DeferralDecision, pack: DeferralPack, console: Console, lang: str = "zh"
+) -> None:
+    zh, en = DEFERRAL_WORDS[decision.decision]
+    accepted = decision.decision in (DeferralOutcome.accept, DeferralOutcome.accept_with_deferral)
+    style = "green" if accepted else "red"
+    item = decision.item + (f" {decision.item_name}" if decision.item_name else "")
+    if decision.department:
+        item += f"，{decision.department}" if lang == "zh" else f", {decision.department}"
+    label = "申请" if lang == "zh" else "application"
+    console.print(
+        f"[bold]{label} {decision.application}[/]（{item}）：[{style}]"
+        f"{zh if lang == 'zh' else en}[/] ({decision.decision.value})",
+        markup=True,
+    )
+    rules = [(r.id, r.check.value, r.name_zh, r.name_en, r.citation) for r in pack.rules]
+    table = _table(lang)
+    _rows(table, lang, rules, decision.reasons, decision.met)
+    console.print(table)
+    if lang == "zh":
+        if decision.unknown:
+            console.print(f"不属于该事项的材料：{', '.join(decision.unknown)}")
+        if decision.decision is DeferralOutcome.notice:
+            console.print(f"缺少材料（须一次性告知）：{_materials(decision.missing, lang)}")
+            console.print(f"一次性告知期限：{decision.notice_due}（受理日 {decision.received}）")
+        if decision.decision is DeferralOutcome.accept_with_deferral:
+            console.print(f"容缺后补材料：{_materials(decision.deferred, lang)}")
+            console.print(f"补交期限：{decision.deadline}（受理日 {decision.received}）")
+    else:
+        if decision.unknown:
+            console.print(f"not materials of the item: {', '.join(decision.unknown)}")
+        if decision.decision is DeferralOutcome.notice:
+            console.print(f"missing (one notice lists all): {_materials(decision.missing, lang)}")
+            console.print(f"notice due by {decision.notice_due} (received {decision.received})")
+        if decision.decision is DeferralOutcome.accept_with_deferral:
+            console.print(f"to follow: {_materials(decision.deferred, lang)}")
+            console.print(f"due by {decision.deadline} (received {decision.received})")
+    console.print(f"[dim]pack_version {decision.pack_version}[/]")
+    console.print()

@@ -1,0 +1,182 @@
+"""JSON parsed with the line and column of every key, refusing duplicate keys.
+
+Strict JSON (RFC 8259): strings are decoded by the standard library's scanner,
+numbers follow its grammar; NaN/Infinity, comments and trailing commas are
+errors. Duplicate keys are reported all at once with their positions; a syntax
+error stops the parse (nothing after it can be trusted).
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from json.decoder import scanstring  # type: ignore[attr-defined]
+from json.scanner import NUMBER_RE
+from typing import Any
+
+from permitlogic.errors import InputError, Problem
+from permitlogic.load.yaml_source import Path, Sourced, key_path
+from permitlogic.models.report import Location
+
+MAX_DEPTH = 64
+"""A catalog nests about six levels; anything far deeper is not a catalog."""
+
+_WHITESPACE = " \t\n\r"
+
+
+class _SyntaxError(Exception):
+    def __init__(self, position: int, zh: str, en: str) -> None:
+        super().__init__(en)
+        self.position = position
+        self.zh = zh
+        self.en = en
+
+
+class _Parser:
+    def __init__(self, text: str, file: str | None) -> None:
+        self.text = text
+        self.file = file
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.sourced = Sourced(data=None, file=file)
+        self.problems: list[Problem] = []
+
+    def where(self, position: int, path: Path = ()) -> Location:
+        line = bisect.bisect_right(self.line_starts, position)
+        column = position - self.line_starts[line - 1] + 1
+        return Location(file=self.file, line=line, column=column, key=key_path(path) or None)
+
+    def skip(self, position: int) -> int:
+        text = self.text
+        while position < len(text) and text[position] in _WHITESPACE:
+            position += 1
+        return position
+
+    def expected(self, position: int, what_zh: str, what_en: str) -> _SyntaxError:
+        if position >= len(self.text):
+            return _SyntaxError(position, f"文件意外结束，缺少{what_zh}", f"unexpected end of file, expected {what_en}")
+        found = self.text[position]
+        return _SyntaxError(
+            position,
+            f"此处应为{what_zh}，实际为 {found!r}",
+            f"expected {what_en}, found {found!r}",
+        )
+
+    def value(self, position: int, path: Path, depth: int) -> tuple[Any, int]:
+        if depth > MAX_DEPTH:
+            raise _SyntaxError(
+                position, f"嵌套超过 {MAX_DEPTH} 层", f"nested deeper than {MAX_DEPTH} levels"
+            )
+        if path not in self.sourced.locations:
+            self.sourced.locations[path] = self.where(position)
+        text = self.text
+        char = text[position] if position < len(text) else ""
+        if char == "{":
+            return self.mapping(position + 1, path, depth)
+        if char == "[":
+            return self.sequence(position + 1, path, depth)
+        if char == '"':
+            return self.string(position + 1)
+        for literal, result in (("true", True), ("false", False), ("null", None)):
+            if text.startswith(literal, position):
+                return result, position + len(literal)
+        match = NUMBER_RE.match(text, position)
+        if match is not None and match.end() > position:
+            integer, fraction, exponent = match.groups()
+            try:
+                if fraction or exponent:
+                    return float(integer + (fraction or "") + (exponent or "")), match.end()
+                return int(integer), match.end()
+            except ValueError:
+                raise _SyntaxError(position, "数字位数过多", "number has too many digits") from None
+        raise self.expected(position, "一个值（对象、数组、字符串、数字、true、false 或 null）", "a value")
+
+    def string(self, position: int) -> tuple[str, int]:
+        try:
+            result: tuple[str, int] = scanstring(self.text, position, True)
+        except json.JSONDecodeError as exc:
+            reason = exc.msg.removesuffix(" starting at").removesuffix(" at")
+            raise _SyntaxError(exc.pos, f"字符串有误：{reason}", f"bad string: {reason}") from None
+        return result
+
+    def mapping(self, position: int, path: Path, depth: int) -> tuple[dict[str, Any], int]:
+        out: dict[str, Any] = {}
+        position = self.skip(position)
+        if self.text.startswith("}", position):
+            return out, position + 1
+        while True:
+            if not self.text.startswith('"', position):
+                raise self.expected(position, "用双引号括起的键", "a key in double quotes")
+            key_start = position
+            key, position = self.string(position + 1)
+            position = self.skip(position)
+            if not self.text.startswith(":", position):
+                raise self.expected(position, "冒号 :", "':'")
+            position = self.skip(position + 1)
+            child = (*path, key)
+            value, position = self.value(position, child, depth + 1)
+            if key in out:
+                self.problems.append(
+                    Problem(
+                        location=self.where(key_start, child),
+                        message_zh=f"键 {key} 重复出现（后一个会悄悄覆盖前一个）",
+                        message_en=f"duplicate key {key} (the later one would silently win)",
+                    )
+                )
+            else:
+                out[key] = value
+                self.sourced.locations[child] = self.where(key_start)
+            position = self.skip(position)
+            if self.text.startswith(",", position):
+                position = self.skip(position + 1)
+                continue
+            if self.text.startswith("}", position):
+                return out, position + 1
+            raise self.expected(position, "逗号 , 或右花括号 }", "',' or '}'")
+
+    def sequence(self, position: int, path: Path, depth: int) -> tuple[list[Any], int]:
+        out: list[Any] = []
+        position = self.skip(position)
+        if self.text.startswith("]", position):
+            return out, position + 1
+        while True:
+            value, position = self.value(position, (*path, len(out)), depth + 1)
+            out.append(value)
+            position = self.skip(position)
+            if self.text.startswith(",", position):
+                position = self.skip(position + 1)
+                continue
+            if self.text.startswith("]", position):
+                return out, position + 1
+            raise self.expected(position, "逗号 , 或右方括号 ]", "',' or ']'")
+
+
+def parse_json(text: str, file: str | None) -> Sourced:
+    """Parse JSON text into plain data with locations; raise InputError on any problem."""
+    parser = _Parser(text, file)
+    try:
+        start = parser.skip(0)
+        if start >= len(text):
+            return parser.sourced
+        data, end = parser.value(start, (), 0)
+        end = parser.skip(end)
+        if end < len(text):
+            raise _SyntaxError(
+                end, "JSON 值之后还有多余内容", "extra content after the JSON value"
+            )
+    except _SyntaxError as exc:
+        where = parser.where(exc.position, ())
+        raise InputError(
+            [
+                *parser.problems,
+                Problem(
+                    location=where,
+                    message_zh=f"JSON 语法错误：{exc.zh}",
+                    message_en=f"JSON syntax error: {exc.en}",
+                ),
+            ]
+        ) from None
+    if parser.problems:
+        raise InputError(parser.problems)
+    parser.sourced.data = data
+    return parser.sourced

@@ -1,0 +1,63 @@
+"""Read an input file's bytes within the size limit, and decode text with a located error."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from permitlogic.errors import InputError
+from permitlogic.load.limits import MB, LoadLimits
+
+STDIN = "<stdin>"
+
+
+def read_bytes(path: Path, limits: LoadLimits) -> bytes:
+    """The file's bytes; InputError if it is missing, unreadable or over the size limit."""
+    name = str(path)
+    if not path.exists():
+        raise InputError.single(name, "文件不存在", "file not found")
+    if not path.is_file():
+        raise InputError.single(name, "不是普通文件", "not a regular file")
+    try:
+        size = path.stat().st_size
+        if size > limits.max_file_bytes:
+            raise too_big(name, size, limits)
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError.single(
+            name, f"无法读取文件：{exc.strerror}", f"cannot read the file: {exc.strerror}"
+        ) from None
+
+
+def read_stdin(limits: LoadLimits) -> bytes:
+    """Standard input's bytes, refusing more than the size limit without reading it all."""
+    data = sys.stdin.buffer.read(limits.max_file_bytes + 1)
+    if len(data) > limits.max_file_bytes:
+        raise too_big(STDIN, len(data), limits)
+    return data
+
+
+def too_big(name: str, size: int, limits: LoadLimits) -> InputError:
+    shown = f"{size / MB:.1f}"
+    return InputError.single(
+        name,
+        f"文件太大（{shown} MB，上限 {limits.max_file_mb} MB；可用环境变量 PERMITLOGIC_MAX_FILE_MB 调整）",
+        f"file too large ({shown} MB, limit {limits.max_file_mb} MB; "
+        "set PERMITLOGIC_MAX_FILE_MB to change it)",
+    )
+
+
+def decode_utf8(data: bytes, name: str) -> str:
+    """UTF-8 text (a leading BOM dropped); InputError at the line of the first bad byte."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise InputError.single(
+            name,
+            f"不是 UTF-8 文本（第 {exc.start + 1} 字节无法解码）：请以 UTF-8 编码保存",
+            f"not UTF-8 text (byte {exc.start + 1} cannot be decoded): save the file as UTF-8",
+            line=line,
+            column=column,
+        ) from None

@@ -1,0 +1,264 @@
+"""Assemble a catalog's plain data and source map from its sheets (XLSX or CSV).
+
+The result is the same shape the YAML loader produces, so one validation step
+(pydantic, errors mapped back to cells) serves every format. Problems found
+while reading cells are reported together with the validation problems; a cell
+already reported is not reported a second time by validation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from permitlogic.errors import InputError, Problem
+from permitlogic.load.cells import CellError, is_blank, read_cell, text
+from permitlogic.load.sheet_format import (
+    CHAIN_COLUMNS,
+    ITEM_COLUMNS,
+    META_ROWS,
+    STAGE_COLUMNS,
+    meta_index,
+    normalize_header,
+)
+from permitlogic.load.sheet_table import RawSheet, Record, Row, read_table
+from permitlogic.load.validate import problems_of
+from permitlogic.load.yaml_source import Path, Sourced, key_path
+from permitlogic.models.report import Location
+
+M = TypeVar("M", bound=BaseModel)
+
+@dataclass
+class Assembly:
+    """Data and locations being built, the problems so far, and paths already reported."""
+
+    sourced: Sourced
+    problems: list[Problem] = field(default_factory=list)
+    reported: set[Path] = field(default_factory=set)
+
+    def put_record(self, path: Path, record: Record) -> dict[str, Any]:
+        """Locate ``record`` (row and each column's cell) under ``path``; its values."""
+        self.sourced.locations[path] = record.location
+        for key, where in record.where.items():
+            self.sourced.locations[(*path, key)] = where
+        self.reported.update((*path, key) for key in record.bad)
+        return dict(record.values)
+
+    def validate(self, model: type[M]) -> M:
+        """The model, or InputError with every problem (cells first, then validation)."""
+        problems = list(self.problems)
+        try:
+            result = model.model_validate(self.sourced.data)
+        except ValidationError as exc:
+            problems.extend(p for p in problems_of(exc, self.sourced) if not self._known(p))
+            raise InputError(problems) from None
+        if problems:
+            raise InputError(problems)
+        return result
+
+    def _known(self, problem: Problem) -> bool:
+        key = problem.location.key or ""
+        for path in self.reported:
+            prefix = key_path(path)
+            if key == prefix or key.startswith((prefix + ".", prefix + "[")):
+                return True
+        return False
+
+
+def meta_rows(sheet: RawSheet) -> int:
+    """How many leading rows of ``sheet`` are 目录 key–value rows (for CSV)."""
+    keys = meta_index()
+    count = 0
+    for _, values in sheet.rows:
+        first = values[0] if values else None
+        if is_blank(first) or _normal(first) not in keys:
+            break
+        count += 1
+    return count
+
+
+def _normal(value: Any) -> str:
+    try:
+        return normalize_header(text(value))
+    except CellError:
+        return ""
+
+
+def read_meta(sheet: RawSheet, rows: list[Row], assembly: Assembly) -> None:
+    """The catalog's id, jurisdiction, level and effective date from key–value rows."""
+    keys = meta_index()
+    meta: dict[str, Any] = {}
+    seen: dict[str, int] = {}
+    locations = assembly.sourced.locations
+    locations[("catalog",)] = sheet.where(rows[0][0] if rows else 1)
+    for row, values in rows:
+        typed = _normal(values[0]) if values else ""
+        raw_key = text(values[0]) if values and not is_blank(values[0]) else ""
+        flag = sheet.flag_at(row, 0)
+        column = keys.get(typed)
+        if flag is not None:
+            assembly.problems.append(sheet.problem(flag[0], flag[1], row, 0))
+            continue
+        if column is None:
+            assembly.problems.append(
+                sheet.problem(
+                    f"不认识的目录信息「{raw_key}」：应为 {'、'.join(c.header for c in META_ROWS)}",
+                    f"unknown catalog field {raw_key!r}: expected one of "
+                    f"{'、'.join(c.header for c in META_ROWS)}",
+                    row,
+                    0,
+                )
+            )
+            continue
+        path = ("catalog", column.key)
+        if column.key in seen:
+            assembly.problems.append(
+                sheet.problem(
+                    f"目录信息「{raw_key}」重复（第 {seen[column.key]} 行已填写）",
+                    f"catalog field {raw_key!r} repeated (already in row {seen[column.key]})",
+                    row,
+                    0,
+                    raw_key,
+                )
+            )
+            continue
+        seen[column.key] = row
+        locations[path] = sheet.where(row, 1, raw_key)
+        for extra, value in enumerate(values[2:], 2):
+            if not is_blank(value):
+                assembly.problems.append(
+                    sheet.problem(
+                        "目录信息每行只填两格：名称和值",
+                        "a catalog field row has two cells only: the field and its value",
+                        row,
+                        extra,
+                    )
+                )
+        value = values[1] if len(values) > 1 else None
+        flag = sheet.flag_at(row, 1)
+        if flag is not None:
+            assembly.problems.append(sheet.problem(flag[0], flag[1], row, 1, raw_key))
+            assembly.reported.add(path)
+            continue
+        if is_blank(value):
+            continue
+        try:
+            meta[column.key] = read_cell(value, column.type)
+        except CellError as exc:
+            assembly.problems.append(sheet.problem(exc.zh, exc.en, row, 1, raw_key))
+            assembly.reported.add(path)
+    assembly.sourced.data["catalog"] = meta
+
+
+def missing_meta(assembly: Assembly, where: Location, zh: str, en: str) -> None:
+    assembly.problems.append(Problem(location=where, message_zh=zh, message_en=en))
+    assembly.reported.add(("catalog",))
+    assembly.sourced.data["catalog"] = {}
+
+
+def read_items(sheet: RawSheet, assembly: Assembly, start: int = 0) -> None:
+    """Every row of the items sheet (from row index ``start``) as an item."""
+    table = read_table(sheet, ITEM_COLUMNS, assembly.problems, start)
+    if start < len(sheet.rows):
+        assembly.sourced.locations[("items",)] = sheet.where(sheet.rows[start][0])
+    items: list[dict[str, Any]] = []
+    for index, record in enumerate(table.records):
+        path: Path = ("items", index)
+        items.append(assembly.put_record(path, record))
+        assembly.reported.update((*path, key) for key in table.missing)
+    _resolve_prerequisites(items, assembly)
+    assembly.sourced.data["items"] = items
+
+
+def _resolve_prerequisites(items: list[dict[str, Any]], assembly: Assembly) -> None:
+    """``事项编码或名称`` → ``item: id`` for this catalog's items, else ``external: text``."""
+    ids = {item["id"] for item in items if isinstance(item.get("id"), str)}
+    by_name: dict[str, list[str]] = {}
+    for item in items:
+        if isinstance(item.get("name"), str) and isinstance(item.get("id"), str):
+            by_name.setdefault(item["name"], []).append(item["id"])
+    for index, item in enumerate(items):
+        if "prerequisites" not in item:
+            continue
+        resolved = []
+        for target, basis in item["prerequisites"]:
+            entry: dict[str, Any]
+            named = by_name.get(target, [])
+            if target in ids:
+                entry = {"item": target}
+            elif len(named) == 1:
+                entry = {"item": named[0]}
+            elif len(named) > 1:
+                path: Path = ("items", index, "prerequisites")
+                where = assembly.sourced.locations[path]
+                assembly.problems.append(
+                    Problem(
+                        location=where,
+                        message_zh=f"前置条件「{target}」与多个事项同名（{'、'.join(named)}），请改填事项编码",
+                        message_en=f"prerequisite {target!r} is the name of several items "
+                        f"({', '.join(named)}): write the item code instead",
+                    )
+                )
+                assembly.reported.add(path)
+                entry = {"item": named[0]}
+            else:
+                entry = {"external": target}
+            if basis is not None:
+                entry["basis"] = basis
+            resolved.append(entry)
+        item["prerequisites"] = resolved
+
+
+def read_chains(chains: RawSheet, stages: RawSheet | None, assembly: Assembly) -> None:
+    """Chains from the 流程 sheet, their stages (in row order) from the 阶段 sheet."""
+    table = read_table(chains, CHAIN_COLUMNS, assembly.problems)
+    out: list[dict[str, Any]] = []
+    by_id: dict[str, int] = {}
+    for index, record in enumerate(table.records):
+        path: Path = ("chains", index)
+        chain = assembly.put_record(path, record)
+        assembly.sourced.locations[(*path, "stages")] = record.location
+        chain["stages"] = []
+        chain_id = chain.get("id")
+        if isinstance(chain_id, str) and chain_id not in by_id:
+            by_id[chain_id] = index
+        out.append(chain)
+    if stages is not None:
+        _read_stages(stages, out, by_id, assembly)
+    assembly.sourced.data["chains"] = out
+
+
+def _read_stages(
+    sheet: RawSheet, chains: list[dict[str, Any]], by_id: dict[str, int], assembly: Assembly
+) -> None:
+    table = read_table(sheet, STAGE_COLUMNS, assembly.problems)
+    for record in table.records:
+        chain_id = record.values.get("chain")
+        if chain_id is None:
+            if "chain" not in record.bad and "chain" not in table.missing:
+                where = record.where.get("chain", record.location)
+                assembly.problems.append(
+                    Problem(
+                        location=where,
+                        message_zh="缺少流程编号",
+                        message_en="the chain id (流程编号) is missing",
+                    )
+                )
+            continue
+        if chain_id not in by_id:
+            assembly.problems.append(
+                Problem(
+                    location=record.where["chain"],
+                    message_zh=f"流程编号 {chain_id} 不在「流程」工作表中",
+                    message_en=f"chain {chain_id} is not in the 流程 (chains) sheet",
+                )
+            )
+            continue
+        c = by_id[chain_id]
+        stage_list = chains[c]["stages"]
+        path: Path = ("chains", c, "stages", len(stage_list))
+        stage = assembly.put_record(path, record)
+        stage.pop("chain")
+        stage_list.append(stage)

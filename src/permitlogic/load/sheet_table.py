@@ -1,0 +1,217 @@
+"""A sheet as rows of cells, matched against a set of columns by their typed headers.
+
+Both the XLSX and the CSV reader produce a RawSheet; everything after that
+(headers, cells, locations, problems) is shared. Row numbers are the ones the
+spreadsheet shows (1-based), cells are named like ``G7``, and every problem
+names the header as the person typed it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from openpyxl.utils import get_column_letter
+
+from permitlogic.errors import Problem
+from permitlogic.load.cells import CellError, is_blank, read_cell, text
+from permitlogic.load.sheet_format import Column, header_index, headers_listed, normalize_header
+from permitlogic.models.report import Location
+
+Row = tuple[int, tuple[Any, ...]]
+
+
+@dataclass
+class RawSheet:
+    """The non-blank rows of one sheet, and cells already known to be unusable."""
+
+    file: str
+    name: str | None
+    rows: list[Row] = field(default_factory=list)
+    flags: dict[int, dict[int, tuple[str, str]]] = field(default_factory=dict)
+    """row → 0-based column → why the cell cannot be used (zh, en): formula, merged…"""
+
+    def flag(self, row: int, column: int, zh: str, en: str) -> None:
+        self.flags.setdefault(row, {})[column] = (zh, en)
+
+    def flag_at(self, row: int, column: int) -> tuple[str, str] | None:
+        found = self.flags.get(row)
+        return found.get(column) if found else None
+
+    def where(self, row: int, column: int | None = None, header: str | None = None) -> Location:
+        """The location of a row, or of one cell (0-based column) under ``header``."""
+        cell = f"{get_column_letter(column + 1)}{row}" if column is not None else None
+        return Location(file=self.file, sheet=self.name, row=row, cell=cell, header=header)
+
+    def problem(
+        self, zh: str, en: str, row: int, column: int | None = None, header: str | None = None
+    ) -> Problem:
+        return Problem(
+            location=self.where(row, column, header), message_zh=zh, message_en=en
+        )
+
+    def label(self) -> str:
+        return f"工作表「{self.name}」" if self.name else "表格"
+
+    def label_en(self) -> str:
+        return f"sheet {self.name!r}" if self.name else "the table"
+
+
+@dataclass
+class Record:
+    """One data row: the cells read into values, and where each column's cell is."""
+
+    row: int
+    location: Location
+    values: dict[str, Any] = field(default_factory=dict)
+    where: dict[str, Location] = field(default_factory=dict)
+    bad: set[str] = field(default_factory=set)
+    """Keys whose cell had a problem already reported (no second message for them)."""
+
+
+@dataclass
+class Table:
+    """The records of a sheet and which required columns were missing."""
+
+    records: list[Record] = field(default_factory=list)
+    missing: set[str] = field(default_factory=set)
+    reported: set[int] = field(default_factory=set)
+    """Columns whose header already has a problem: their cells are not reported again."""
+
+
+def read_table(
+    sheet: RawSheet, columns: tuple[Column, ...], problems: list[Problem], start: int = 0
+) -> Table:
+    """Match the header row (the first row from ``start``) and read every row after it."""
+    table = Table()
+    rows = sheet.rows[start:]
+    if not rows:
+        table.missing = {c.key for c in columns if c.required}
+        problems.append(
+            sheet.problem(
+                f"{sheet.label()}没有标题行：应有 {headers_listed(columns)}",
+                f"{sheet.label_en()} has no header row: expected {headers_listed(columns)}",
+                row=1,
+            )
+        )
+        return table
+    header_row, header_cells = rows[0]
+    mapped = _match_headers(sheet, columns, header_row, header_cells, problems, table)
+    for row, values in rows[1:]:
+        table.records.append(_record(sheet, mapped, table.reported, row, values, problems))
+    return table
+
+
+def _match_headers(
+    sheet: RawSheet,
+    columns: tuple[Column, ...],
+    row: int,
+    cells: tuple[Any, ...],
+    problems: list[Problem],
+    table: Table,
+) -> dict[int, tuple[Column, str]]:
+    known = header_index(columns)
+    mapped: dict[int, tuple[Column, str]] = {}
+    first: dict[str, int] = {}
+    flagged = sheet.flags.get(row, {})
+    for index in range(max(len(cells), max(flagged, default=-1) + 1)):
+        value = cells[index] if index < len(cells) else None
+        flag = sheet.flag_at(row, index)
+        if flag is not None:
+            problems.append(sheet.problem(flag[0], flag[1], row, index, _typed(value)))
+            table.reported.add(index)
+            continue
+        if is_blank(value):
+            continue
+        typed = _typed(value)
+        column = known.get(normalize_header(typed))
+        table.reported.add(index)
+        if column is None:
+            problems.append(
+                sheet.problem(
+                    f"不认识的列标题「{typed}」：应为 {headers_listed(columns)} 之一",
+                    f"unknown column header {typed!r}: expected one of {headers_listed(columns)}",
+                    row,
+                    index,
+                    typed,
+                )
+            )
+            continue
+        if column.key in first:
+            earlier = get_column_letter(first[column.key] + 1)
+            problems.append(
+                sheet.problem(
+                    f"列标题「{typed}」重复（与 {earlier} 列相同）",
+                    f"column header {typed!r} repeated (same as column {earlier})",
+                    row,
+                    index,
+                    typed,
+                )
+            )
+            continue
+        first[column.key] = index
+        mapped[index] = (column, typed)
+        table.reported.discard(index)
+    for column in columns:
+        if column.required and column.key not in first:
+            table.missing.add(column.key)
+            problems.append(
+                sheet.problem(
+                    f"缺少必需的列「{column.header}」",
+                    f"required column {column.header!r} is missing",
+                    row,
+                )
+            )
+    return mapped
+
+
+def _typed(value: Any) -> str:
+    if is_blank(value):
+        return ""
+    try:
+        return text(value)
+    except CellError:
+        return str(value)
+
+
+def _record(
+    sheet: RawSheet,
+    mapped: dict[int, tuple[Column, str]],
+    reported: set[int],
+    row: int,
+    values: tuple[Any, ...],
+    problems: list[Problem],
+) -> Record:
+    record = Record(row=row, location=sheet.where(row))
+    for index, (column, typed) in mapped.items():
+        record.where[column.key] = sheet.where(row, index, typed)
+    flagged = sheet.flags.get(row, {})
+    width = max(len(values), max(flagged, default=-1) + 1)
+    for index in range(width):
+        value = values[index] if index < len(values) else None
+        entry = mapped.get(index)
+        flag = sheet.flag_at(row, index)
+        if entry is None:
+            if index not in reported and (flag is not None or not is_blank(value)):
+                problems.append(
+                    sheet.problem(
+                        "此单元格有内容，但所在列没有（可识别的）标题",
+                        "this cell has content but its column has no (known) header",
+                        row,
+                        index,
+                    )
+                )
+            continue
+        column, typed = entry
+        if flag is not None:
+            problems.append(sheet.problem(flag[0], flag[1], row, index, typed))
+            record.bad.add(column.key)
+            continue
+        if is_blank(value):
+            continue
+        try:
+            record.values[column.key] = read_cell(value, column.type)
+        except CellError as exc:
+            problems.append(sheet.problem(exc.zh, exc.en, row, index, typed))
+            record.bad.add(column.key)
+    return record

@@ -1,0 +1,317 @@
+"""Open an XLSX safely and read its sheets as RawSheets, streaming, within the limits.
+
+Before anything is parsed the zip's directory is checked: the declared
+uncompressed sizes (which Python's zipfile enforces while reading) must stay
+under the limit and no large part may compress absurdly well (a zip bomb).
+openpyxl parses XML through defusedxml when it is installed, so entity
+declarations are refused instead of expanded; this module refuses to read an
+XLSX at all if that protection is switched off. Sheets are read in read-only
+mode, row by row, stopping at the row limit; formulas, Excel error values,
+merged cells and over-long cells are flagged with their cell.
+"""
+
+from __future__ import annotations
+
+import bisect
+import warnings
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+from defusedxml import DefusedXmlException
+from openpyxl.utils.cell import range_boundaries
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+from openpyxl.worksheet._reader import WorkSheetParser
+
+from permitlogic.errors import InputError
+from permitlogic.load.cells import is_blank
+from permitlogic.load.limits import MB, ZIP_RATIO_MIN_BYTES, LoadLimits
+from permitlogic.load.raw import too_big
+from permitlogic.load.sheet_table import RawSheet
+
+MAX_COLUMNS = 100
+"""No catalog sheet has more than about fifteen columns; content beyond this is refused."""
+
+MAX_ZIP_MEMBERS = 10_000
+MAX_MERGED_FLAGS = 1_000
+
+_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+class Workbook:
+    """An open XLSX in read-only mode: its sheet names, and each sheet read on demand."""
+
+    def __init__(self, book: Any, file: str, limits: LoadLimits) -> None:
+        self._book = book
+        self.file = file
+        self.limits = limits
+        self.names: list[str] = list(book.sheetnames)
+
+    def sheet(self, name: str, max_rows: int, what_zh: str, what_en: str) -> RawSheet:
+        """The non-blank rows of sheet ``name``; InputError past ``max_rows`` rows below its header.
+
+        ``what_zh``/``what_en`` name what the rows are (事项 / items) for the message.
+        """
+        worksheet = self._book[name]
+        if not isinstance(worksheet, ReadOnlyWorksheet):
+            raise InputError.single(
+                self.file,
+                f"工作表「{name}」不是普通表格（例如图表），无法读取",
+                f"sheet {name!r} is not a worksheet (a chart?) and cannot be read",
+                sheet=name,
+            )
+        sheet = RawSheet(file=self.file, name=name)
+        try:
+            self._read(worksheet, sheet, max_rows, what_zh, what_en)
+        except InputError:
+            raise
+        except Exception as exc:  # openpyxl raises anything on a malformed part
+            if _from_entities(exc):
+                raise _entities(self.file, name) from None
+            raise InputError.single(
+                self.file,
+                f"工作表「{name}」无法读取（文件已损坏？）：{exc}",
+                f"sheet {name!r} cannot be read (damaged file?): {exc}",
+                sheet=name,
+            ) from None
+        return sheet
+
+    def _read(
+        self,
+        worksheet: Any,
+        sheet: RawSheet,
+        max_rows: int,
+        what_zh: str,
+        what_en: str,
+    ) -> None:
+        book = self._book
+        limit = self.limits.max_cell_chars
+        with worksheet._get_source() as source:
+            parser = WorkSheetParser(
+                source,
+                worksheet._shared_strings,
+                data_only=False,
+                epoch=book.epoch,
+                date_formats=book._date_formats,
+                timedelta_formats=book._timedelta_formats,
+            )
+            for row, cells in parser.parse():
+                values: list[Any] = []
+                flagged = False
+                for cell in cells:
+                    column = cell["column"]
+                    value = cell["value"]
+                    kind = cell["data_type"]
+                    if is_blank(value) and kind != "f":
+                        continue
+                    flagged = True
+                    if column > MAX_COLUMNS:
+                        sheet.flag(
+                            row,
+                            MAX_COLUMNS - 1,
+                            f"表格右侧第 {column} 列有内容，超出可读取的范围（{MAX_COLUMNS} 列）",
+                            f"content in column {column}, beyond the {MAX_COLUMNS} columns read",
+                        )
+                        continue
+                    values.extend([None] * (column - len(values)))
+                    index = column - 1
+                    if kind == "f":
+                        sheet.flag(
+                            row,
+                            index,
+                            f"单元格含公式（{value}）：请改为直接填写的值（复制后「选择性粘贴为数值」）",
+                            f"the cell holds a formula ({value}): type the value itself "
+                            "(copy, then paste as values)",
+                        )
+                    elif kind == "e":
+                        sheet.flag(
+                            row,
+                            index,
+                            f"单元格是 Excel 错误值 {value}",
+                            f"the cell holds the Excel error value {value}",
+                        )
+                    elif isinstance(value, str) and len(value) > limit:
+                        sheet.flag(row, index, *_too_long(len(value), limit))
+                    else:
+                        values[index] = value
+                if flagged:
+                    if len(sheet.rows) > max_rows:
+                        raise too_many_rows(sheet, row, max_rows, what_zh, what_en)
+                    sheet.rows.append((row, tuple(values)))
+            merged = parser.merged_cells
+        if merged is not None:
+            _flag_merged(sheet, [m.coord for m in merged.mergeCell])
+
+
+def too_many_rows(
+    sheet: RawSheet, row: int, max_rows: int, what_zh: str, what_en: str
+) -> InputError:
+    return InputError.single(
+        sheet.file,
+        f"{sheet.label()}超过 {max_rows} 行{what_zh}（不含标题行），已停止读取"
+        "（上限可用环境变量 PERMITLOGIC_MAX_ITEMS 调整）",
+        f"{sheet.label_en()} has more than {max_rows} rows of {what_en} below its header; "
+        "reading stopped (set PERMITLOGIC_MAX_ITEMS to change the limit)",
+        sheet=sheet.name,
+        row=row,
+    )
+
+
+def _too_long(length: int, limit: int) -> tuple[str, str]:
+    return (
+        f"单元格内容太长（{length} 字，上限 {limit}；可用环境变量 PERMITLOGIC_MAX_CELL_CHARS 调整）",
+        f"cell too long ({length} characters, limit {limit}; "
+        "set PERMITLOGIC_MAX_CELL_CHARS to change it)",
+    )
+
+
+def _flag_merged(sheet: RawSheet, ranges: list[str]) -> None:
+    """Flag the cells of each merged range that lie within the rows read.
+
+    Every covered cell is flagged (so an empty one is not also reported as
+    missing) up to MAX_MERGED_FLAGS in all; past that only each range's first cell.
+    """
+    present = sorted(row for row, _ in sheet.rows)
+    known = set(present)
+    widest = min(max((len(values) for _, values in sheet.rows), default=0), MAX_COLUMNS)
+    budget = MAX_MERGED_FLAGS
+    added: list[int] = []
+    for ref in ranges:
+        try:
+            min_col, min_row, max_col, max_row = range_boundaries(ref)
+        except (TypeError, ValueError):
+            continue
+        if min_col > MAX_COLUMNS:
+            continue
+        message = (
+            f"合并单元格 {ref}：请取消合并，并在每个单元格中分别填写",
+            f"merged cells {ref}: unmerge them and fill in every cell",
+        )
+        sheet.flag(min_row, min_col - 1, *message)
+        if min_row not in known:
+            known.add(min_row)
+            added.append(min_row)
+        first = bisect.bisect_left(present, min_row)
+        last = bisect.bisect_right(present, max_row)
+        for row in present[first:last]:
+            for column in range(min_col - 1, min(max_col, widest)):
+                if budget <= 0:
+                    break
+                sheet.flag(row, column, *message)
+                budget -= 1
+    if added:
+        sheet.rows.extend((row, ()) for row in added)
+        sheet.rows.sort(key=lambda entry: entry[0])
+
+
+def _from_entities(exc: BaseException | None) -> bool:
+    """Whether defusedxml refused an entity declaration somewhere in ``exc``'s chain."""
+    seen = 0
+    while exc is not None and seen < 20:
+        if isinstance(exc, DefusedXmlException):
+            return True
+        exc = exc.__cause__ or exc.__context__
+        seen += 1
+    return False
+
+
+def _entities(file: str, sheet: str | None = None) -> InputError:
+    return InputError.single(
+        file,
+        "XLSX 中的 XML 含有实体声明（可能是 XML 炸弹），拒绝读取",
+        "the XLSX holds XML entity declarations (a possible XML bomb); refused",
+        sheet=sheet,
+    )
+
+
+def check_zip(path: Path, limits: LoadLimits) -> None:
+    """Refuse, before parsing, a file that is not a zip or whose contents would explode."""
+    name = str(path)
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except OSError as exc:
+        raise InputError.single(
+            name, f"无法读取文件：{exc.strerror}", f"cannot read the file: {exc.strerror}"
+        ) from None
+    if head == _OLE2_MAGIC:
+        raise InputError.single(
+            name,
+            "这是旧版 Excel（.xls）文件：请在 Excel 中另存为 .xlsx",
+            "this is an old Excel (.xls) file: save it as .xlsx in Excel",
+        )
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise InputError.single(
+            name,
+            "不是有效的 XLSX 文件（不是 zip 压缩包，或已损坏）",
+            "not a valid XLSX file (not a zip archive, or damaged)",
+        ) from None
+    if len(members) > MAX_ZIP_MEMBERS:
+        raise InputError.single(
+            name,
+            f"XLSX 压缩包内文件过多（{len(members)} 个），拒绝读取",
+            f"the XLSX holds too many parts ({len(members)}); refused",
+        )
+    total = sum(m.file_size for m in members)
+    if total > limits.max_unzipped_bytes:
+        raise InputError.single(
+            name,
+            f"XLSX 解压后过大（{total / MB:.0f} MB，上限 {limits.max_unzipped_mb} MB），"
+            "可能是 zip 炸弹，拒绝读取",
+            f"the XLSX would unpack to {total / MB:.0f} MB (limit {limits.max_unzipped_mb} MB), "
+            "a possible zip bomb; refused",
+        )
+    for member in members:
+        if member.file_size < ZIP_RATIO_MIN_BYTES:
+            continue
+        ratio = member.file_size / max(member.compress_size, 1)
+        if ratio > limits.max_zip_ratio:
+            raise InputError.single(
+                name,
+                f"XLSX 中的 {member.filename} 压缩比异常（{ratio:.0f} 倍，上限 "
+                f"{limits.max_zip_ratio}），可能是 zip 炸弹，拒绝读取",
+                f"{member.filename} in the XLSX is compressed {ratio:.0f}:1 "
+                f"(limit {limits.max_zip_ratio}:1), a possible zip bomb; refused",
+            )
+
+
+@contextmanager
+def open_workbook(path: Path, limits: LoadLimits) -> Iterator[Workbook]:
+    """The workbook at ``path`` in read-only mode, after the size and zip checks."""
+    name = str(path)
+    if not path.is_file():
+        raise InputError.single(name, "文件不存在", "file not found")
+    size = path.stat().st_size
+    if size > limits.max_file_bytes:
+        raise too_big(name, size, limits)
+    check_zip(path, limits)
+    if not openpyxl.DEFUSEDXML:
+        raise InputError.single(
+            name,
+            "XML 防护（defusedxml）未启用（环境变量 OPENPYXL_DEFUSEDXML=False？），拒绝读取 XLSX",
+            "XML protection (defusedxml) is off (OPENPYXL_DEFUSEDXML=False?); refusing to read XLSX",
+        )
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            book = openpyxl.load_workbook(path, read_only=True, data_only=False, keep_links=False)
+    except Exception as exc:  # openpyxl raises anything on a malformed workbook
+        if _from_entities(exc):
+            raise _entities(name) from None
+        raise InputError.single(
+            name,
+            f"无法作为 XLSX 读取（文件已损坏？）：{type(exc).__name__}: {exc}",
+            f"cannot be read as XLSX (damaged file?): {type(exc).__name__}: {exc}",
+        ) from None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield Workbook(book, name, limits)
+    finally:
+        book.close()

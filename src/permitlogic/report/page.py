@@ -1,0 +1,38 @@
+"""The Jinja2 environment of the HTML pages, and their inlined style and script."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.resources import files
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+
+@cache
+def environment() -> Environment:
+    """Templates from ``permitlogic/report/templates``, autoescaped, strict about names."""
+    env = Environment(
+        loader=PackageLoader("permitlogic.report", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=StrictUndefined,
+    )
+    # Readable Chinese in the embedded data; tojson still escapes <, >, & and '.
+    env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": False}
+    env.filters["num"] = _number
+    return env
+
+
+@cache
+def asset(name: str) -> Markup:
+    """A style sheet or script to inline, read as written (it is our own file)."""
+    text = files("permitlogic.report").joinpath("templates", name).read_text(encoding="utf-8")
+    return Markup(text)
+
+
+def _number(value: float) -> str:
+    """A coordinate for SVG: one decimal, no trailing ``.0``."""
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text

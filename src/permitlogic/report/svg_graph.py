@@ -1,0 +1,384 @@
+"""The prerequisite graph laid out for the HTML report (the template draws the SVG).
+
+Up to ``COLLAPSE_LIMIT`` nodes, every item is a box: columns are layers of
+the prerequisite order (a prerequisite stands left of what needs it), rows are
+bands, one per department (外部条件 first), so each department's items stay
+together. Past the limit the page would be unreadable and slow, so the graph
+is collapsed to one box per department, with the number of prerequisites
+between two departments on the arrow.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Hashable
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from permitlogic.graph import external_node, prerequisite_graph
+from permitlogic.models.catalog import Catalog
+from permitlogic.models.report import Finding, Severity
+from permitlogic.report.findings import sequences, worst
+from permitlogic.report.layout import bezier_mid, clip, layered
+
+COLLAPSE_LIMIT = 400
+"""More nodes than this and the graph is drawn by department."""
+
+NODE_W = 172
+NODE_H = 42
+GAP_X = 70
+GAP_Y = 12
+BAND_PAD = 12
+BAND_LABEL_W = 150
+MARGIN = 24
+FONT_PX = 12
+
+CLUSTER_W = 220
+CLUSTER_H = 64
+CLUSTER_GAP_X = 120
+CLUSTER_GAP_Y = 28
+
+
+@dataclass(frozen=True)
+class DrawnNode:
+    key: str
+    kind: str  # item | external | unlisted | department
+    title: str
+    subtitle: str
+    detail: str
+    tooltip: str
+    x: float
+    y: float
+    w: float
+    h: float
+    severity: str | None = None
+    findings: int = 0
+
+
+@dataclass(frozen=True)
+class DrawnEdge:
+    source: str
+    target: str
+    path: str
+    style: str  # plain | back | error | warning | info
+    back: bool = False
+    label: str = ""
+    label_x: float = 0.0
+    label_y: float = 0.0
+
+
+@dataclass(frozen=True)
+class DrawnBand:
+    label: str
+    tooltip: str
+    y: float
+    h: float
+
+
+@dataclass
+class GraphDrawing:
+    width: float
+    height: float
+    collapsed: bool
+    node_count: int
+    limit: int
+    nodes: list[DrawnNode] = field(default_factory=list)
+    edges: list[DrawnEdge] = field(default_factory=list)
+    bands: list[DrawnBand] = field(default_factory=list)
+
+
+def draw_prerequisite_graph(
+    catalog: Catalog,
+    findings: list[Finding],
+    external_label: str,
+    counts_label: str,
+    limit: int = COLLAPSE_LIMIT,
+) -> GraphDrawing:
+    """The graph of ``catalog`` with ``findings`` marked, by item or, past ``limit``, by department.
+
+    ``external_label`` names the band (or box) of prerequisites outside the
+    catalog; ``counts_label`` formats a department box's counts, with
+    ``{items}``, ``{internal}``, ``{error}``, ``{warning}``, ``{info}``.
+    """
+    graph = prerequisite_graph(catalog)
+    marks = _node_marks(graph, findings)
+    edge_marks = _edge_marks(graph, findings)
+    if graph.number_of_nodes() > limit:
+        return _clusters(catalog, graph, marks, edge_marks, external_label, counts_label, limit)
+    return _items(catalog, graph, marks, edge_marks, external_label, limit)
+
+
+def _node_of(graph: nx.DiGraph, name: str) -> str | None:
+    if name in graph:
+        return name
+    external = external_node(name)
+    return external if external in graph else None
+
+
+def _node_marks(graph: nx.DiGraph, findings: list[Finding]) -> dict[str, list[Severity]]:
+    marks: dict[str, list[Severity]] = defaultdict(list)
+    for finding in findings:
+        named = {n for n in (_node_of(graph, i) for i in finding.items) if n is not None}
+        for node in named:
+            marks[node].append(finding.severity)
+    return marks
+
+
+def _edge_marks(graph: nx.DiGraph, findings: list[Finding]) -> dict[tuple[str, str], Severity]:
+    """Edges between two ids a finding names one after the other, with the worst severity."""
+    marks: dict[tuple[str, str], Severity] = {}
+    for finding in findings:
+        for sequence in sequences(finding):
+            nodes = [_node_of(graph, s) for s in sequence]
+            for a, b in zip(nodes, nodes[1:], strict=False):
+                if a is None or b is None:
+                    continue
+                for edge in ((a, b), (b, a)):
+                    if graph.has_edge(*edge):
+                        found = worst([finding.severity, *([marks[edge]] if edge in marks else [])])
+                        if found is not None:
+                            marks[edge] = found
+    return marks
+
+
+def _items(
+    catalog: Catalog,
+    graph: nx.DiGraph,
+    marks: dict[str, list[Severity]],
+    edge_marks: dict[tuple[str, str], Severity],
+    external_label: str,
+    limit: int,
+) -> GraphDrawing:
+    index = {item.id: i for i, item in enumerate(catalog.items)}
+    departments = list(dict.fromkeys(item.department for item in catalog.items))
+
+    def band_of(node: Hashable) -> str:
+        department = graph.nodes[node].get("department")
+        return str(department) if department else external_label
+
+    def key(node: Hashable) -> tuple[int, str]:
+        return (index.get(str(node), len(index)), str(node))
+
+    layering = layered(graph, key)
+    bands = ([external_label] if any(band_of(n) == external_label for n in graph) else []) + [
+        d for d in departments if d != external_label
+    ]
+    columns: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for node in sorted(graph.nodes, key=lambda n: layering.order[n]):
+        columns[(band_of(node), layering.layer[node])].append(node)
+    band_rows = Counter[str]()
+    for (band, _), nodes in columns.items():
+        band_rows[band] = max(band_rows[band], len(nodes))
+
+    drawing = GraphDrawing(
+        width=MARGIN * 2 + BAND_LABEL_W + max(layering.depth, 1) * (NODE_W + GAP_X),
+        height=0,
+        collapsed=False,
+        node_count=graph.number_of_nodes(),
+        limit=limit,
+    )
+    band_top: dict[str, float] = {}
+    y = float(MARGIN)
+    for band in bands:
+        rows = max(band_rows[band], 1)
+        height = BAND_PAD * 2 + rows * NODE_H + (rows - 1) * GAP_Y
+        band_top[band] = y
+        drawing.bands.append(DrawnBand(label=clip(band, 11), tooltip=band, y=y, h=height))
+        y += height + GAP_Y
+    drawing.height = y + MARGIN
+
+    position: dict[str, tuple[float, float]] = {}
+    for layer in range(layering.depth):
+        for band in bands:
+            nodes = columns.get((band, layer), [])
+            nodes.sort(key=lambda n: (_barycenter(graph, n, position), layering.order[n]))
+            for slot, node in enumerate(nodes):
+                x = MARGIN + BAND_LABEL_W + layer * (NODE_W + GAP_X)
+                position[node] = (x, band_top[band] + BAND_PAD + slot * (NODE_H + GAP_Y))
+
+    for node in sorted(graph.nodes, key=lambda n: layering.order[n]):
+        x, y = position[node]
+        attrs = graph.nodes[node]
+        kind = str(attrs.get("kind", "item"))
+        severity = worst(marks.get(node, []))
+        name = str(attrs.get("name") or node)
+        title = node if kind == "item" else name
+        subtitle = name if kind == "item" else ""
+        drawing.nodes.append(
+            DrawnNode(
+                key=node,
+                kind=kind,
+                title=clip(title, (NODE_W - 16) / FONT_PX / 1.05),
+                subtitle=clip(subtitle, (NODE_W - 16) / FONT_PX),
+                detail="",
+                tooltip=f"{title} {subtitle}".strip(),
+                x=x,
+                y=y,
+                w=NODE_W,
+                h=NODE_H,
+                severity=severity.value if severity else None,
+                findings=len(marks.get(node, [])),
+            )
+        )
+    for source, target in graph.edges:
+        back = (source, target) in layering.back_edges
+        curve = _edge_curve(position[source], position[target], NODE_W, NODE_H, back=back)
+        drawing.edges.append(
+            DrawnEdge(
+                source=source,
+                target=target,
+                path=_path(curve),
+                style=_edge_style(edge_marks.get((source, target)), back),
+                back=back,
+            )
+        )
+    return drawing
+
+
+def _barycenter(graph: nx.DiGraph, node: str, position: dict[str, tuple[float, float]]) -> float:
+    placed = [position[p][1] for p in graph.predecessors(node) if p in position]
+    return sum(placed) / len(placed) if placed else 0.0
+
+
+Point = tuple[float, float]
+Curve = tuple[Point, Point, Point, Point]
+
+
+def _edge_style(marked: Severity | None, back: bool) -> str:
+    if marked is not None:
+        return marked.value
+    return "back" if back else "plain"
+
+
+def _edge_curve(source: Point, target: Point, w: float, h: float, *, back: bool) -> Curve:
+    """A cubic curve from the right of ``source`` to the left of ``target``.
+
+    A back edge (it closes a cycle, so it runs right to left or within a
+    column) leaves from the top of the source and arcs over to the top of the
+    target; a self-loop is a small loop on the top edge.
+    """
+    sx, sy = source
+    tx, ty = target
+    if back:
+        if source == target:
+            x0, x1 = sx + w * 0.35, sx + w * 0.65
+            return (x0, sy), (x0, sy - 30), (x1, sy - 30), (x1, sy)
+        peak = min(sy, ty) - (34 + abs(sx - tx) * 0.12)
+        x0, x1 = sx + w / 2, tx + w / 2
+        return (x0, sy), (x0, peak), (x1, peak), (x1, ty)
+    x0, y0 = sx + w, sy + h / 2
+    x1, y1 = tx, ty + h / 2
+    dx = max(28.0, (x1 - x0) / 2)
+    return (x0, y0), (x0 + dx, y0), (x1 - dx, y1), (x1, y1)
+
+
+def _path(curve: Curve) -> str:
+    """SVG path data of a cubic curve."""
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = curve
+    return f"M{x0:.1f},{y0:.1f} C{x1:.1f},{y1:.1f} {x2:.1f},{y2:.1f} {x3:.1f},{y3:.1f}"
+
+
+def _clusters(
+    catalog: Catalog,
+    graph: nx.DiGraph,
+    marks: dict[str, list[Severity]],
+    edge_marks: dict[tuple[str, str], Severity],
+    external_label: str,
+    counts_label: str,
+    limit: int,
+) -> GraphDrawing:
+    departments = list(dict.fromkeys(item.department for item in catalog.items))
+
+    def cluster_of(node: Hashable) -> str:
+        department = graph.nodes[node].get("department")
+        return str(department) if department else external_label
+
+    rank = {d: i for i, d in enumerate([external_label, *departments])}
+    members = Counter(cluster_of(n) for n in graph.nodes if graph.nodes[n].get("kind") == "item")
+    severities: dict[str, Counter[str]] = defaultdict(Counter)
+    for node, found in marks.items():
+        for severity in found:
+            severities[cluster_of(node)][severity.value] += 1
+    internal = Counter[str]()
+    between = Counter[tuple[str, str]]()
+    flagged: dict[tuple[str, str], Severity] = {}
+    for source, target in graph.edges:
+        a, b = cluster_of(source), cluster_of(target)
+        if a == b:
+            internal[a] += 1
+            continue
+        between[(a, b)] += 1
+        marked = edge_marks.get((source, target))
+        if marked is not None:
+            found = worst([marked, *([flagged[(a, b)]] if (a, b) in flagged else [])])
+            if found is not None:
+                flagged[(a, b)] = found
+
+    clusters = nx.DiGraph()
+    clusters.add_nodes_from({cluster_of(n) for n in graph.nodes})
+    clusters.add_edges_from(between)
+    layering = layered(clusters, lambda d: (rank.get(str(d), len(rank)), str(d)))
+    columns: dict[int, list[str]] = defaultdict(list)
+    for node in sorted(clusters.nodes, key=lambda n: layering.order[n]):
+        columns[layering.layer[node]].append(node)
+    tallest = max((len(c) for c in columns.values()), default=1)
+    drawing = GraphDrawing(
+        width=MARGIN * 2 + max(layering.depth, 1) * (CLUSTER_W + CLUSTER_GAP_X),
+        height=MARGIN * 2 + 40 + tallest * (CLUSTER_H + CLUSTER_GAP_Y),
+        collapsed=True,
+        node_count=graph.number_of_nodes(),
+        limit=limit,
+    )
+    position: dict[str, tuple[float, float]] = {}
+    for layer in range(layering.depth):
+        for slot, node in enumerate(columns[layer]):
+            position[node] = (
+                MARGIN + layer * (CLUSTER_W + CLUSTER_GAP_X),
+                MARGIN + 40 + slot * (CLUSTER_H + CLUSTER_GAP_Y),
+            )
+    for node in sorted(clusters.nodes, key=lambda n: layering.order[n]):
+        x, y = position[node]
+        counts = severities.get(node, Counter())
+        found = worst(Severity(s) for s in counts)
+        detail = counts_label.format(
+            items=members[node],
+            internal=internal[node],
+            error=counts["error"],
+            warning=counts["warning"],
+            info=counts["info"],
+        )
+        subtitle, _, detail = detail.partition("\n")
+        drawing.nodes.append(
+            DrawnNode(
+                key=node,
+                kind="department",
+                title=clip(node, (CLUSTER_W - 16) / 13),
+                subtitle=subtitle,
+                detail=detail,
+                tooltip=node,
+                x=x,
+                y=y,
+                w=CLUSTER_W,
+                h=CLUSTER_H,
+                severity=found.value if found else None,
+                findings=sum(counts.values()),
+            )
+        )
+    for (a, b), count in sorted(between.items(), key=lambda e: (layering.order[e[0][0]], e[0][1])):
+        back = (a, b) in layering.back_edges
+        curve = _edge_curve(position[a], position[b], CLUSTER_W, CLUSTER_H, back=back)
+        mx, my = bezier_mid(*curve)
+        drawing.edges.append(
+            DrawnEdge(
+                source=a,
+                target=b,
+                path=_path(curve),
+                style=_edge_style(flagged.get((a, b)), back),
+                back=back,
+                label=str(count),
+                label_x=mx,
+                label_y=my,
+            )
+        )
+    return drawing

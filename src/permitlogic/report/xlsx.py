@@ -1,0 +1,320 @@
+"""``--format xlsx``: a workbook the legal office sends back to the departments.
+
+The first sheet sums up the review (by severity, by department, by check);
+then one sheet per department lists its findings, each beside the item's row
+written under the catalog's own Chinese headers (事项编码, 事项名称, 设定依据,
+…) so the department can correct its rows where they stand. Severity cells,
+the finding's row and the offending cell are coloured by severity.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from permitlogic.load.sheet_format import (
+    DECISION_ZH,
+    FIELD_SEPARATOR,
+    ITEM_COLUMNS,
+    Column,
+    normalize_header,
+)
+from permitlogic.models.catalog import Basis, Item
+from permitlogic.models.report import Finding, Severity
+from permitlogic.report.context import RenderInput
+from permitlogic.report.findings import by_department, rule_title, where
+from permitlogic.report.labels import labels, severity_label
+
+SEVERITIES = (Severity.error, Severity.warning, Severity.info)
+STRONG = {Severity.error: "C62828", Severity.warning: "EF6C00", Severity.info: "1565C0"}
+TINT = {Severity.error: "FDECEA", Severity.warning: "FFF3E0", Severity.info: "E3F2FD"}
+CELL = {Severity.error: "F5B7B1", Severity.warning: "FFCC80", Severity.info: "90CAF9"}
+HEADER_FILL = PatternFill("solid", fgColor="24292F")
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+THIN = Side(style="thin", color="D0D7DE")
+BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+OFFENDING = Border(
+    left=Side(style="medium", color="000000"),
+    right=Side(style="medium", color="000000"),
+    top=Side(style="medium", color="000000"),
+    bottom=Side(style="medium", color="000000"),
+)
+WRAP = Alignment(wrap_text=True, vertical="top")
+
+RULE_FIELD: dict[str, str] = {
+    "PL101": "prerequisites",
+    "PL102": "prerequisites",
+    "PL103": "prerequisites",
+    "PL104": "prerequisites",
+    "PL105": "materials",
+    "PL106": "decision",
+    "PL107": "prerequisites",
+    "PL108": "name",
+    "PL109": "prerequisites",
+    "PL201": "basis",
+    "PL202": "basis",
+    "PL203": "kind",
+    "PL204": "name",
+    "PL301": "promised_days",
+    "PL302": "promised_days",
+    "PL303": "review_levels",
+    "PL304": "review_levels",
+    "PL305": "on_the_spot",
+    "PL310": "promised_days",
+    "PL311": "promised_days",
+    "PL313": "prerequisites",
+}
+"""The item field a check's finding is about: the cell a department has to change."""
+
+_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+
+
+def render(inputs: list[RenderInput]) -> bytes:
+    """The workbook as bytes (``--output`` is required for this format)."""
+    lang = inputs[0].lang if inputs else "zh"
+    t = labels(lang)
+    book = Workbook()
+    summary = book.active
+    assert summary is not None
+    summary.title = "汇总" if lang == "zh" else "Summary"
+    many = len(inputs) > 1
+    sheets: dict[str, Worksheet] = {}
+    rows: list[tuple[str, str, int, Counter[Severity]]] = []
+    for inp in inputs:
+        items = inp.catalog.item_map()
+        order = list(dict.fromkeys(item.department for item in inp.catalog.items))
+        grouped = by_department(inp.report.findings, t["whole_catalog"], order)
+        per_department = Counter(item.department for item in inp.catalog.items)
+        for department, findings in grouped.items():
+            sheet = sheets.get(department)
+            if sheet is None:
+                sheet = book.create_sheet(_sheet_name(department, set(book.sheetnames)))
+                _department_header(sheet, t, many)
+                sheets[department] = sheet
+            for finding in findings:
+                _finding_row(sheet, inp, finding, items, t, many)
+            rows.append(
+                (
+                    inp.report.catalog.id,
+                    department,
+                    per_department.get(department, 0),
+                    Counter(f.severity for f in findings),
+                )
+            )
+    _summary(summary, inputs, rows, sheets, t, lang)
+    for sheet in sheets.values():
+        _finish(sheet)
+    book.properties.creator = "permitlogic"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _sheet_name(department: str, taken: set[str]) -> str:
+    """A valid, unique sheet name (at most 31 characters, none of []:*?/\\)."""
+    base = _SHEET_FORBIDDEN.sub("_", department).strip("'") or "_"
+    name = base[:31]
+    number = 2
+    while name in taken:
+        suffix = f"({number})"
+        name = base[: 31 - len(suffix)] + suffix
+        number += 1
+    return name
+
+
+def _finding_titles(t: dict[str, str], many: bool) -> list[str]:
+    titles = [t["severity"], t["rule"], t["rule_name"], t["message"], t["fix"], t["citation"]]
+    titles += [t["involved_items"], t["where"]]
+    return ([t["catalog"]] if many else []) + titles
+
+
+FINDING_WIDTHS = [8, 8, 16, 48, 40, 36, 16, 24]
+ITEM_WIDTH = {"id": 12, "name": 28, "department": 18, "basis": 40, "prerequisites": 36}
+
+
+def _department_header(sheet: Worksheet, t: dict[str, str], many: bool) -> None:
+    titles = _finding_titles(t, many) + [c.title for c in ITEM_COLUMNS]
+    sheet.append(titles)
+    widths = ([14] if many else []) + FINDING_WIDTHS
+    widths += [ITEM_WIDTH.get(c.key, 12) for c in ITEM_COLUMNS]
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    for cell in sheet[1]:
+        cell.fill = HEADER_FILL
+        cell.font = HEADER_FONT
+        cell.alignment = WRAP
+        cell.border = BORDER
+
+
+def _finding_row(
+    sheet: Worksheet,
+    inp: RenderInput,
+    finding: Finding,
+    items: dict[str, Item],
+    t: dict[str, str],
+    many: bool,
+) -> None:
+    lang = inp.lang
+    fix = finding.fix
+    fix_text = (fix.message_zh if lang == "zh" else fix.message_en) if fix else ""
+    if fix is not None and fix.changes:
+        fix_text += "\n" + "\n".join(
+            f"{c.item}.{c.field}: {'' if c.old is None else c.old} → {'' if c.new is None else c.new}"
+            for c in fix.changes
+        )
+    values: list[Any] = [inp.report.catalog.id] if many else []
+    values += [
+        severity_label(finding.severity, lang),
+        finding.rule,
+        rule_title(finding.rule, finding.name, lang),
+        finding.message_zh if lang == "zh" else finding.message_en,
+        fix_text,
+        finding.citation,
+        "、".join(finding.items) if lang == "zh" else ", ".join(finding.items),
+        where(finding.location),
+    ]
+    first = len(values)
+    item = next((items[i] for i in finding.items if i in items), None)
+    values += [_cell_value(item, column) if item else None for column in ITEM_COLUMNS]
+    sheet.append(values)
+    row = sheet.max_row
+    tint = PatternFill("solid", fgColor=TINT[finding.severity])
+    for cell in sheet[row]:
+        cell.alignment = WRAP
+        cell.border = BORDER
+    for cell in sheet[row][:first]:
+        cell.fill = tint
+    severity_cell = sheet.cell(row=row, column=2 if many else 1)
+    severity_cell.fill = PatternFill("solid", fgColor=STRONG[finding.severity])
+    severity_cell.font = Font(bold=True, color="FFFFFF")
+    field = _offending_field(finding)
+    if item is not None and field is not None:
+        position = next(i for i, c in enumerate(ITEM_COLUMNS) if c.key == field)
+        offending = sheet.cell(row=row, column=first + position + 1)
+        offending.fill = PatternFill("solid", fgColor=CELL[finding.severity])
+        offending.border = OFFENDING
+
+
+def _offending_field(finding: Finding) -> str | None:
+    """The field to mark: the spreadsheet header the finding points at, else the check's field."""
+    header = finding.location.header if finding.location else None
+    if header:
+        wanted = normalize_header(header)
+        for column in ITEM_COLUMNS:
+            if normalize_header(column.header) == wanted or column.key == wanted:
+                return column.key
+    return RULE_FIELD.get(finding.rule)
+
+
+def _basis_line(basis: Basis | None) -> list[str]:
+    if basis is None:
+        return []
+    return [basis.level.zh, basis.title, basis.article or ""]
+
+
+def _cell_value(item: Item, column: Column) -> Any:
+    """The item's value as the catalog's spreadsheet writes it under ``column``."""
+    key = column.key
+    if key == "kind":
+        return item.kind.zh
+    if key == "basis":
+        return "\n".join(FIELD_SEPARATOR.join(_basis_line(b)).rstrip("｜") for b in item.basis)
+    if key == "prerequisites":
+        return "\n".join(
+            FIELD_SEPARATOR.join([p.target, *_basis_line(p.basis)]).rstrip("｜")
+            for p in item.prerequisites
+        )
+    if key == "materials":
+        return "\n".join(
+            FIELD_SEPARATOR.join(
+                [m.name, "核心" if m.core else "非核心", m.issued_by or ""]
+            ).rstrip("｜")
+            for m in item.materials
+        )
+    if key == "decision":
+        return DECISION_ZH[item.decision]
+    value = getattr(item, key, None)
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return value
+
+
+def _summary(
+    sheet: Worksheet,
+    inputs: list[RenderInput],
+    rows: list[tuple[str, str, int, Counter[Severity]]],
+    sheets: dict[str, Worksheet],
+    t: dict[str, str],
+    lang: str,
+) -> None:
+    sheet.append([t["title"]])
+    sheet["A1"].font = Font(bold=True, size=14)
+    for inp in inputs:
+        report = inp.report
+        sheet.append([])
+        sheet.append([t["catalog"], report.catalog.id])
+        sheet.append([t["jurisdiction"], inp.catalog.catalog.jurisdiction])
+        sheet.append([t["source"], report.catalog.source or ""])
+        sheet.append([t["items_count"], report.catalog.items])
+        for severity in SEVERITIES:
+            sheet.append([severity_label(severity, lang), getattr(report.summary, severity.value)])
+            label = sheet.cell(row=sheet.max_row, column=1)
+            label.fill = PatternFill("solid", fgColor=STRONG[severity])
+            label.font = Font(bold=True, color="FFFFFF")
+    sheet.append([])
+    sheet.append([t["by_department"]])
+    sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True, size=12)
+    many = len(inputs) > 1
+    header = ([t["catalog"]] if many else []) + [t["department"], t["items_count"]]
+    header += [severity_label(s, lang) for s in SEVERITIES]
+    _header_row(sheet, header)
+    for catalog_id, department, count, counts in rows:
+        values: list[Any] = [catalog_id] if many else []
+        values += [department, count, *(counts.get(s, 0) for s in SEVERITIES)]
+        sheet.append(values)
+        row = sheet.max_row
+        name_cell = sheet.cell(row=row, column=2 if many else 1)
+        target = sheets.get(department)
+        if target is not None:
+            name_cell.hyperlink = f"#'{target.title}'!A1"
+            name_cell.font = Font(color="0969DA", underline="single")
+        for offset, severity in enumerate(SEVERITIES):
+            cell = sheet.cell(row=row, column=(4 if many else 3) + offset)
+            if counts.get(severity, 0):
+                cell.fill = PatternFill("solid", fgColor=TINT[severity])
+                cell.font = Font(bold=True, color=STRONG[severity])
+    sheet.append([])
+    sheet.append([t["by_rule"]])
+    sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True, size=12)
+    _header_row(sheet, [t["rule"], t["rule_name"], t["severity"], t["count"]])
+    counts_by_rule = Counter(
+        (f.rule, f.name, f.severity) for inp in inputs for f in inp.report.findings
+    )
+    for (rule, name, severity), count in sorted(
+        counts_by_rule.items(), key=lambda e: (e[0][0], -e[0][2].rank)
+    ):
+        sheet.append([rule, rule_title(rule, name, lang), severity_label(severity, lang), count])
+        sheet.cell(row=sheet.max_row, column=3).fill = PatternFill(
+            "solid", fgColor=TINT[severity]
+        )
+    for letter, width in zip("ABCDEF", (22, 34, 10, 10, 10, 10), strict=True):
+        sheet.column_dimensions[letter].width = width
+
+
+def _header_row(sheet: Worksheet, values: list[str]) -> None:
+    sheet.append(values)
+    for cell in sheet[sheet.max_row]:
+        cell.fill = HEADER_FILL
+        cell.font = HEADER_FONT
+
+
+def _finish(sheet: Worksheet) -> None:
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions

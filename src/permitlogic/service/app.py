@@ -1,0 +1,69 @@
+"""The HTTP service: ``create_app(settings)`` builds the FastAPI app, ready for uvicorn."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from permitlogic import __version__
+from permitlogic.decision_log import DecisionLog
+from permitlogic.packs.checks_pack import load_checks_pack
+from permitlogic.service.body_limit import BodyLimit
+from permitlogic.service.catalogs import CatalogRegistry
+from permitlogic.service.engine import DecisionEngine
+from permitlogic.service.errors import install_error_handlers
+from permitlogic.service.recorder import DecisionRecorder
+from permitlogic.service.routes import check, decide, meta
+from permitlogic.service.settings import ServiceSettings
+from permitlogic.service.state import ServiceState
+
+DESCRIPTION = """\
+审批事项目录检查与资格判定服务。Checks approval catalogs and decides green-channel and
+deferred-materials (容缺受理) eligibility.
+
+* Every decision carries a `decision_id` and the rule-pack version hash (`pack_version`)
+  and is appended to the decision log (JSON lines), which `permitlogic replay LOG`
+  re-evaluates after a rule change.
+* Deferral decisions name a catalog registered with `POST /v1/catalogs` in the
+  `catalog` query parameter.
+* Errors (400, 404, 409, 413, 422) are `{"detail": [{"loc", "path", "type",
+  "message_zh", "message_en"}]}`; `path` is the bad field, e.g. `items[3].kind`.
+* Limits: the request body size, the length of a list of inputs (10,000 by default)
+  and the number of items in a catalog; over a limit is a 413.
+"""
+
+
+def create_app(settings: ServiceSettings | None = None) -> FastAPI:
+    """A ready service: rule packs loaded and compiled once, the decision log open."""
+    settings = settings or ServiceSettings()
+    engine = DecisionEngine(settings.rules_dir)
+    log = DecisionLog(settings.log_path) if settings.log_path is not None else None
+    state = ServiceState(
+        settings=settings,
+        engine=engine,
+        checks_pack=load_checks_pack(settings.rules_dir),
+        catalogs=CatalogRegistry(settings.max_catalogs),
+        log=log,
+        recorder=DecisionRecorder(log, engine.pack_version),
+    )
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        if log is not None:
+            log.close()
+
+    app = FastAPI(
+        title="permitlogic",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+    )
+    app.state.service = state
+    install_error_handlers(app)
+    app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    for module in (meta, check, decide):
+        app.include_router(module.router)
+    return app

@@ -1,0 +1,48 @@
+"""Request examples shown in the OpenAPI document (and tried by schema-driven tests)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi.openapi.models import Example
+
+_PROJECT: dict[str, Any] = {
+    "id": "P-2026-0117",
+    "name": "县城北污水处理厂扩建",
+    "category": "major_infrastructure",
+    "emergency_designated": False,
+    "urban": True,
+    "eia_approval": True,
+    "reviewed_drawings": True,
+    "contractor_selected": True,
+    "supervisor_selected": True,
+    "wage_deposit_paid": True,
+    "safety_deposit_paid": True,
+    "dust_deposit_paid": False,
+    "injury_insurance": True,
+}
+
+_APPLICATION: dict[str, Any] = {
+    "id": "A-2026-00931",
+    "item": "JS-004",
+    "applicant": {"id": "91420000XXXXXXXX", "credit": "good"},
+    "received": "2026-02-13",
+    "submitted": ["m1", "m2", "m4"],
+    "commitment": True,
+}
+
+PROJECT_EXAMPLES: dict[str, Example] = {
+    "one": Example(summary="one project / 单个项目", value=_PROJECT),
+    "batch": Example(
+        summary="a list / 批量",
+        value=[_PROJECT, {**_PROJECT, "id": "P-2026-0118", "dust_deposit_paid": True}],
+    ),
+}
+
+APPLICATION_EXAMPLES: dict[str, Example] = {
+    "one": Example(summary="one application / 单件申请", value=_APPLICATION),
+    "batch": Example(
+        summary="a list / 批量",
+        value=[_APPLICATION, {**_APPLICATION, "id": "A-2026-00932", "commitment": False}],
+    ),
+}
