@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 LEVEL_MARKS = "省市县区州旗镇乡"
 """The last character of a place name that says its level (示范县 → 县)."""
@@ -32,19 +33,24 @@ _GENERIC_DEPARTMENT = re.compile(
 """A leading department of the form 县/市/区/省 + name + 局/委/办公室/厅 (县住建局)."""
 
 
+_NOT_WORD = re.compile(r"[\W_]+")
+"""Whitespace, punctuation and symbols: anything that is not a letter or a digit."""
+
+
 def plain(text: str) -> str:
     """NFKC form without whitespace, punctuation or symbols: what is left are the words."""
-    folded = unicodedata.normalize("NFKC", text)
-    return "".join(c for c in folded if unicodedata.category(c)[0] in "LNM")
+    return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text))
 
 
-def _jurisdiction_forms(jurisdiction: str | None) -> list[str]:
+@lru_cache(maxsize=1024)
+def _jurisdiction_forms(jurisdiction: str | None) -> tuple[str, ...]:
     if not jurisdiction:
-        return []
+        return ()
     name = plain(jurisdiction)
-    return [name] if name else []
+    return (name,) if name else ()
 
 
+@lru_cache(maxsize=65536)
 def department_key(department: str, jurisdiction: str | None = None) -> str:
     """The department as compared for "the same department" (PL103, PL105).
 
@@ -90,12 +96,13 @@ def item_name_key(name: str, department: str | None = None, jurisdiction: str | 
     if department:
         for suffix in prefixes:
             if suffix not in _jurisdiction_forms(jurisdiction) and key.endswith(suffix):
-                if len(key) > len(suffix):
+                if len(key) - len(suffix) >= 2:
                     return key[: -len(suffix)]
     return key
 
 
-def _prefixes(department: str | None, jurisdiction: str | None) -> list[str]:
+@lru_cache(maxsize=65536)
+def _prefixes(department: str | None, jurisdiction: str | None) -> tuple[str, ...]:
     forms: set[str] = set(_jurisdiction_forms(jurisdiction))
     if department:
         full = plain(department)
@@ -107,7 +114,7 @@ def _prefixes(department: str | None, jurisdiction: str | None) -> list[str]:
         if full[:1] in LEVEL_MARKS:
             forms.add(full[1:])
     # The longest first, so 示范县住建局 goes before 示范县.
-    return sorted((f for f in forms if f), key=len, reverse=True)
+    return tuple(sorted((f for f in forms if f), key=lambda f: (-len(f), f)))
 
 
 def _strip_once(key: str, prefixes: Iterable[str]) -> str:

@@ -47,7 +47,7 @@ class Difference(Out):
 
 class ReplayReport(Out):
     log: str
-    pack_version: str
+    pack_versions: dict[str, str]
     decisions: int = 0
     unchanged: int = 0
     differences: list[Difference] = Field(default_factory=list)
@@ -72,7 +72,7 @@ def replay(log: Path, rules_dir: Path | None = None) -> ReplayReport:
     an input the current models reject, a deferral whose catalog is not in the log).
     """
     engine = DecisionEngine(rules_dir)
-    report = ReplayReport(log=str(log), pack_version=engine.pack_version)
+    report = ReplayReport(log=str(log), pack_versions=engine.pack_versions)
     problems: list[Problem] = []
     catalogs: dict[str, Catalog] = {}
     pending: dict[tuple[str, str | None], _Pending] = {}

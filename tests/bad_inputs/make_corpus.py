@@ -99,9 +99,7 @@ def xlsx_cases() -> None:
     (HERE / "old-format.xlsx").write_bytes(
         b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + b"Workbook"
     )
-    _rewrite(
-        "damaged.xlsx", lambda name, data: None if name == "xl/workbook.xml" else data
-    )
+    _rewrite("damaged.xlsx", lambda name, data: None if name == "xl/workbook.xml" else data)
     laughs = (
         b'<?xml version="1.0"?>\n<!DOCTYPE lolz [\n<!ENTITY lol "lol">\n'
         + b"".join(

@@ -10,7 +10,13 @@ from .fixtures import AREAS
 
 CHECKS = [c for i, c in all_checks().items() if i.startswith(AREAS)]
 ZH = ["### 功能", "### 问题", "### 示例", "### 修改", "### 依据"]
-EN = ["### What it does", "### Why is this bad?", "### Example", "### Use instead", "### References"]
+EN = [
+    "### What it does",
+    "### Why is this bad?",
+    "### Example",
+    "### Use instead",
+    "### References",
+]
 
 
 @pytest.mark.parametrize("check", CHECKS, ids=[c.meta.id for c in CHECKS])

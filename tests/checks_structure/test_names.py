@@ -23,9 +23,7 @@ J = "示范县"
         ("ＡＢＣ　认证", None, "ABC认证"),
     ],
 )
-def test_item_names_lose_spelling_and_prefixes(
-    name: str, department: str | None, key: str
-) -> None:
+def test_item_names_lose_spelling_and_prefixes(name: str, department: str | None, key: str) -> None:
     assert item_name_key(name, department, J) == key
 
 

@@ -90,9 +90,7 @@ def test_unknown_key_is_refused(client: TestClient, county: dict[str, Any]) -> N
     assert detail["type"] == "extra_forbidden"
 
 
-def test_catalog_over_the_item_limit_is_a_413(
-    make_client: Any, county: dict[str, Any]
-) -> None:
+def test_catalog_over_the_item_limit_is_a_413(make_client: Any, county: dict[str, Any]) -> None:
     client = make_client(max_catalog_items=2)
     answer = client.post("/v1/check", json=county)
     assert answer.status_code == 413

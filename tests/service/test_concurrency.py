@@ -29,7 +29,11 @@ def _projects(project: dict[str, Any]) -> list[dict[str, Any]]:
     for index, (category, values) in enumerate(
         itertools.product(categories, itertools.product([True, False], repeat=len(FLAGS)))
     ):
-        out.append(dict(project, id=f"P-{index}", category=category, **dict(zip(FLAGS, values))))
+        out.append(
+            dict(
+                project, id=f"P-{index}", category=category, **dict(zip(FLAGS, values, strict=True))
+            )
+        )
     return out
 
 

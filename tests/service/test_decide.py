@@ -29,7 +29,8 @@ def test_one_project_one_decision_logged(
     assert decision["decision"] == "eligible"
     assert decision["effect"]
     uuid.UUID(decision["decision_id"])
-    assert decision["pack_version"] == client.get("/healthz").json()["pack_version"]
+    versions = client.get("/healthz").json()["pack_versions"]
+    assert decision["pack_version"] == versions["green_channel"]
     direct = pl.decide_green_channel(Project.model_validate(project)).model_dump(mode="json")
     for key in ("decision", "unmet", "met", "effect"):
         assert decision[key] == direct[key]
@@ -79,7 +80,10 @@ def test_deferral_across_spring_festival(
     assert decision["deadline"] == "2026-02-27"
     records = _log(log_path)
     assert [r["kind"] for r in records] == ["catalog", "deferral"]
-    assert records[1]["catalog"] == {"id": "svc-county-2026", "sha256": records[0]["catalog"]["sha256"]}
+    assert records[1]["catalog"] == {
+        "id": "svc-county-2026",
+        "sha256": records[0]["catalog"]["sha256"],
+    }
     assert records[1]["output"] == decision
 
 

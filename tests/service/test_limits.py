@@ -9,6 +9,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from permitlogic.service.guards import MAX_ERRORS
+
 JSON = {"content-type": "application/json"}
 
 
@@ -62,9 +64,7 @@ def test_body_that_is_not_json_is_a_422(client: TestClient) -> None:
     assert answer.json()["detail"][0]["type"] == "json_required"
 
 
-def test_bad_field_in_a_batch_names_its_index(
-    client: TestClient, project: dict[str, Any]
-) -> None:
+def test_bad_field_in_a_batch_names_its_index(client: TestClient, project: dict[str, Any]) -> None:
     second = dict(project, urban="yes")
     third = {k: v for k, v in project.items() if k != "injury_insurance"}
     answer = client.post("/v1/decide/green-channel", json=[project, second, third])
@@ -111,3 +111,32 @@ def test_no_body_is_a_server_error(client: TestClient, path: str, body: bytes) -
     assert answer.status_code in (400, 404, 413, 422), answer.text
     details = answer.json()["detail"]
     assert details and all(d["message_zh"] and d["message_en"] for d in details)
+
+
+def test_many_bad_inputs_cost_a_bounded_answer(client: TestClient) -> None:
+    answer = client.post("/v1/decide/green-channel", json=[{}] * 10_000)
+    assert answer.status_code == 422
+    details = answer.json()["detail"]
+    assert len(details) == MAX_ERRORS + 1
+    assert details[0]["path"] == "[0].id"
+    assert details[-1]["type"] == "too_many_errors"
+    assert str(MAX_ERRORS) in details[-1]["message_zh"]
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "where"),
+    [
+        ("/v1/decide/green-channel", {f"k{i}": 0 for i in range(100_000)}, "the body"),
+        ("/v1/decide/green-channel", [{}, {f"k{i}": 0 for i in range(5_000)}], "the body"),
+        ("/v1/decide/deferral?catalog=x", {"submitted": list(range(200_000))}, "submitted"),
+        ("/v1/check", {"items": [{f"k{i}": 0 for i in range(70)}]}, "items[0]"),
+    ],
+)
+def test_objects_and_lists_wider_than_any_input_are_refused(
+    client: TestClient, path: str, body: Any, where: str
+) -> None:
+    answer = client.post(path, json=body)
+    assert answer.status_code == 422
+    details = answer.json()["detail"]
+    assert [d["type"] for d in details] == ["too_wide"]
+    assert where in details[0]["message_en"]

@@ -13,7 +13,8 @@ def test_healthz_says_ok_with_the_pack_version(client: TestClient) -> None:
     assert answer.status_code == 200
     body = answer.json()
     assert body["status"] == "ok"
-    assert body["pack_version"].startswith("sha256:")
+    assert set(body["pack_versions"]) == {"green_channel", "deferral"}
+    assert all(v.startswith("sha256:") for v in body["pack_versions"].values())
     assert body["catalogs"] == 0
 
 

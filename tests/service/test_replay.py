@@ -47,7 +47,9 @@ def logged(
     """Decisions made through the service and logged; decision_id -> deferral outcome."""
     assert client.post("/v1/catalogs", json=county).status_code == 201
     batch = client.post(
-        "/v1/decide/deferral", params={"catalog": "svc-county-2026"}, json=_applications(application)
+        "/v1/decide/deferral",
+        params={"catalog": "svc-county-2026"},
+        json=_applications(application),
     )
     assert batch.status_code == 200, batch.text
     one = client.post(

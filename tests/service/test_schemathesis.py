@@ -54,7 +54,11 @@ def _remove_log_dir() -> Iterator[None]:
     suppress_health_check=list(HealthCheck),
 )
 def test_every_endpoint_answers_within_its_schema(case: Any) -> None:
-    if case.operation.path == "/v1/decide/deferral" and isinstance(case.query, dict):
-        if case.query.get("catalog") and hash(str(case.body)) % 2 == 0:
-            case.query["catalog"] = CATALOG_ID
+    if (
+        case.operation.path == "/v1/decide/deferral"
+        and isinstance(case.query, dict)
+        and case.query.get("catalog")
+        and len(str(case.body)) % 2 == 0
+    ):
+        case.query["catalog"] = CATALOG_ID  # half the cases reach the engine
     case.call_and_validate(checks=CHECKS)

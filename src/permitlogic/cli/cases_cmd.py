@@ -8,21 +8,22 @@ from contextlib import contextmanager
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from pydantic import RootModel
 from rich.console import Console
-from sqlalchemy.exc import OperationalError
 
 from permitlogic.cli.options import Lang, LangOption, bad_option
 from permitlogic.errors import InputError, Problem
-from permitlogic.ledger import service
-from permitlogic.ledger.model import EventRecord, Outcome
-from permitlogic.ledger.store import Store, open_store
-from permitlogic.load.validate import validate
-from permitlogic.load.yaml_source import parse_yaml
 from permitlogic.models.decision import DeferralDecision
+
+if TYPE_CHECKING:
+    from permitlogic.ledger.model import EventRecord
+    from permitlogic.ledger.store import Store
+
+# The ledger (SQLAlchemy, durable-rules) is imported inside each command, so that
+# `permitlogic --help` and every other command start without it.
 
 cases_app = typer.Typer(
     name="cases",
@@ -98,7 +99,11 @@ def _command(lang: Lang) -> Iterator[None]:
     except InputError as error:
         _report(error)
         raise typer.Exit(2) from None
-    except OperationalError as error:
+    except Exception as error:
+        from sqlalchemy.exc import OperationalError
+
+        if not isinstance(error, OperationalError):
+            raise
         _report(
             bad_option(
                 "--store",
@@ -136,12 +141,16 @@ def _console() -> Console:
     return console
 
 
-def _emit_records(records: list[EventRecord], format: TextOrJson, lang: Lang) -> None:
-    """Print what the events did; exit 1 when any of them was rejected."""
+def _emit_records(
+    records: list[EventRecord], format: TextOrJson, lang: Lang, *, many: bool = False
+) -> None:
+    """Print what the events did (JSON: a list when ``many``); exit 1 if any was rejected."""
+    from permitlogic.ledger.model import Outcome
+
     if format is TextOrJson.json:
         sys.stdout.write(
             "[" + ",".join(r.model_dump_json() for r in records) + "]\n"
-            if len(records) != 1
+            if many
             else records[0].model_dump_json() + "\n"
         )
     else:
@@ -159,6 +168,8 @@ class _Decisions(RootModel[DeferralDecision | list[DeferralDecision]]):
 def _read_decisions(path: str) -> list[DeferralDecision]:
     """One decision or a list (JSON or YAML, ``-`` for stdin), each able to open a case."""
     from permitlogic.ledger.step import check_opens_case
+    from permitlogic.load.validate import validate
+    from permitlogic.load.yaml_source import parse_yaml
 
     if path == "-":
         text, file = sys.stdin.read(), "<stdin>"
@@ -191,6 +202,8 @@ def _read_decisions(path: str) -> list[DeferralDecision]:
 
 @contextmanager
 def _store(value: str | None, must_exist: bool = False) -> Iterator[Store]:
+    from permitlogic.ledger.store import open_store
+
     store = open_store(value, must_exist=must_exist)
     try:
         yield store
@@ -221,6 +234,8 @@ def open_command(
     Any decision that is not accept_with_deferral is an input error (exit 2) and
     nothing is opened. Opening the same decision again changes nothing.
     """
+    from permitlogic.ledger import service
+
     with _command(lang):
         loaded: list[DeferralDecision] = []
         problems: list[Problem] = []
@@ -233,7 +248,7 @@ def open_command(
             raise InputError(problems)
         with _store(store) as ledger:
             records = service.open_cases(ledger, loaded, key)
-        _emit_records(records, format, lang)
+        _emit_records(records, format, lang, many=True)
 
 
 @cases_app.command("supplement")
@@ -256,6 +271,8 @@ def supplement_command(
     All in by the deadline: supplemented. Some still missing: stays open. After the
     deadline: overdue. Exit 1 if the case no longer takes materials (closed, revoked).
     """
+    from permitlogic.ledger import service
+
     with _command(lang):
         when = _date(on)
         with _store(store, must_exist=True) as ledger:
@@ -275,6 +292,8 @@ def tick_command(
     Every open case whose deadline is before --on falls overdue, with a reminder.
     Run it every morning (and again after an interruption: nothing is done twice).
     """
+    from permitlogic.ledger import service
+
     with _command(lang):
         when = _date(on)
         with _store(store, must_exist=True) as ledger:
@@ -284,7 +303,7 @@ def tick_command(
                 "没有新逾期的案件。" if lang is Lang.zh else "No case fell overdue.",
             )
             return
-        _emit_records(records, format, lang)
+        _emit_records(records, format, lang, many=True)
 
 
 @cases_app.command("revoke")
@@ -303,6 +322,8 @@ def revoke_command(
 
     Exit 1 if the case is already closed or revoked.
     """
+    from permitlogic.ledger import service
+
     with _command(lang):
         when = _date(on)
         with _store(store, must_exist=True) as ledger:
@@ -323,6 +344,8 @@ def close_command(
 
     Exit 1 (and the refusal recorded) while materials are still missing.
     """
+    from permitlogic.ledger import service
+
     with _command(lang):
         when = _date(on)
         with _store(store, must_exist=True) as ledger:
@@ -386,6 +409,8 @@ def show_command(
     lang: LangOption = Lang.zh,
 ) -> None:
     """案件及其全部事件 / A case and its whole history, event by event."""
+    from permitlogic.ledger import service
+
     with _command(lang), _store(store, must_exist=True) as ledger:
         history = service.history(ledger, case)
         if format is TextOrJson.json:

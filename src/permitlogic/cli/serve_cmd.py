@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from enum import StrEnum
 from pathlib import Path
@@ -79,6 +80,10 @@ def serve_command(
         max_catalog_items=max_catalog_items,
     )
     app = create_app(settings)
+    # Startup objects (packs, compiled rulesets, models) never die: keep them out of
+    # the collector's way so a full collection does not stall a request.
+    gc.collect()
+    gc.freeze()
     typer.echo(
         f"permitlogic serve: http://{host}:{port}  (OpenAPI /openapi.json, 日志 / log {log})",
         err=True,
@@ -117,13 +122,14 @@ def replay_command(
 
 def _text(report: ReplayReport, lang: Lang) -> str:
     zh = lang is Lang.zh
+    packs = ", ".join(f"{name} {version}" for name, version in report.pack_versions.items())
     lines = [
         (
             f"重放 {report.log}：{report.decisions} 个决定，{report.differ} 个结论改变"
-            f"（规则包 {report.pack_version}）"
+            f"（规则包 {packs}）"
             if zh
             else f"replayed {report.log}: {report.decisions} decisions, "
-            f"{report.differ} would now differ (packs {report.pack_version})"
+            f"{report.differ} would now differ (packs: {packs})"
         )
     ]
     for difference in report.differences:

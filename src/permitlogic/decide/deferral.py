@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
-from permitlogic.decide.rules import Firings, Rule, Scalar, Test
+from permitlogic.decide.rules import FieldTest, Firings, Rule, Scalar
 from permitlogic.decide.session import CompiledRuleset, compiled
 from permitlogic.models.catalog import Catalog, Item, Material
 from permitlogic.models.decision import (
@@ -38,18 +38,18 @@ def pack_rules(pack: DeferralPack) -> list[Rule]:
     non-core materials are missing, i.e. when deferral is asked for.
     """
     rules: list[Rule] = []
-    asks_deferral = Test(NONCORE_MISSING, "gt", 0)
+    asks_deferral = FieldTest(NONCORE_MISSING, "gt", 0)
     for position, rule in enumerate(pack.rules):
         check = rule.check
         if check is DeferralCheck.item_listed:
-            rules.append(Rule((Test(LISTED, "exists"),), position))
-            rules.append(Rule((Test(LISTED, "eq", False),), position, check))
+            rules.append(Rule((), position))
+            rules.append(Rule((FieldTest(LISTED, "eq", False),), position, check))
         elif check is DeferralCheck.materials_known:
-            rules.append(Rule((Test(UNKNOWN, "exists"),), position))
-            rules.append(Rule((Test(UNKNOWN, "gt", 0),), position, check))
+            rules.append(Rule((FieldTest(UNKNOWN, "exists"),), position))
+            rules.append(Rule((FieldTest(UNKNOWN, "gt", 0),), position, check))
         elif check is DeferralCheck.core_complete:
-            rules.append(Rule((Test(CORE_MISSING, "exists"),), position))
-            rules.append(Rule((Test(CORE_MISSING, "gt", 0),), position, check))
+            rules.append(Rule((FieldTest(CORE_MISSING, "exists"),), position))
+            rules.append(Rule((FieldTest(CORE_MISSING, "gt", 0),), position, check))
         else:
             rules.append(Rule((asks_deferral,), position))
             rules.extend(
@@ -58,26 +58,30 @@ def pack_rules(pack: DeferralPack) -> list[Rule]:
     return rules
 
 
-def _violations(check: DeferralCheck, pack: DeferralPack) -> list[Test]:
+def _violations(check: DeferralCheck, pack: DeferralPack) -> list[FieldTest]:
     """The second test of each rule that violates a deferral check."""
     if check is DeferralCheck.commitment_signed:
-        return [Test("commitment", "eq", False)]
+        return [FieldTest("commitment", "eq", False)]
     if check is DeferralCheck.credit_allowed:
-        return [Test("credit", "eq", credit.value) for credit in pack.excluded_credit]
+        return [FieldTest("credit", "eq", credit.value) for credit in pack.excluded_credit]
     forbidden = pack.deferral_forbidden
-    return [Test("item", "eq", item) for item in forbidden.items] + [
-        Test("department", "eq", name) for name in forbidden.departments
+    return [FieldTest("item", "eq", item) for item in forbidden.items] + [
+        FieldTest("department", "eq", name) for name in forbidden.departments
     ]
 
 
-@dataclass(frozen=True)
-class Case:
-    """An application read against the catalog: the materials it lacks or should not name."""
+@dataclass(frozen=True, eq=False)
+class MaterialsRead:
+    """What an item asks for against what was submitted: unknown ids and missing materials.
 
-    application: Application
-    item: Item | None
-    unknown: tuple[str, ...] = ()
-    missing: tuple[Material, ...] = ()
+    Compared and hashed by identity: reads are shared through a memo.
+    """
+
+    item: Item
+    unknown: tuple[str, ...]
+    missing: tuple[Material, ...]
+    entries: tuple[MissingMaterial, ...]
+    """``missing`` as decisions list them."""
 
     @property
     def core_missing(self) -> list[Material]:
@@ -87,32 +91,39 @@ class Case:
     def noncore_missing(self) -> list[Material]:
         return [m for m in self.missing if not m.core]
 
+
+def read_materials(item: Item, submitted: Sequence[str]) -> MaterialsRead:
+    asked = {material.id for material in item.materials}
+    given = set(submitted)
+    unknown = tuple(dict.fromkeys(s for s in submitted if s not in asked))
+    missing = tuple(m for m in item.materials if m.id not in given)
+    entries = tuple(MissingMaterial(id=m.id, name=m.name, core=m.core) for m in missing)
+    return MaterialsRead(item, unknown, missing, entries)
+
+
+@dataclass(frozen=True)
+class Case:
+    """An application read against the catalog (``read`` is None for an unlisted item)."""
+
+    application: Application
+    read: MaterialsRead | None
+
     def fact(self) -> dict[str, Scalar]:
-        if self.item is None:
+        read = self.read
+        if read is None:
             return {LISTED: False}
         application = self.application
-        core = sum(1 for m in self.missing if m.core)
+        core = sum(1 for m in read.missing if m.core)
         return {
             LISTED: True,
-            UNKNOWN: len(self.unknown),
+            UNKNOWN: len(read.unknown),
             CORE_MISSING: core,
-            NONCORE_MISSING: len(self.missing) - core,
+            NONCORE_MISSING: len(read.missing) - core,
             "commitment": application.commitment,
             "credit": application.applicant.credit.value,
-            "item": self.item.id,
-            "department": self.item.department,
+            "item": read.item.id,
+            "department": read.item.department,
         }
-
-
-def read_case(application: Application, items: dict[str, Item]) -> Case:
-    item = items.get(application.item)
-    if item is None:
-        return Case(application, None)
-    asked = {material.id for material in item.materials}
-    submitted = set(application.submitted)
-    unknown = tuple(dict.fromkeys(s for s in application.submitted if s not in asked))
-    missing = tuple(m for m in item.materials if m.id not in submitted)
-    return Case(application, item, unknown, missing)
 
 
 def _materials(materials: Sequence[Material], lang: str) -> str:
@@ -121,20 +132,27 @@ def _materials(materials: Sequence[Material], lang: str) -> str:
     return ", ".join(f"{m.id} ({m.name})" for m in materials)
 
 
-def _reason(rule: DeferralRule, case: Case) -> Condition:
+def reason(rule: DeferralRule, case: Case) -> Condition:
     """The rule's messages with the case's item, department, materials and credit filled in."""
-    item = case.item
+    read = case.read
     check = rule.check
     credit = case.application.applicant.credit
-    if check is DeferralCheck.materials_known:
-        zh = en = ", ".join(case.unknown)
+    named: Sequence[Material] = ()
+    if read is not None:
+        if check is DeferralCheck.core_complete:
+            named = read.core_missing
+        elif check is DeferralCheck.commitment_signed:
+            named = read.noncore_missing
+        else:
+            named = read.missing
+    if check is DeferralCheck.materials_known and read is not None:
+        zh = en = ", ".join(read.unknown)
     else:
-        named = {
-            DeferralCheck.core_complete: case.core_missing,
-            DeferralCheck.commitment_signed: case.noncore_missing,
-        }.get(check, list(case.missing))
         zh, en = _materials(named, "zh"), _materials(named, "en")
-    common = {"item": case.application.item, "department": item.department if item else "—"}
+    common = {
+        "item": case.application.item,
+        "department": read.item.department if read is not None else "—",
+    }
     return Condition(
         rule=rule.id,
         condition=check.value,
@@ -144,8 +162,8 @@ def _reason(rule: DeferralRule, case: Case) -> Condition:
     )
 
 
-def _missing(materials: Sequence[Material]) -> list[MissingMaterial]:
-    return [MissingMaterial(id=m.id, name=m.name, core=m.core) for m in materials]
+MEMO_LIMIT = 50_000
+"""Entries a memo keeps before it is cleared: memory stays flat over any number of decisions."""
 
 
 @dataclass(frozen=True)
@@ -154,13 +172,41 @@ class DeferralRules:
 
     pack: DeferralPack
     ruleset: CompiledRuleset
+    reasons: dict[tuple[int, str, Credit, MaterialsRead | None], Condition] = field(
+        default_factory=dict, compare=False
+    )
+    reads: dict[tuple[int, tuple[str, ...]], MaterialsRead] = field(
+        default_factory=dict, compare=False
+    )
+
+    def case(self, application: Application, items: dict[str, Item]) -> Case:
+        item = items.get(application.item)
+        if item is None:
+            return Case(application, None)
+        key = (id(item), tuple(application.submitted))
+        read = self.reads.get(key)
+        if read is None or read.item is not item:
+            if len(self.reads) >= MEMO_LIMIT:
+                self.reads.clear()
+            read = self.reads[key] = read_materials(item, application.submitted)
+        return Case(application, read)
+
+    def reason(self, position: int, case: Case) -> Condition:
+        read = case.read
+        key = (position, case.application.item, case.application.applicant.credit, read)
+        found = self.reasons.get(key)
+        if found is None:
+            if len(self.reasons) >= MEMO_LIMIT:
+                self.reasons.clear()
+            found = self.reasons[key] = reason(self.pack.rules[position], case)
+        return found
 
     def decide(
         self, applications: Sequence[Application], catalog: Catalog, calendar: WorkdayCalendar
     ) -> list[DeferralDecision | CalendarGap]:
         """A decision for each application, or the calendar gap that prevents it."""
         items = item_map(catalog)
-        cases = [read_case(application, items) for application in applications]
+        cases = [self.case(application, items) for application in applications]
         firings = self.ruleset.evaluate([case.fact() for case in cases])
         out: list[DeferralDecision | CalendarGap] = []
         for case, firing in zip(cases, firings, strict=True):
@@ -172,6 +218,7 @@ class DeferralRules:
 
     def decision(self, case: Case, firing: Firings, calendar: WorkdayCalendar) -> DeferralDecision:
         pack = self.pack
+        rules = pack.rules
         application = case.application
         received = application.received
         calendar.is_workday(received)
@@ -180,27 +227,26 @@ class DeferralRules:
             position = self.ruleset.rules[index].condition
             if position not in failed:
                 failed.append(position)
-        reasons = [_reason(pack.rules[position], case) for position in failed]
-        met = [pack.rules[p].id for p in sorted(firing.applies) if p not in failed]
-        outcomes = {pack.rules[position].check.outcome for position in failed}
+        read = case.read
         deadline: date | None = None
         notice_due: date | None = None
         missing: list[MissingMaterial] = []
         deferred: list[MissingMaterial] = []
-        if DeferralOutcome.reject in outcomes:
+        if any(rules[p].check.outcome is DeferralOutcome.reject for p in failed):
             decision = DeferralOutcome.reject
-        elif outcomes:
+        elif failed:
             decision = DeferralOutcome.notice
-            missing = _missing(case.missing)
+            missing = list(read.entries) if read else []
             notice_due = working_days_after(received, pack.notice_working_days, calendar)
-        elif case.missing:
+        elif read is not None and read.missing:
             decision = DeferralOutcome.accept_with_deferral
-            missing = deferred = _missing(case.missing)
+            missing = list(read.entries)
+            deferred = list(read.entries)
             deadline = working_days_after(received, pack.deadline_working_days, calendar)
         else:
             decision = DeferralOutcome.accept
-        item = case.item
-        return DeferralDecision.model_construct(
+        item = read.item if read else None
+        return DeferralDecision(
             decision_id=None,
             application=application.id,
             item=application.item,
@@ -209,11 +255,11 @@ class DeferralRules:
             applicant=application.applicant.id,
             received=received,
             decision=decision,
-            reasons=reasons,
-            met=met,
+            reasons=[self.reason(position, case) for position in failed],
+            met=[rules[p].id for p in sorted(firing.applies) if p not in failed],
             missing=missing,
             deferred=deferred,
-            unknown=list(case.unknown),
+            unknown=list(read.unknown) if read else [],
             deadline=deadline,
             notice_due=notice_due,
             pack_version=pack.fingerprint,

@@ -6,7 +6,7 @@ import threading
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
-from permitlogic.decide.rules import Firings, Rule, Scalar, Test
+from permitlogic.decide.rules import FieldTest, Firings, Rule, Scalar
 from permitlogic.decide.session import CompiledRuleset, compiled
 from permitlogic.models.decision import (
     Condition,
@@ -28,11 +28,11 @@ def pack_rules(pack: GreenChannelPack) -> tuple[list[Rule], dict[Hashable, Condi
     its ``applies_when`` field is true (or always) and is violated when its
     field is false.
     """
-    rules: list[Rule] = [Rule((Test(CATEGORY, "exists"),), 0)]
+    rules: list[Rule] = [Rule((), 0)]
     words: dict[Hashable, Condition] = {}
     scope = pack.scope
     for entry in scope.categories:
-        is_category = Test(CATEGORY, "eq", entry.category.value)
+        is_category = FieldTest(CATEGORY, "eq", entry.category.value)
         if not entry.eligible:
             key: Hashable = ("category", entry.category.value)
             rules.append(Rule((is_category,), 0, key))
@@ -45,7 +45,7 @@ def pack_rules(pack: GreenChannelPack) -> tuple[list[Rule], dict[Hashable, Condi
             )
         elif entry.requires is not None:
             key = ("requires", entry.category.value)
-            unmet = Test(entry.requires.field, "eq", False)
+            unmet = FieldTest(entry.requires.field, "eq", False)
             rules.append(Rule((is_category, unmet), 0, key))
             words[key] = Condition(
                 rule=scope.id,
@@ -55,17 +55,10 @@ def pack_rules(pack: GreenChannelPack) -> tuple[list[Rule], dict[Hashable, Condi
                 citation=scope.citation,
             )
     for position, condition in enumerate(pack.conditions, start=1):
-        when = (
-            (Test(condition.applies_when, "eq", True),)
-            if condition.applies_when
-            else (Test(condition.field, "exists"),)
-        )
+        when = (FieldTest(condition.applies_when, "eq", True),) if condition.applies_when else ()
         key = ("condition", condition.id)
         rules.append(Rule(when, position))
-        unmet_tests = (*when, Test(condition.field, "eq", False))
-        rules.append(
-            Rule(unmet_tests if condition.applies_when else unmet_tests[1:], position, key)
-        )
+        rules.append(Rule((*when, FieldTest(condition.field, "eq", False)), position, key))
         words[key] = Condition(
             rule=condition.id,
             condition=condition.field,
@@ -114,7 +107,7 @@ class GreenChannelRules:
             self.rule_ids[position] for position in sorted(firing.applies) if position not in failed
         ]
         eligible = not unmet
-        return GreenChannelDecision.model_construct(
+        return GreenChannelDecision(
             decision_id=None,
             project=project.id,
             decision=GreenChannelOutcome.eligible if eligible else GreenChannelOutcome.not_eligible,

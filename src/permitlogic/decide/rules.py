@@ -18,7 +18,7 @@ Scalar = bool | int | str
 
 
 @dataclass(frozen=True)
-class Test:
+class FieldTest:
     """One test of one fact field: ``field == value``, ``field > value`` or ``field`` present."""
 
     field: str
@@ -41,12 +41,15 @@ class Test:
 class Rule:
     """A rule: when all its tests hold for a fact, it fires for ``condition``.
 
+    A rule without tests holds for every fact: its condition always applies
+    (the ruleset's catch-all rule stands for it).
+
     ``violation`` is None for a rule that marks the condition as applying, or a
     key naming the way the condition is violated (the pack module turns it into
     words).
     """
 
-    tests: tuple[Test, ...]
+    tests: tuple[FieldTest, ...]
     condition: int
     violation: Hashable | None = None
 

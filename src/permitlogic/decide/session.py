@@ -15,7 +15,7 @@ import threading
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-import durable_rules_engine
+import durable_rules_engine  # type: ignore[import-not-found]
 from durable import engine
 
 from permitlogic.decide.compiler import SEEN, SEQ, rule_name, ruleset_definition
@@ -33,7 +33,7 @@ _FACT = re.compile(r'\{"sid": "0", "' + SEQ + r'": (\d+)')
 """The start of each matched fact in an action's message (facts are dumped sid first)."""
 
 
-class _Host(engine.Host):
+class _Host(engine.Host):  # type: ignore[misc]
     """A durable-rules host that dispatches nothing in the background.
 
     The stock host polls every ruleset from timer threads; here every action
@@ -61,6 +61,7 @@ class CompiledRuleset:
         self.name = name
         self.rules = tuple(rules)
         self._by_name = {rule_name(index): index for index in range(len(self.rules))}
+        self._always = frozenset(rule.condition for rule in self.rules if not rule.tests)
         with ENGINE_LOCK:
             host = _the_host()
             host.register_rulesets({name: ruleset_definition(self.rules, BATCH)})
@@ -86,6 +87,8 @@ class CompiledRuleset:
             numbers = _FACT.findall(message)
             if name == SEEN:
                 seen += len(numbers)
+                for number in numbers:
+                    firings[offset + int(number)].applies.update(self._always)
                 continue
             index = self._by_name[name]
             rule = self.rules[index]
@@ -97,6 +100,15 @@ class CompiledRuleset:
                     firing.violated.append(index)
         if seen != len(facts):
             raise RuntimeError(f"ruleset {self.name}: {seen} of {len(facts)} facts were evaluated")
+
+    def has_live_session(self) -> bool:
+        """Whether durable-rules still holds a session state for this ruleset (it should not)."""
+        with ENGINE_LOCK:
+            try:
+                self._ruleset.get_state(SESSION)
+            except Exception:  # durable raises a bare Exception for an unknown session
+                return False
+            return True
 
     def _fire(self, payload: list[dict[str, Scalar]]) -> list[str]:
         """Assert the facts, run every action the engine starts, and clear the session."""

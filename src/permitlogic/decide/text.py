@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from permitlogic.models.decision import (
@@ -57,14 +58,18 @@ def _rows(
         failed = [c for c in unmet if c.rule == rule_id]
         for c in failed:
             message = c.message_zh if lang == "zh" else c.message_en
-            table.add_row(rule_id, c.condition, f"[red]{UNMET[lang]}[/]", message, c.citation)
+            table.add_row(
+                escape(rule_id),
+                escape(c.condition),
+                f"[red]{UNMET[lang]}[/]",
+                escape(message),
+                escape(c.citation),
+            )
         if failed:
             continue
-        name = name_zh if lang == "zh" else name_en
-        if rule_id in met:
-            table.add_row(rule_id, condition, f"[green]{MET[lang]}[/]", name, citation)
-        else:
-            table.add_row(rule_id, condition, f"[dim]{NOT_APPLICABLE[lang]}[/]", name, citation)
+        name = escape(name_zh if lang == "zh" else name_en)
+        result = f"[green]{MET[lang]}[/]" if rule_id in met else f"[dim]{NOT_APPLICABLE[lang]}[/]"
+        table.add_row(escape(rule_id), escape(condition), result, name, escape(citation))
 
 
 def render_green_channel(
@@ -74,7 +79,7 @@ def render_green_channel(
     style = "green" if decision.decision is GreenChannelOutcome.eligible else "red"
     label = "项目" if lang == "zh" else "project"
     console.print(
-        f"[bold]{label} {decision.project}[/]：[{style}]{zh if lang == 'zh' else en}[/] "
+        f"[bold]{label} {escape(decision.project)}[/]：[{style}]{zh if lang == 'zh' else en}[/] "
         f"({decision.decision.value})"
     )
     scope = pack.scope
@@ -85,14 +90,14 @@ def render_green_channel(
     console.print(table)
     if decision.effect:
         effect = pack.effect.zh if lang == "zh" else pack.effect.en
-        console.print(f"{'效果' if lang == 'zh' else 'effect'}：{effect}")
+        console.print(f"{'效果' if lang == 'zh' else 'effect'}：{escape(effect)}")
     console.print(f"[dim]pack_version {decision.pack_version}[/]")
     console.print()
 
 
 def _materials(materials: list[MissingMaterial], lang: str) -> str:
     sep = "、" if lang == "zh" else ", "
-    return sep.join(f"{m.id} {m.name}" for m in materials)
+    return escape(sep.join(f"{m.id} {m.name}" for m in materials))
 
 
 def render_deferral(
@@ -104,9 +109,10 @@ def render_deferral(
     item = decision.item + (f" {decision.item_name}" if decision.item_name else "")
     if decision.department:
         item += f"，{decision.department}" if lang == "zh" else f", {decision.department}"
+    item = escape(item)
     label = "申请" if lang == "zh" else "application"
     console.print(
-        f"[bold]{label} {decision.application}[/]（{item}）：[{style}]"
+        f"[bold]{label} {escape(decision.application)}[/]（{item}）：[{style}]"
         f"{zh if lang == 'zh' else en}[/] ({decision.decision.value})",
         markup=True,
     )
@@ -116,7 +122,7 @@ def render_deferral(
     console.print(table)
     if lang == "zh":
         if decision.unknown:
-            console.print(f"不属于该事项的材料：{', '.join(decision.unknown)}")
+            console.print(f"不属于该事项的材料：{escape(', '.join(decision.unknown))}")
         if decision.decision is DeferralOutcome.notice:
             console.print(f"缺少材料（须一次性告知）：{_materials(decision.missing, lang)}")
             console.print(f"一次性告知期限：{decision.notice_due}（受理日 {decision.received}）")
@@ -125,7 +131,7 @@ def render_deferral(
             console.print(f"补交期限：{decision.deadline}（受理日 {decision.received}）")
     else:
         if decision.unknown:
-            console.print(f"not materials of the item: {', '.join(decision.unknown)}")
+            console.print(f"not materials of the item: {escape(', '.join(decision.unknown))}")
         if decision.decision is DeferralOutcome.notice:
             console.print(f"missing (one notice lists all): {_materials(decision.missing, lang)}")
             console.print(f"notice due by {decision.notice_due} (received {decision.received})")

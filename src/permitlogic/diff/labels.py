@@ -22,7 +22,10 @@ _LABELS: dict[str, tuple[str, str]] = {
         "申请材料 {old} → {new}（保留事项中删去 {removed} 项、新增 {added} 项）",
         "Materials {old} → {new} ({removed} dropped from items that stay, {added} added)",
     ),
-    "cuts": ("承诺时限压缩（目标：至少 {target}）", "Cuts in promised days (target: at least {target})"),
+    "cuts": (
+        "承诺时限压缩（目标：至少 {target}）",
+        "Cuts in promised days (target: at least {target})",
+    ),
     "cuts_none": (
         "两份目录中没有同时写明承诺时限的事项。",
         "No item has a promised limit in both catalogs.",

@@ -52,16 +52,16 @@ def render(diff: CatalogDiff, console: Console, lang: str = "zh") -> None:
     _lists(diff, console, t)
     under = diff.under_target
     if under:
-        console.print(
-            Text(t["under_target"].format(n=len(under), target=target), style="bold red")
-        )
+        console.print(Text(t["under_target"].format(n=len(under), target=target), style="bold red"))
     elif diff.cuts:
         console.print(Text(t["all_meet"], style="green"))
 
 
 def _verdict(meets: bool, t: dict[str, str]) -> Text:
-    return Text(f"✓ {t['meets']}", style="green") if meets else Text(
-        f"✗ {t['misses']}", style="bold red"
+    return (
+        Text(f"✓ {t['meets']}", style="green")
+        if meets
+        else Text(f"✗ {t['misses']}", style="bold red")
     )
 
 

@@ -53,7 +53,7 @@ def row(case: Case, lang: str) -> list[str | int]:
         case.reminded_on.isoformat() if case.reminded_on else "",
         case.ended_on.isoformat() if case.ended_on else "",
         case.last_event,
-        case.updated.isoformat(sep=" ", timespec="seconds") if case.updated else "",
+        case.updated.strftime("%Y-%m-%d %H:%M:%S") if case.updated else "",
     ]
 
 

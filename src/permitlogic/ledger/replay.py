@@ -68,15 +68,15 @@ def replay(
                 "message_en": result.message_en,
             }
             for name in EVENT_FIELDS:
-                left, right = _plain(getattr(record, name)), _plain(again[name])
+                left, right = getattr(record, name), again[name]
                 if left != right:
                     mismatches.append(
                         Mismatch(
                             case_id=record.case_id,
                             event=record.id,
                             field=f"event.{name}",
-                            stored=left,
-                            replayed=right,
+                            stored=_plain(left),
+                            replayed=_plain(right),
                         )
                     )
         replayed[record.case_id] = result.case.model_copy(update={"last_event": record.id})
@@ -116,9 +116,16 @@ def verify(store: Store) -> VerifyReport:
 def compare_cases(stored: Case, replayed: Case) -> list[Mismatch]:
     found = []
     for name in CASE_FIELDS:
-        left, right = _plain(getattr(stored, name)), _plain(getattr(replayed, name))
+        left, right = getattr(stored, name), getattr(replayed, name)
         if left != right:
-            found.append(Mismatch(case_id=stored.case_id, field=name, stored=left, replayed=right))
+            found.append(
+                Mismatch(
+                    case_id=stored.case_id,
+                    field=name,
+                    stored=_plain(left),
+                    replayed=_plain(right),
+                )
+            )
     return found
 
 

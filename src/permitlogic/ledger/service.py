@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import UTC, date
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -82,7 +82,7 @@ def _apply_once(store: Store, event: LedgerEvent) -> EventRecord:
             kind=event.kind,
             key=event.key,
             payload=event.payload(),
-            at=at,
+            at=at.replace(tzinfo=UTC),
             outcome=result.outcome,
             rule=result.rule,
             state=result.case.state,

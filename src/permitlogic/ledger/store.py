@@ -30,13 +30,20 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    bindparam,
     create_engine,
     event,
     select,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import (
+    ArgumentError,
+    IntegrityError,
+    OperationalError,
+    ProgrammingError,
+    SQLAlchemyError,
+)
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from permitlogic.errors import InputError
@@ -95,6 +102,15 @@ events = Table(
 )
 
 
+_CASE = select(cases).where(cases.c.case_id == bindparam("case_id"))
+_CASE_FOR_UPDATE = _CASE.with_for_update()
+_EVENT_BY_KEY = select(events).where(events.c.idempotency_key == bindparam("key"))
+_INSERT_CASE = cases.insert()
+_CHANGING = ("state", "missing", "reminded_on", "ended_on", "last_event", "updated")
+_UPDATE_CASE = cases.update().where(cases.c.case_id == bindparam("which"))
+_INSERT_EVENT = events.insert()
+
+
 def now() -> datetime:
     """Wall-clock time of recording, UTC, stored without a zone."""
     return datetime.now(UTC).replace(tzinfo=None)
@@ -148,8 +164,7 @@ class Store:
                 pool_pre_ping=True,
             )
         try:
-            with self.write() as conn:
-                metadata.create_all(conn, checkfirst=True)
+            self._create_tables()
         except OperationalError as error:
             self.engine.dispose()
             raise InputError.single(
@@ -158,6 +173,17 @@ class Store:
                 f"cannot open the ledger store {self.describe()}: {error.orig}",
                 key="--store",
             ) from None
+
+    def _create_tables(self) -> None:
+        for attempt in range(3):
+            try:
+                with self.write() as conn:
+                    metadata.create_all(conn, checkfirst=True)
+                return
+            except (IntegrityError, ProgrammingError):
+                # Another process created them at the same moment (PostgreSQL).
+                if attempt == 2:
+                    raise
 
     def describe(self) -> str:
         return self.url.render_as_string(hide_password=True)
@@ -181,31 +207,36 @@ class Store:
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
-        with self.engine.connect() as conn, conn.begin():
-            yield conn
+        """A read transaction that sees one snapshot throughout (repeatable read)."""
+        with self.engine.connect() as conn:
+            if self.dialect == "postgresql":
+                conn.execution_options(isolation_level="REPEATABLE READ")
+            with conn.begin():
+                yield conn
 
-    # Rows ---------------------------------------------------------------
+    # Rows: statements are built once and take their values as parameters, so
+    # SQLAlchemy compiles each only once per process.
 
     def case(self, conn: Connection, case_id: str, *, lock: bool = False) -> Case | None:
-        query = select(cases).where(cases.c.case_id == case_id)
-        if lock and self.dialect == "postgresql":
-            query = query.with_for_update()
-        row = conn.execute(query).mappings().first()
+        query = _CASE_FOR_UPDATE if lock and self.dialect == "postgresql" else _CASE
+        row = conn.execute(query, {"case_id": case_id}).mappings().first()
         return case_from_row(row) if row is not None else None
 
     def event_by_key(self, conn: Connection, key: str) -> EventRecord | None:
-        row = conn.execute(select(events).where(events.c.idempotency_key == key)).mappings().first()
+        row = conn.execute(_EVENT_BY_KEY, {"key": key}).mappings().first()
         return event_from_row(row) if row is not None else None
 
     def insert_case(self, conn: Connection, case: Case) -> None:
-        conn.execute(cases.insert().values(**case_values(case)))
+        conn.execute(_INSERT_CASE, case_values(case))
 
     def update_case(self, conn: Connection, case: Case) -> None:
+        """Write what an event can change (the rest is fixed when the case opens)."""
         values = case_values(case)
-        conn.execute(cases.update().where(cases.c.case_id == case.case_id).values(**values))
+        changed = {name: values[name] for name in _CHANGING}
+        conn.execute(_UPDATE_CASE, {"which": case.case_id, **changed})
 
     def insert_event(self, conn: Connection, values: dict[str, Any]) -> int:
-        result = conn.execute(events.insert().values(**values))
+        result = conn.execute(_INSERT_EVENT, values)
         key = result.inserted_primary_key
         assert key is not None
         return int(key[0])
@@ -305,8 +336,15 @@ def case_values(case: Case) -> dict[str, Any]:
         "reminded_on": case.reminded_on,
         "ended_on": case.ended_on,
         "last_event": case.last_event,
-        "updated": case.updated or now(),
+        "updated": (case.updated or now()).replace(tzinfo=None),
     }
+
+
+def _utc(moment: datetime | None) -> datetime | None:
+    """Times are stored in UTC without a zone; give them back with it."""
+    if moment is None or moment.tzinfo is not None:
+        return moment
+    return moment.replace(tzinfo=UTC)
 
 
 def case_from_row(row: Any) -> Case:
@@ -325,7 +363,7 @@ def case_from_row(row: Any) -> Case:
         reminded_on=row["reminded_on"],
         ended_on=row["ended_on"],
         last_event=row["last_event"],
-        updated=row["updated"],
+        updated=_utc(row["updated"]),
     )
 
 
@@ -336,7 +374,7 @@ def event_from_row(row: Any) -> EventRecord:
         kind=EventKind(row["kind"]),
         key=row["idempotency_key"],
         payload=row["payload"],
-        at=row["at"],
+        at=_utc(row["at"]),
         outcome=Outcome(row["outcome"]),
         rule=row["rule"],
         state=CaseState(row["state"]),

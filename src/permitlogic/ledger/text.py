@@ -118,8 +118,8 @@ def _due_cells(entry: DueCase, lang: str) -> list[str]:
     )
     if entry.reminded_on:
         reminder = entry.reminded_on.isoformat()
-    elif entry.days_overdue:
-        reminder = _t(lang, "待发出", "pending")
+    elif entry.state is CaseState.open and entry.days_overdue:
+        reminder = _t(lang, "待发出（cases tick）", "pending (cases tick)")
     else:
         reminder = ""
     item = f"{entry.item} {entry.item_name}" if entry.item_name else entry.item
@@ -179,7 +179,7 @@ def print_history(history: CaseHistory, lang: str, console: Console) -> None:
             _details(record, history.case, lang),
             result,
             record.rule or "",
-            record.at.isoformat(sep=" ", timespec="seconds"),
+            record.at.strftime("%Y-%m-%d %H:%M:%S"),
         )
     console.print(table)
 

@@ -1,9 +1,12 @@
 """JSON parsed with the line and column of every key, refusing duplicate keys.
 
-Strict JSON (RFC 8259): strings are decoded by the standard library's scanner,
-numbers follow its grammar; NaN/Infinity, comments and trailing commas are
-errors. Duplicate keys are reported all at once with their positions; a syntax
-error stops the parse (nothing after it can be trusted).
+Strict JSON (RFC 8259): NaN/Infinity, comments and trailing commas are errors.
+A well-formed file takes the fast path: the standard library's C parser builds
+the data, and one regular-expression pass over the tokens records the offset of
+every key and array element (lines and columns are computed only for the
+locations asked for). A file that fails there (a syntax error, a duplicate key,
+absurd nesting) is parsed again by a small exact parser that reports every
+duplicate key at once, or the syntax error, at its line and column.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import json
 import re
 from json.decoder import scanstring  # type: ignore[attr-defined]
 from json.scanner import NUMBER_RE
+from dataclasses import dataclass, field
 from typing import Any
 
 from permitlogic.errors import InputError, Problem
@@ -41,9 +45,13 @@ class _Parser:
         self.sourced = Sourced(data=None, file=file)
         self.problems: list[Problem] = []
 
-    def where(self, position: int, path: Path = ()) -> Location:
-        line = bisect.bisect_right(self.line_starts, position)
-        column = position - self.line_starts[line - 1] + 1
+    def position(self, offset: int) -> tuple[int, int]:
+        """(line, column), both 1-based, of a character offset."""
+        line = bisect.bisect_right(self.line_starts, offset)
+        return line, offset - self.line_starts[line - 1] + 1
+
+    def where(self, offset: int, path: Path = ()) -> Location:
+        line, column = self.position(offset)
         return Location(file=self.file, line=line, column=column, key=key_path(path) or None)
 
     def skip(self, position: int) -> int:
@@ -54,7 +62,11 @@ class _Parser:
 
     def expected(self, position: int, what_zh: str, what_en: str) -> _SyntaxError:
         if position >= len(self.text):
-            return _SyntaxError(position, f"文件意外结束，缺少{what_zh}", f"unexpected end of file, expected {what_en}")
+            return _SyntaxError(
+                position,
+                f"文件意外结束，缺少{what_zh}",
+                f"unexpected end of file, expected {what_en}",
+            )
         found = self.text[position]
         return _SyntaxError(
             position,
@@ -68,7 +80,7 @@ class _Parser:
                 position, f"嵌套超过 {MAX_DEPTH} 层", f"nested deeper than {MAX_DEPTH} levels"
             )
         if path not in self.sourced.locations:
-            self.sourced.locations[path] = self.where(position)
+            self.sourced.locations[path] = self.position(position)
         text = self.text
         char = text[position] if position < len(text) else ""
         if char == "{":
@@ -89,7 +101,9 @@ class _Parser:
                 return int(integer), match.end()
             except ValueError:
                 raise _SyntaxError(position, "数字位数过多", "number has too many digits") from None
-        raise self.expected(position, "一个值（对象、数组、字符串、数字、true、false 或 null）", "a value")
+        raise self.expected(
+            position, "一个值（对象、数组、字符串、数字、true、false 或 null）", "a value"
+        )
 
     def string(self, position: int) -> tuple[str, int]:
         try:
@@ -125,7 +139,7 @@ class _Parser:
                 )
             else:
                 out[key] = value
-                self.sourced.locations[child] = self.where(key_start)
+                self.sourced.locations[child] = self.position(key_start)
             position = self.skip(position)
             if self.text.startswith(",", position):
                 position = self.skip(position + 1)
@@ -153,6 +167,117 @@ class _Parser:
 
 def parse_json(text: str, file: str | None) -> Sourced:
     """Parse JSON text into plain data with locations; raise InputError on any problem."""
+    try:
+        data = json.loads(text, object_pairs_hook=_unique, parse_constant=_no_constant)
+    except (ValueError, RecursionError):
+        data = _BROKEN
+    if data is _BROKEN:
+        return _parse_exactly(text, file)
+    sourced = JsonSourced(data=data, file=file, text=text)
+    if data is not None:
+        sourced.offsets = _offsets(text)
+    return sourced
+
+
+class _Broken:
+    pass
+
+
+_BROKEN = _Broken()
+
+
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        raise _DuplicateKey
+    return out
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(name)
+
+
+_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[{}\[\]]|[^\s{}\[\],:"]+')
+
+
+def _offsets(text: str) -> dict[Path, int]:
+    """The offset of every key (objects) and element (arrays), by key path.
+
+    Only value-starting tokens, keys and brackets are scanned: inside an
+    object, tokens alternate key, value; inside an array, each value start is
+    the next element. The text is known to be valid JSON here.
+    """
+    offsets: dict[Path, int] = {}
+    paths: list[Path] = []  # path of each open container
+    in_object: list[bool] = []
+    want_key: list[bool] = []
+    index: list[int] = []
+    keys: list[str | int] = []
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        first = token[0]
+        if first == "}" or first == "]":
+            paths.pop()
+            in_object.pop()
+            want_key.pop()
+            index.pop()
+            if in_object and in_object[-1]:
+                want_key[-1] = True
+            continue
+        if in_object and in_object[-1] and want_key[-1]:
+            key = token[1:-1] if "\\" not in token else json.loads(token)
+            keys[-1] = key
+            offsets[(*paths[-1], key)] = match.start()
+            want_key[-1] = False
+            continue
+        if not paths:
+            path: Path = ()
+            offsets[path] = match.start()
+        elif in_object[-1]:
+            path = (*paths[-1], keys[-1])
+        else:
+            path = (*paths[-1], index[-1])
+            offsets[path] = match.start()
+            index[-1] += 1
+        if first == "{" or first == "[":
+            paths.append(path)
+            in_object.append(first == "{")
+            want_key.append(first == "{")
+            index.append(0)
+            keys.append("")
+        elif in_object and in_object[-1]:
+            want_key[-1] = True
+    return offsets
+
+
+@dataclass
+class JsonSourced(Sourced):
+    """Sourced JSON whose locations are character offsets, turned into lines when asked."""
+
+    text: str = ""
+    offsets: dict[Path, int] = field(default_factory=dict)
+    _line_starts: list[int] | None = None
+
+    def locate(self, path: Path) -> Location:
+        probe = tuple(path)
+        while probe not in self.offsets and probe:
+            probe = probe[:-1]
+        offset = self.offsets.get(probe)
+        if offset is None:
+            return super().locate(path)
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        line = bisect.bisect_right(self._line_starts, offset)
+        column = offset - self._line_starts[line - 1] + 1
+        return Location(file=self.file, line=line, column=column, key=key_path(path) or None)
+
+
+def _parse_exactly(text: str, file: str | None) -> Sourced:
+    """The exact parser: every duplicate key, or the syntax error, with its position."""
     parser = _Parser(text, file)
     try:
         start = parser.skip(0)
@@ -161,9 +286,7 @@ def parse_json(text: str, file: str | None) -> Sourced:
         data, end = parser.value(start, (), 0)
         end = parser.skip(end)
         if end < len(text):
-            raise _SyntaxError(
-                end, "JSON 值之后还有多余内容", "extra content after the JSON value"
-            )
+            raise _SyntaxError(end, "JSON 值之后还有多余内容", "extra content after the JSON value")
     except _SyntaxError as exc:
         where = parser.where(exc.position, ())
         raise InputError(

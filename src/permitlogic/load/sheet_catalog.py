@@ -30,6 +30,7 @@ from permitlogic.models.report import Location
 
 M = TypeVar("M", bound=BaseModel)
 
+
 @dataclass
 class Assembly:
     """Data and locations being built, the problems so far, and paths already reported."""

@@ -90,7 +90,12 @@ ITEM_COLUMNS: tuple[Column, ...] = (
         CellType.prerequisites,
         hint="每行一条：事项编码或名称｜层级｜依据名称｜条款",
     ),
-    Column("materials", "申请材料", CellType.materials, hint="每行一条：材料名称｜核心/非核心｜出具部门"),
+    Column(
+        "materials",
+        "申请材料",
+        CellType.materials,
+        hint="每行一条：材料名称｜核心/非核心｜出具部门",
+    ),
     Column("joint", "联合办理", CellType.boolean, hint="是/否"),
     Column("decision", "办理结果", CellType.decision, hint="准予或不予/仅备案"),
 )

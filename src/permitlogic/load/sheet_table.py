@@ -46,9 +46,7 @@ class RawSheet:
     def problem(
         self, zh: str, en: str, row: int, column: int | None = None, header: str | None = None
     ) -> Problem:
-        return Problem(
-            location=self.where(row, column, header), message_zh=zh, message_en=en
-        )
+        return Problem(location=self.where(row, column, header), message_zh=zh, message_en=en)
 
     def label(self) -> str:
         return f"工作表「{self.name}」" if self.name else "表格"

@@ -171,9 +171,7 @@ def losses(catalog: Catalog, *, csv_form: bool = False) -> list[str]:
     return out
 
 
-def _write_table(
-    sheet: Any, columns: Sequence[Column], rows: list[dict[str, Any]]
-) -> None:
+def _write_table(sheet: Any, columns: Sequence[Column], rows: list[dict[str, Any]]) -> None:
     sheet.append([c.title for c in columns])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
@@ -221,10 +219,19 @@ def _notes(sheet: Any) -> None:
         ("填写说明 / how to fill in", ""),
         ("事项", "每行一个审批事项；列标题不要修改（括号中的提示可删）。"),
         ("目录", "逐行填写 目录编号、辖区、行政层级（县/区/市/省）、生效日期（YYYY-MM-DD）。"),
-        ("流程 / 阶段", "可选：工程建设项目审批流程；阶段按行的先后排列，事项编码以、分隔或每行一个。"),
-        ("多行单元格", "设定依据、前置条件、申请材料每行一条，字段之间用全角竖线｜分隔（Alt+Enter 换行）。"),
+        (
+            "流程 / 阶段",
+            "可选：工程建设项目审批流程；阶段按行的先后排列，事项编码以、分隔或每行一个。",
+        ),
+        (
+            "多行单元格",
+            "设定依据、前置条件、申请材料每行一条，字段之间用全角竖线｜分隔（Alt+Enter 换行）。",
+        ),
         ("设定依据", "层级｜名称｜条款，例如 法律｜中华人民共和国城乡规划法｜第四十条"),
-        ("前置条件", "事项编码或名称｜层级｜依据名称｜条款；本目录中的事项写编码，其他写名称；无依据可只写第一段。"),
+        (
+            "前置条件",
+            "事项编码或名称｜层级｜依据名称｜条款；本目录中的事项写编码，其他写名称；无依据可只写第一段。",
+        ),
         ("申请材料", "材料名称｜核心/非核心｜出具部门（出具部门可空）"),
         ("时限", "工作日天数，只填整数，例如 20；不要写「个工作日」。"),
         ("不支持", "公式、合并单元格：请改为直接填写的值，并取消合并。"),

@@ -102,6 +102,8 @@ class DeferralOutcome(StrEnum):
 
 
 class MissingMaterial(Out):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
     id: str
     name: str
     core: bool

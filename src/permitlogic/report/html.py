@@ -13,11 +13,20 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+import networkx as nx
+
 from permitlogic.graph import prerequisite_graph
 from permitlogic.models.catalog import Catalog, Item
 from permitlogic.models.report import Finding, Severity, Timeline
 from permitlogic.report.context import RenderInput
-from permitlogic.report.findings import by_department, rule_title, sequences, where
+from permitlogic.report.findings import (
+    by_department,
+    item_index,
+    precise_location,
+    rule_title,
+    sequences,
+    where,
+)
 from permitlogic.report.labels import labels, severity_label
 from permitlogic.report.page import asset, environment
 from permitlogic.report.svg_graph import COLLAPSE_LIMIT, GraphDrawing, draw_prerequisite_graph
@@ -76,6 +85,7 @@ class CatalogView:
     graph: GraphDrawing
     graph_note: str
     timelines: list[TimelineView]
+    chains: int
     findings: dict[str, list[FindingView]]
     data: dict[str, Any] = field(default_factory=dict)
 
@@ -106,10 +116,11 @@ def _catalog_view(index: int, inp: RenderInput, t: dict[str, str]) -> CatalogVie
     grouped = by_department(report.findings, whole, order)
     views: dict[str, list[FindingView]] = {}
     flat: list[FindingView] = []
+    positions = item_index(inp)
     for department, findings in grouped.items():
         views[department] = []
         for finding in findings:
-            view = _finding_view(index, len(flat), finding, lang)
+            view = _finding_view(index, len(flat), finding, inp, positions)
             views[department].append(view)
             flat.append(view)
     items_per_department = Counter(item.department for item in catalog.items)
@@ -131,7 +142,10 @@ def _catalog_view(index: int, inp: RenderInput, t: dict[str, str]) -> CatalogVie
         ((rule, rule_title(rule, name, lang), severity, count))
         for (rule, name, severity), count in rule_counts.items()
     )
-    graph = draw_prerequisite_graph(catalog, report.findings, t["external"], CLUSTER_COUNTS[lang])
+    prerequisites = prerequisite_graph(catalog)
+    graph = draw_prerequisite_graph(
+        catalog, report.findings, t["external"], CLUSTER_COUNTS[lang], graph=prerequisites
+    )
     graph_note = (
         t["graph_collapsed"].format(nodes=graph.node_count, limit=COLLAPSE_LIMIT)
         if graph.collapsed
@@ -149,12 +163,20 @@ def _catalog_view(index: int, inp: RenderInput, t: dict[str, str]) -> CatalogVie
         graph=graph,
         graph_note=graph_note,
         timelines=[_timeline_view(timeline, lang) for timeline in report.timelines],
+        chains=len(catalog.chains),
         findings=views,
-        data=_panel_data(catalog, flat, grouped, lang, t),
+        data=_panel_data(catalog, prerequisites, flat, grouped, lang, t),
     )
 
 
-def _finding_view(catalog_index: int, index: int, finding: Finding, lang: str) -> FindingView:
+def _finding_view(
+    catalog_index: int,
+    index: int,
+    finding: Finding,
+    inp: RenderInput,
+    positions: dict[str, int],
+) -> FindingView:
+    lang = inp.lang
     chain = next((s for s in sequences(finding)[1:] if len(s) > 1), [])
     fix = finding.fix
     return FindingView(
@@ -173,7 +195,7 @@ def _finding_view(catalog_index: int, index: int, finding: Finding, lang: str) -
             f"{c.item}.{c.field}: {'' if c.old is None else c.old} → {'' if c.new is None else c.new}"
             for c in (fix.changes if fix else [])
         ],
-        where=where(finding.location),
+        where=where(precise_location(finding, inp, positions)),
     )
 
 
@@ -185,13 +207,13 @@ def _timeline_view(timeline: Timeline, lang: str) -> TimelineView:
 
 def _panel_data(
     catalog: Catalog,
+    graph: nx.DiGraph,
     findings: list[FindingView],
     grouped: dict[str, list[Finding]],
     lang: str,
     t: dict[str, str],
 ) -> dict[str, Any]:
     """What the side panel shows, as JSON: every item, every finding, each department's findings."""
-    graph = prerequisite_graph(catalog)
     on_item: dict[str, list[int]] = {}
     for view in findings:
         for item in dict.fromkeys(view.items):

@@ -37,12 +37,14 @@ _LABELS: dict[str, tuple[str, str]] = {
         "prerequisites between two departments. Click a box to see that department's "
         "findings; click an item id in the findings below to see one item.",
     ),
-    "graph_empty": ("目录中没有前置条件关系。", "The catalog has no prerequisites."),
     "legend_cycle": ("互为前置（成环）", "prerequisite cycle"),
-    "legend_flagged": ("有问题的前置条件", "prerequisite with a finding"),
     "legend_plain": ("前置条件", "prerequisite"),
     "timelines": ("流程时限（最坏情况）", "Chain time limits (worst case)"),
     "timelines_none": ("目录中没有定义审批流程（chains）。", "The catalog defines no chains."),
+    "timelines_not_run": (
+        "本报告未包含流程时限（时限检查未运行）。",
+        "This report has no chain timelines (the time checks did not run).",
+    ),
     "timeline_caption": (
         "横轴为工作日；红色为关键路径，虚线为时限上限。",
         "Working days across; the critical path is red, dashed lines are the bounds.",

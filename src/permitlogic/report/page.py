@@ -8,6 +8,8 @@ from importlib.resources import files
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from permitlogic.graph import EXTERNAL_PREFIX
+
 
 @cache
 def environment() -> Environment:
@@ -22,6 +24,7 @@ def environment() -> Environment:
     # Readable Chinese in the embedded data; tojson still escapes <, >, & and '.
     env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": False}
     env.filters["num"] = _number
+    env.filters["node_label"] = _node_label
     return env
 
 
@@ -36,3 +39,8 @@ def _number(value: float) -> str:
     """A coordinate for SVG: one decimal, no trailing ``.0``."""
     text = f"{value:.1f}"
     return text[:-2] if text.endswith(".0") else text
+
+
+def _node_label(node: str) -> str:
+    """A graph node as people read it: ``external:银行资信证明`` → ``银行资信证明``."""
+    return node.removeprefix(EXTERNAL_PREFIX)

@@ -16,8 +16,10 @@ from typing import Any
 from urllib.parse import quote
 
 from permitlogic.checks.registry import all_checks
+from permitlogic.models.catalog import Item
 from permitlogic.models.report import Finding, Location, Severity
 from permitlogic.report.context import RenderInput
+from permitlogic.report.findings import item_index, precise_location
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
@@ -102,8 +104,11 @@ def _run(inp: RenderInput) -> dict[str, Any]:
             artifact["encoding"] = "utf-8"
         artifacts.append(artifact)
     item_locations = _item_locations(inp)
+    positions = item_index(inp)
+    items = inp.catalog.item_map()
     results = [
-        _result(inp, finding, rule_index, source, item_locations) for finding in report.findings
+        _result(inp, finding, rule_index, source, item_locations, positions, items)
+        for finding in report.findings
     ]
     return {
         "tool": {
@@ -143,6 +148,8 @@ def _result(
     rule_index: dict[str, int],
     source: str | None,
     item_locations: dict[str, Location],
+    positions: dict[str, int],
+    items: dict[str, Item],
 ) -> dict[str, Any]:
     message = finding.message_zh if inp.lang == "zh" else finding.message_en
     result: dict[str, Any] = {
@@ -166,10 +173,11 @@ def _result(
     if finding.fix is not None:
         result["properties"]["fix"] = finding.fix.model_dump(mode="json")
     first = finding.items[0] if finding.items else None
-    location = finding.location or (item_locations.get(first) if first else None)
+    location = precise_location(finding, inp, positions) or (
+        item_locations.get(first) if first else None
+    )
     if location is not None or source:
         result["locations"] = [_location(location, source, first, finding.department)]
-    items = inp.catalog.item_map()
     related = [
         _location(
             item_locations[item],
@@ -207,22 +215,26 @@ def _location(
                 region["startColumn"] = location.column
             physical["region"] = region
         out["physicalLocation"] = physical
+    if location is not None and location.key:
+        out.setdefault("properties", {})["key"] = location.key
     logical: list[dict[str, Any]] = []
     if location is not None and (location.sheet is not None or location.cell is not None):
         cell = f"{location.sheet}!{location.cell}" if location.cell else f"{location.sheet}"
         if location.cell is None and location.row is not None:
             cell += f"!{location.row}:{location.row}"
         logical.append({"name": cell, "fullyQualifiedName": cell, "kind": "element"})
-        out["properties"] = {
-            k: v
-            for k, v in {
-                "sheet": location.sheet,
-                "row": location.row,
-                "cell": location.cell,
-                "header": location.header,
-            }.items()
-            if v is not None
-        }
+        out.setdefault("properties", {}).update(
+            {
+                k: v
+                for k, v in {
+                    "sheet": location.sheet,
+                    "row": location.row,
+                    "cell": location.cell,
+                    "header": location.header,
+                }.items()
+                if v is not None
+            }
+        )
     if item is not None:
         qualified = f"{department}/{item}" if department else item
         logical.append({"name": item, "fullyQualifiedName": qualified, "kind": "object"})

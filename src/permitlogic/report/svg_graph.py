@@ -10,9 +10,10 @@ between two departments on the arrow.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter, defaultdict
 from collections.abc import Hashable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import networkx as nx
 
@@ -33,11 +34,17 @@ BAND_PAD = 12
 BAND_LABEL_W = 150
 MARGIN = 24
 FONT_PX = 12
+ISOLATED_COLUMNS = 4
+"""At least this many columns when some items have no prerequisite relation at all."""
 
 CLUSTER_W = 220
 CLUSTER_H = 64
 CLUSTER_GAP_X = 120
 CLUSTER_GAP_Y = 28
+
+
+Point = tuple[float, float]
+Curve = tuple[Point, Point, Point, Point]
 
 
 @dataclass(frozen=True)
@@ -60,12 +67,18 @@ class DrawnNode:
 class DrawnEdge:
     source: str
     target: str
-    path: str
+    curve: Curve
     style: str  # plain | back | error | warning | info
     back: bool = False
     label: str = ""
     label_x: float = 0.0
     label_y: float = 0.0
+
+    @property
+    def path(self) -> str:
+        """SVG path data of the cubic curve."""
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3) = self.curve
+        return f"M{x0:.1f},{y0:.1f} C{x1:.1f},{y1:.1f} {x2:.1f},{y2:.1f} {x3:.1f},{y3:.1f}"
 
 
 @dataclass(frozen=True)
@@ -94,14 +107,16 @@ def draw_prerequisite_graph(
     external_label: str,
     counts_label: str,
     limit: int = COLLAPSE_LIMIT,
+    graph: nx.DiGraph | None = None,
 ) -> GraphDrawing:
     """The graph of ``catalog`` with ``findings`` marked, by item or, past ``limit``, by department.
 
     ``external_label`` names the band (or box) of prerequisites outside the
     catalog; ``counts_label`` formats a department box's counts, with
     ``{items}``, ``{internal}``, ``{error}``, ``{warning}``, ``{info}``.
+    ``graph`` is the catalog's prerequisite graph, when the caller has it.
     """
-    graph = prerequisite_graph(catalog)
+    graph = graph if graph is not None else prerequisite_graph(catalog)
     marks = _node_marks(graph, findings)
     edge_marks = _edge_marks(graph, findings)
     if graph.number_of_nodes() > limit:
@@ -131,7 +146,7 @@ def _edge_marks(graph: nx.DiGraph, findings: list[Finding]) -> dict[tuple[str, s
     for finding in findings:
         for sequence in sequences(finding):
             nodes = [_node_of(graph, s) for s in sequence]
-            for a, b in zip(nodes, nodes[1:], strict=False):
+            for a, b in itertools.pairwise(nodes):
                 if a is None or b is None:
                     continue
                 for edge in ((a, b), (b, a)):
@@ -165,14 +180,22 @@ def _items(
         d for d in departments if d != external_label
     ]
     columns: dict[tuple[str, int], list[str]] = defaultdict(list)
+    isolated = [n for n in graph.nodes if graph.degree(n) == 0]
+    width = max(layering.depth, ISOLATED_COLUMNS if isolated else 1)
     for node in sorted(graph.nodes, key=lambda n: layering.order[n]):
-        columns[(band_of(node), layering.layer[node])].append(node)
+        if graph.degree(node) > 0:
+            columns[(band_of(node), layering.layer[node])].append(node)
+    # Items with no prerequisite relation go where their band has room.
+    for node in sorted(isolated, key=lambda n: layering.order[n]):
+        band = band_of(node)
+        layer = min(range(width), key=lambda c: (len(columns[(band, c)]), c))
+        columns[(band, layer)].append(node)
     band_rows = Counter[str]()
     for (band, _), nodes in columns.items():
         band_rows[band] = max(band_rows[band], len(nodes))
 
     drawing = GraphDrawing(
-        width=MARGIN * 2 + BAND_LABEL_W + max(layering.depth, 1) * (NODE_W + GAP_X),
+        width=MARGIN * 2 + BAND_LABEL_W + width * (NODE_W + GAP_X),
         height=0,
         collapsed=False,
         node_count=graph.number_of_nodes(),
@@ -189,13 +212,19 @@ def _items(
     drawing.height = y + MARGIN
 
     position: dict[str, tuple[float, float]] = {}
-    for layer in range(layering.depth):
+    for layer in range(width):
         for band in bands:
             nodes = columns.get((band, layer), [])
-            nodes.sort(key=lambda n: (_barycenter(graph, n, position), layering.order[n]))
+            nodes.sort(
+                key=lambda n: (
+                    graph.degree(n) == 0,
+                    _barycenter(graph, n, position),
+                    layering.order[n],
+                )
+            )
             for slot, node in enumerate(nodes):
-                x = MARGIN + BAND_LABEL_W + layer * (NODE_W + GAP_X)
-                position[node] = (x, band_top[band] + BAND_PAD + slot * (NODE_H + GAP_Y))
+                left = float(MARGIN + BAND_LABEL_W + layer * (NODE_W + GAP_X))
+                position[node] = (left, band_top[band] + BAND_PAD + slot * (NODE_H + GAP_Y))
 
     for node in sorted(graph.nodes, key=lambda n: layering.order[n]):
         x, y = position[node]
@@ -228,21 +257,17 @@ def _items(
             DrawnEdge(
                 source=source,
                 target=target,
-                path=_path(curve),
+                curve=curve,
                 style=_edge_style(edge_marks.get((source, target)), back),
                 back=back,
             )
         )
-    return drawing
+    return _fit_top(drawing)
 
 
 def _barycenter(graph: nx.DiGraph, node: str, position: dict[str, tuple[float, float]]) -> float:
     placed = [position[p][1] for p in graph.predecessors(node) if p in position]
     return sum(placed) / len(placed) if placed else 0.0
-
-
-Point = tuple[float, float]
-Curve = tuple[Point, Point, Point, Point]
 
 
 def _edge_style(marked: Severity | None, back: bool) -> str:
@@ -264,7 +289,7 @@ def _edge_curve(source: Point, target: Point, w: float, h: float, *, back: bool)
         if source == target:
             x0, x1 = sx + w * 0.35, sx + w * 0.65
             return (x0, sy), (x0, sy - 30), (x1, sy - 30), (x1, sy)
-        peak = min(sy, ty) - (34 + abs(sx - tx) * 0.12)
+        peak = min(sy, ty) - (34 + min(abs(sx - tx) * 0.12, 110))
         x0, x1 = sx + w / 2, tx + w / 2
         return (x0, sy), (x0, peak), (x1, peak), (x1, ty)
     x0, y0 = sx + w, sy + h / 2
@@ -273,10 +298,28 @@ def _edge_curve(source: Point, target: Point, w: float, h: float, *, back: bool)
     return (x0, y0), (x0 + dx, y0), (x1 - dx, y1), (x1, y1)
 
 
-def _path(curve: Curve) -> str:
-    """SVG path data of a cubic curve."""
-    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = curve
-    return f"M{x0:.1f},{y0:.1f} C{x1:.1f},{y1:.1f} {x2:.1f},{y2:.1f} {x3:.1f},{y3:.1f}"
+def _fit_top(drawing: GraphDrawing) -> GraphDrawing:
+    """Move everything down so the arcs of back edges stay inside the picture."""
+    top = min((y for e in drawing.edges for _, y in e.curve), default=float(MARGIN))
+    shift = max(0.0, MARGIN / 2 - top)
+    if not shift:
+        return drawing
+
+    def down(point: Point) -> Point:
+        return (point[0], point[1] + shift)
+
+    drawing.nodes = [replace(n, y=n.y + shift) for n in drawing.nodes]
+    drawing.bands = [replace(b, y=b.y + shift) for b in drawing.bands]
+    drawing.edges = [
+        replace(
+            e,
+            curve=(down(e.curve[0]), down(e.curve[1]), down(e.curve[2]), down(e.curve[3])),
+            label_y=e.label_y + shift,
+        )
+        for e in drawing.edges
+    ]
+    drawing.height += shift
+    return drawing
 
 
 def _clusters(
@@ -295,7 +338,7 @@ def _clusters(
         return str(department) if department else external_label
 
     rank = {d: i for i, d in enumerate([external_label, *departments])}
-    members = Counter(cluster_of(n) for n in graph.nodes if graph.nodes[n].get("kind") == "item")
+    members = Counter(cluster_of(n) for n in graph.nodes)
     severities: dict[str, Counter[str]] = defaultdict(Counter)
     for node, found in marks.items():
         for severity in found:
@@ -311,9 +354,9 @@ def _clusters(
         between[(a, b)] += 1
         marked = edge_marks.get((source, target))
         if marked is not None:
-            found = worst([marked, *([flagged[(a, b)]] if (a, b) in flagged else [])])
-            if found is not None:
-                flagged[(a, b)] = found
+            stronger = worst([marked, *([flagged[(a, b)]] if (a, b) in flagged else [])])
+            if stronger is not None:
+                flagged[(a, b)] = stronger
 
     clusters = nx.DiGraph()
     clusters.add_nodes_from({cluster_of(n) for n in graph.nodes})
@@ -340,7 +383,7 @@ def _clusters(
     for node in sorted(clusters.nodes, key=lambda n: layering.order[n]):
         x, y = position[node]
         counts = severities.get(node, Counter())
-        found = worst(Severity(s) for s in counts)
+        top = worst(Severity(s) for s in counts)
         detail = counts_label.format(
             items=members[node],
             internal=internal[node],
@@ -361,7 +404,7 @@ def _clusters(
                 y=y,
                 w=CLUSTER_W,
                 h=CLUSTER_H,
-                severity=found.value if found else None,
+                severity=top.value if top else None,
                 findings=sum(counts.values()),
             )
         )
@@ -373,7 +416,7 @@ def _clusters(
             DrawnEdge(
                 source=a,
                 target=b,
-                path=_path(curve),
+                curve=curve,
                 style=_edge_style(flagged.get((a, b)), back),
                 back=back,
                 label=str(count),
@@ -381,4 +424,4 @@ def _clusters(
                 label_y=my,
             )
         )
-    return drawing
+    return _fit_top(drawing)

@@ -9,6 +9,7 @@ how many it left out.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 from permitlogic.models.report import StageTimeline, Timeline, TimelineItem
@@ -156,7 +157,7 @@ def draw_timeline(timeline: Timeline) -> TimelineDrawing:
     path = [placed[i] for i in timeline.critical_path if i in placed]
     middle = (ROW_H - 6) / 2
     drawing.critical_links = [
-        (a.x + a.w, a.y + middle, b.x, b.y + middle) for a, b in zip(path, path[1:], strict=False)
+        (a.x + a.w, a.y + middle, b.x, b.y + middle) for a, b in itertools.pairwise(path)
     ]
     return drawing
 
@@ -169,7 +170,6 @@ def _rows(stage: StageTimeline, critical: set[str]) -> tuple[list[TimelineItem],
     kept = sorted(others, key=lambda i: (-i.days, i.item))[:room]
     shown = sorted([*on_path, *kept], key=lambda i: (i.start, i.end, i.item))
     return shown, len(stage.items) - len(shown)
-
 
 
 def _ticks(last_day: int) -> list[int]:

@@ -29,7 +29,14 @@ from permitlogic.load.sheet_format import (
 from permitlogic.models.catalog import Basis, Item
 from permitlogic.models.report import Finding, Severity
 from permitlogic.report.context import RenderInput
-from permitlogic.report.findings import by_department, rule_title, where
+from permitlogic.report.findings import (
+    RULE_FIELD,
+    by_department,
+    item_index,
+    precise_location,
+    rule_title,
+    where,
+)
 from permitlogic.report.labels import labels, severity_label
 
 SEVERITIES = (Severity.error, Severity.warning, Severity.info)
@@ -48,30 +55,6 @@ OFFENDING = Border(
 )
 WRAP = Alignment(wrap_text=True, vertical="top")
 
-RULE_FIELD: dict[str, str] = {
-    "PL101": "prerequisites",
-    "PL102": "prerequisites",
-    "PL103": "prerequisites",
-    "PL104": "prerequisites",
-    "PL105": "materials",
-    "PL106": "decision",
-    "PL107": "prerequisites",
-    "PL108": "name",
-    "PL109": "prerequisites",
-    "PL201": "basis",
-    "PL202": "basis",
-    "PL203": "kind",
-    "PL204": "name",
-    "PL301": "promised_days",
-    "PL302": "promised_days",
-    "PL303": "review_levels",
-    "PL304": "review_levels",
-    "PL305": "on_the_spot",
-    "PL310": "promised_days",
-    "PL311": "promised_days",
-    "PL313": "prerequisites",
-}
-"""The item field a check's finding is about: the cell a department has to change."""
 
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
@@ -89,6 +72,7 @@ def render(inputs: list[RenderInput]) -> bytes:
     rows: list[tuple[str, str, int, Counter[Severity]]] = []
     for inp in inputs:
         items = inp.catalog.item_map()
+        positions = item_index(inp)
         order = list(dict.fromkeys(item.department for item in inp.catalog.items))
         grouped = by_department(inp.report.findings, t["whole_catalog"], order)
         per_department = Counter(item.department for item in inp.catalog.items)
@@ -99,7 +83,7 @@ def render(inputs: list[RenderInput]) -> bytes:
                 _department_header(sheet, t, many)
                 sheets[department] = sheet
             for finding in findings:
-                _finding_row(sheet, inp, finding, items, t, many)
+                _finding_row(sheet, inp, finding, items, positions, t, many)
             rows.append(
                 (
                     inp.report.catalog.id,
@@ -158,6 +142,7 @@ def _finding_row(
     inp: RenderInput,
     finding: Finding,
     items: dict[str, Item],
+    positions: dict[str, int],
     t: dict[str, str],
     many: bool,
 ) -> None:
@@ -178,7 +163,7 @@ def _finding_row(
         fix_text,
         finding.citation,
         "、".join(finding.items) if lang == "zh" else ", ".join(finding.items),
-        where(finding.location),
+        where(precise_location(finding, inp, positions)),
     ]
     first = len(values)
     item = next((items[i] for i in finding.items if i in items), None)
@@ -194,7 +179,7 @@ def _finding_row(
     severity_cell = sheet.cell(row=row, column=2 if many else 1)
     severity_cell.fill = PatternFill("solid", fgColor=STRONG[finding.severity])
     severity_cell.font = Font(bold=True, color="FFFFFF")
-    field = _offending_field(finding)
+    field = _offending_field(finding, inp, positions)
     if item is not None and field is not None:
         position = next(i for i, c in enumerate(ITEM_COLUMNS) if c.key == field)
         offending = sheet.cell(row=row, column=first + position + 1)
@@ -202,9 +187,10 @@ def _finding_row(
         offending.border = OFFENDING
 
 
-def _offending_field(finding: Finding) -> str | None:
+def _offending_field(finding: Finding, inp: RenderInput, positions: dict[str, int]) -> str | None:
     """The field to mark: the spreadsheet header the finding points at, else the check's field."""
-    header = finding.location.header if finding.location else None
+    location = precise_location(finding, inp, positions)
+    header = location.header if location else None
     if header:
         wanted = normalize_header(header)
         for column in ITEM_COLUMNS:
@@ -301,9 +287,7 @@ def _summary(
         counts_by_rule.items(), key=lambda e: (e[0][0], -e[0][2].rank)
     ):
         sheet.append([rule, rule_title(rule, name, lang), severity_label(severity, lang), count])
-        sheet.cell(row=sheet.max_row, column=3).fill = PatternFill(
-            "solid", fgColor=TINT[severity]
-        )
+        sheet.cell(row=sheet.max_row, column=3).fill = PatternFill("solid", fgColor=TINT[severity])
     for letter, width in zip("ABCDEF", (22, 34, 10, 10, 10, 10), strict=True):
         sheet.column_dimensions[letter].width = width
 

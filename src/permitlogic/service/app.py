@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from permitlogic import __version__
 from permitlogic.decision_log import DecisionLog
 from permitlogic.packs.checks_pack import load_checks_pack
+from permitlogic.service.bodies import body_types
 from permitlogic.service.body_limit import BodyLimit
 from permitlogic.service.catalogs import CatalogRegistry
 from permitlogic.service.engine import DecisionEngine
@@ -46,7 +47,7 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
         checks_pack=load_checks_pack(settings.rules_dir),
         catalogs=CatalogRegistry(settings.max_catalogs),
         log=log,
-        recorder=DecisionRecorder(log, engine.pack_version),
+        recorder=DecisionRecorder(log),
     )
 
     @asynccontextmanager
@@ -64,6 +65,8 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     app.state.service = state
     install_error_handlers(app)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
-    for module in (meta, check, decide):
-        app.include_router(module.router)
+    bodies = body_types(settings)
+    app.include_router(meta.router)
+    app.include_router(check.check_router(bodies, settings.max_catalog_items))
+    app.include_router(decide.decide_router(bodies, settings.max_list))
     return app

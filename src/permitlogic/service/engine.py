@@ -1,11 +1,11 @@
-"""The decision engine as the service and replay use it: packs loaded once, batches in order."""
+"""The decision engine as the service and replay use it: packs loaded and compiled once."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from pathlib import Path
 
+from permitlogic.decide.api import decide_deferral_each, decide_green_channel_each
 from permitlogic.errors import InputError
 from permitlogic.models.catalog import Catalog
 from permitlogic.models.decision import (
@@ -14,32 +14,43 @@ from permitlogic.models.decision import (
     GreenChannelDecision,
     Project,
 )
-from permitlogic.packs.location import default_rules_dir
-
-
-def rules_version(rules_dir: Path) -> str:
-    """sha256 over the decision packs' paths and bytes (PROVISIONAL)."""
-    digest = hashlib.sha256()
-    for path in sorted(rules_dir.rglob("*.yaml")):
-        digest.update(path.relative_to(rules_dir).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes())
-    return "sha256:" + digest.hexdigest()
-
+from permitlogic.packs.deferral import load_deferral_pack
+from permitlogic.packs.green_channel import load_green_channel_pack
+from permitlogic.workdays.sources import load_calendar
 
 EngineOutcome = GreenChannelDecision | DeferralDecision | InputError
 
 
 class DecisionEngine:
-    def __init__(self, rules_dir: Path | None) -> None:
-        self.rules_dir = rules_dir or default_rules_dir()
-        self.pack_version = rules_version(self.rules_dir)
+    """The packs and calendar of one rules dir (the bundled one by default).
+
+    A bad pack is an InputError naming its file and line, raised here, before the
+    service takes a request. Every decision carries its pack's version hash
+    (``pack_version``, the fingerprint of the pack's canonical JSON).
+    """
+
+    def __init__(self, rules_dir: Path | None = None) -> None:
+        self.rules_dir = rules_dir
+        self.green_channel_pack = load_green_channel_pack(rules_dir)
+        self.deferral_pack = load_deferral_pack(rules_dir)
+        self.calendar = load_calendar(rules_dir)
+        decide_green_channel_each([], self.green_channel_pack)  # compile the ruleset now
+
+    @property
+    def pack_versions(self) -> dict[str, str]:
+        return {
+            "green_channel": self.green_channel_pack.fingerprint,
+            "deferral": self.deferral_pack.fingerprint,
+        }
 
     def green_channel_each(
         self, projects: Sequence[Project]
     ) -> list[GreenChannelDecision | InputError]:
-        raise NotImplementedError
+        """A decision per project, in order, or the InputError of a project (keys relative to it)."""
+        return decide_green_channel_each(projects, self.green_channel_pack)
 
     def deferral_each(
         self, applications: Sequence[Application], catalog: Catalog
     ) -> list[DeferralDecision | InputError]:
-        raise NotImplementedError
+        """A decision per application, or the InputError of one (a year without holiday data)."""
+        return decide_deferral_each(applications, catalog, self.deferral_pack, self.calendar)

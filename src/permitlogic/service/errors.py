@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from permitlogic.errors import InputError, Problem
 from permitlogic.load.validate import _message_en, _message_zh
 from permitlogic.load.yaml_source import key_path
+from permitlogic.service.guards import TOO_LARGE
 from permitlogic.service.schemas import SHAPE_TAGS, ErrorBody, ErrorDetail
 
 Loc = Sequence[str | int]
@@ -109,6 +110,11 @@ def validation_detail(error: Any) -> ErrorDetail:
             f"the body is not valid JSON (near character {position}): {reason}".rstrip(": "),
         )
     loc = _clean_loc(error.get("loc", ()))
+    limit_zh = _limit_zh(kind, error.get("ctx") or {})
+    if limit_zh is not None:
+        if kind == "catalog_too_large":
+            loc = [*loc, "items"]
+        return detail(loc, kind, limit_zh, str(error.get("msg", "")))
     if loc == ["body"] and isinstance(error.get("input"), bytes | bytearray):
         return detail(
             loc,
@@ -122,6 +128,19 @@ def validation_detail(error: Any) -> ErrorDetail:
         got = _shown(error["input"])
         zh, en = f"{zh}（实际为 {got}）", f"{en} (got {got})"
     return detail(loc, kind, zh, en)
+
+
+def _limit_zh(kind: str, ctx: dict[str, Any]) -> str | None:
+    """Chinese for the service's own limits (the English is the error's message)."""
+    if kind == "list_too_long":
+        return f"一次提交了 {ctx['count']} 件，超过每次 {ctx['limit']} 件的上限，请拆分"
+    if kind == "catalog_too_large":
+        return f"目录有 {ctx['count']} 个事项，超过每次请求 {ctx['limit']} 个的上限"
+    if kind == "too_wide":
+        return f"输入过宽（对象的键或列表的元素过多）：{ctx['problem']}"
+    if kind == "too_many_errors":
+        return f"问题过多，只列出前 {ctx['shown']} 个"
+    return None
 
 
 def problem_detail(problem: Problem, prefix: Loc = ("body",)) -> ErrorDetail:
@@ -152,7 +171,9 @@ def _json(
 
 async def _on_validation(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
-    return _json(422, [validation_detail(e) for e in exc.errors()])
+    details = [validation_detail(e) for e in exc.errors()]
+    too_large = any(d.type in TOO_LARGE for d in details)
+    return _json(413 if too_large else 422, details)
 
 
 async def _on_service_error(_: Request, exc: Exception) -> JSONResponse:

@@ -1,4 +1,4 @@
-"""Stamp each decision with a decision_id and the pack version, and append it to the log."""
+"""Give each decision its decision_id and append it, with its input, to the decision log."""
 
 from __future__ import annotations
 
@@ -21,55 +21,59 @@ from permitlogic.models.decision import (
 
 
 class DecisionRecorder:
-    """Every decision the service gives passes here exactly once."""
+    """Every decision the service gives passes here exactly once.
 
-    def __init__(self, log: DecisionLog | None, pack_version: str) -> None:
+    The decision keeps the ``pack_version`` the engine gave it (its pack's hash);
+    the log record repeats it so an auditor can group decisions by rule version.
+    Decisions are fresh objects of one request, so the id is set on them in place;
+    records are built from already-validated parts (``model_construct``).
+    """
+
+    def __init__(self, log: DecisionLog | None) -> None:
         self.log = log
-        self.pack_version = pack_version
-
-    def _stamp(self) -> dict[str, object]:
-        return {"decision_id": str(uuid4()), "pack_version": self.pack_version}
 
     def green_channel(
-        self, projects: Sequence[Project], decisions: Sequence[GreenChannelDecision]
+        self, projects: Sequence[Project], decisions: list[GreenChannelDecision]
     ) -> list[GreenChannelDecision]:
-        stamped = [d.model_copy(update=self._stamp()) for d in decisions]
+        for decision in decisions:
+            decision.decision_id = str(uuid4())
         if self.log is not None:
             time = now()
             self.log.write(
                 [
-                    GreenChannelRecord(
+                    GreenChannelRecord.model_construct(
                         time=time,
                         decision_id=str(d.decision_id),
-                        pack_version=self.pack_version,
+                        pack_version=d.pack_version or "",
                         input=p,
                         output=d,
                     )
-                    for p, d in zip(projects, stamped, strict=True)
+                    for p, d in zip(projects, decisions, strict=True)
                 ]
             )
-        return stamped
+        return decisions
 
     def deferral(
         self,
         applications: Sequence[Application],
-        decisions: Sequence[DeferralDecision],
+        decisions: list[DeferralDecision],
         catalog: CatalogRef,
     ) -> list[DeferralDecision]:
-        stamped = [d.model_copy(update=self._stamp()) for d in decisions]
+        for decision in decisions:
+            decision.decision_id = str(uuid4())
         if self.log is not None:
             time = now()
             self.log.write(
                 [
-                    DeferralRecord(
+                    DeferralRecord.model_construct(
                         time=time,
                         decision_id=str(d.decision_id),
-                        pack_version=self.pack_version,
+                        pack_version=d.pack_version or "",
                         catalog=catalog,
                         input=a,
                         output=d,
                     )
-                    for a, d in zip(applications, stamped, strict=True)
+                    for a, d in zip(applications, decisions, strict=True)
                 ]
             )
-        return stamped
+        return decisions

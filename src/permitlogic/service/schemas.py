@@ -4,14 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
+from pydantic import BaseModel, ConfigDict, Field
 
-from permitlogic.models.decision import (
-    Application,
-    DeferralDecision,
-    GreenChannelDecision,
-    Project,
-)
+from permitlogic.models.decision import DeferralDecision, GreenChannelDecision
 from permitlogic.models.report import Out
 
 SINGLE = "single"
@@ -25,14 +20,6 @@ def body_shape(value: Any) -> str:
     return BATCH if isinstance(value, list) else SINGLE
 
 
-ProjectsBody = Annotated[
-    Annotated[Project, Tag(SINGLE)] | Annotated[list[Project], Tag(BATCH)],
-    Discriminator(body_shape),
-]
-ApplicationsBody = Annotated[
-    Annotated[Application, Tag(SINGLE)] | Annotated[list[Application], Tag(BATCH)],
-    Discriminator(body_shape),
-]
 GreenChannelAnswer = GreenChannelDecision | list[GreenChannelDecision]
 DeferralAnswer = DeferralDecision | list[DeferralDecision]
 
@@ -62,7 +49,9 @@ class ErrorBody(Out):
 class Health(Out):
     status: str = "ok"
     version: str
-    pack_version: str
+    pack_versions: dict[str, str] = Field(
+        description="the version hash of each rule pack, as decisions carry it"
+    )
     catalogs: int
 
 

@@ -269,33 +269,27 @@ def _critical_path(stage: StagePlan, start: int, end: int, ends: list[int]) -> l
 def violation_core(bound_label: str, bound: int, path: list[tuple[str, int]]) -> Core:
     """Prove that the items of ``path``, one after another, cannot fit within ``bound``.
 
-    Each item's duration sits behind its own assumption literal, the bound
-    behind another; z3 answers unsat and its (minimized) core names the bound
-    and the items whose days alone already exceed it.
+    ``t0 <= t1 <= ...`` are the moments between the items; item ``p`` takes
+    ``t(p+1) - tp >= days`` behind its own assumption literal ``iP``, and the
+    bound ``t_last - t0 <= bound`` behind the literal ``bound``. z3 answers
+    unsat and its core names the bound and the items whose days it needed (an
+    item of 0 days never is).
     """
-    solver = z3.Solver()
-    solver.set("core.minimize", True)
-    origin = z3.Int("origin")
-    previous = origin
-    literals: dict[str, str] = {}
-    assumptions = []
-    for position, (item, days) in enumerate(path):
-        begin, finish = z3.Int(f"start{position}"), z3.Int(f"end{position}")
-        solver.add(begin >= previous, finish >= begin)
-        literal = z3.Bool(f"item{position}")
-        solver.add(z3.Implies(literal, finish - begin >= days))
-        literals[str(literal)] = item
-        assumptions.append(literal)
-        previous = finish
-    bound_literal = z3.Bool("bound")
-    solver.add(z3.Implies(bound_literal, previous - origin <= bound))
-    answer = solver.check(bound_literal, *assumptions)
+    lines = ["(declare-fun t0 () Int)", "(declare-fun bound () Bool)"]
+    for p, (_, days) in enumerate(path):
+        lines.append(
+            f"(declare-fun t{p + 1} () Int)(declare-fun i{p} () Bool)"
+            f"(assert (>= t{p + 1} t{p}))(assert (=> i{p} (>= (- t{p + 1} t{p}) {days})))"
+        )
+    lines.append(f"(assert (=> bound (<= (- t{len(path)} t0) {bound})))")
+    solver = z3.SolverFor("QF_LIA")
+    solver.from_string("\n".join(lines))
+    literals = [z3.Bool("bound"), *(z3.Bool(f"i{p}") for p in range(len(path)))]
+    answer = solver.check(*literals)
     if answer != z3.unsat:
         raise ProofError(f"{bound_label}: the critical path fits within {bound} days ({answer})")
-    named = {str(literal) for literal in solver.unsat_core()}
+    named = {literal.decl().name() for literal in solver.unsat_core()}
     if "bound" not in named:
         raise ProofError(f"{bound_label}: the unsat core does not name the bound")
-    return Core(
-        bound=bound_label,
-        items=tuple(item for key, item in literals.items() if key in named),
-    )
+    items = tuple(item for p, (item, _) in enumerate(path) if f"i{p}" in named)
+    return Core(bound=bound_label, items=items)

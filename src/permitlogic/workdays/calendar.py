@@ -70,11 +70,14 @@ def _span(years: list[int]) -> str:
 class WorkdayCalendar:
     """Working days for the years its sources cover; any other year is a CalendarGap.
 
-    Immutable after construction and safe to share between threads.
+    The tables never change after construction; the deadline memo only grows
+    by whole entries, so one calendar is safe to share between threads.
     """
 
     def __init__(self, tables: Mapping[int, YearTable]) -> None:
         self._tables = dict(tables)
+        self.deadlines: dict[tuple[date, int], date] = {}
+        """Deadlines already counted (filled by ``working_days_after``)."""
 
     @property
     def years(self) -> list[int]:

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from permitlogic.workdays.calendar import WorkdayCalendar
 
 _ONE_DAY = timedelta(days=1)
+MEMO_LIMIT = 100_000
 
 
 def working_days_after(start: date, n: int, calendar: WorkdayCalendar) -> date:
@@ -18,10 +19,17 @@ def working_days_after(start: date, n: int, calendar: WorkdayCalendar) -> date:
     """
     if n < 1:
         raise ValueError(f"n must be at least 1, got {n}")
+    memo = calendar.deadlines
+    found = memo.get((start, n))
+    if found is not None:
+        return found
     day = start
     left = n
     while left:
         day += _ONE_DAY
         if calendar.is_workday(day):
             left -= 1
+    if len(memo) >= MEMO_LIMIT:
+        memo.clear()
+    memo[(start, n)] = day
     return day

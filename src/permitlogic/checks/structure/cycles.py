@@ -30,6 +30,7 @@ from typing import Any
 import networkx as nx
 
 from permitlogic.checks.base import CheckContext
+from permitlogic.graph import paused_gc
 
 
 @dataclass(frozen=True)
@@ -46,10 +47,11 @@ class Cycles:
 
 def find_cycles(graph: nx.DiGraph) -> Cycles:
     """Every cyclic component (size > 1) and every self-loop of ``graph``."""
-    components = sorted(
-        (sorted(c) for c in nx.strongly_connected_components(graph) if len(c) > 1),
-        key=lambda members: members[0],
-    )
+    with paused_gc():
+        components = sorted(
+            (sorted(c) for c in nx.strongly_connected_components(graph) if len(c) > 1),
+            key=lambda members: members[0],
+        )
     component_of = {node: index for index, members in enumerate(components) for node in members}
     loops = sorted(u for u, v in nx.selfloop_edges(graph))
     return Cycles(components=components, self_loops=loops, component_of=component_of)

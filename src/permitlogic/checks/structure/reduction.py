@@ -29,6 +29,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from permitlogic.checks.structure.cycles import Cycles
+from permitlogic.graph import paused_gc
 
 
 @dataclass(frozen=True)
@@ -42,11 +43,12 @@ class RedundantEdge:
 
 def redundant_edges(graph: nx.DiGraph, cycles: Cycles) -> list[RedundantEdge]:
     """Every edge of ``graph`` that the transitive reduction of its condensation drops."""
-    condensed = _Condensed(graph, cycles)
-    found: list[RedundantEdge] = []
-    for c, d in condensed.redundant():
-        for u, v in condensed.crossing[(c, d)]:
-            found.append(RedundantEdge(u, v, condensed.witness(u, v)))
+    with paused_gc():
+        condensed = _Condensed(graph, cycles)
+        found: list[RedundantEdge] = []
+        for c, d in condensed.redundant():
+            for u, v in condensed.crossing[(c, d)]:
+                found.append(RedundantEdge(u, v, condensed.witness(u, v)))
     return found
 
 

@@ -1,6 +1,7 @@
 """POST /v1/check and the catalog registry (POST/GET /v1/catalogs)."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the catalog body type is built per
+# service (from its limits) and FastAPI must see it as an object, not a name.
 
 from typing import Annotated
 
@@ -9,10 +10,10 @@ from fastapi.responses import JSONResponse
 
 from permitlogic.checks.registry import unknown_codes
 from permitlogic.cli.options import split_codes
-from permitlogic.models.catalog import Catalog
 from permitlogic.models.report import Report
 from permitlogic.report.json_report import report_json
 from permitlogic.runner import check
+from permitlogic.service.bodies import BodyTypes
 from permitlogic.service.catalogs import RegistryFull
 from permitlogic.service.errors import ServiceError
 from permitlogic.service.schemas import (
@@ -21,11 +22,8 @@ from permitlogic.service.schemas import (
     CatalogSummary,
     ErrorBody,
 )
-from permitlogic.service.state import ServiceState, State
+from permitlogic.service.state import State
 
-router = APIRouter()
-
-CatalogBody = Annotated[Catalog, Body(description="a catalog (catalog-format v1) as JSON")]
 Codes = Annotated[
     str | None,
     Query(
@@ -35,88 +33,87 @@ Codes = Annotated[
 ]
 
 
-@router.post(
-    "/v1/check",
-    response_model=Report,
-    responses=ERROR_RESPONSES,
-    tags=["check"],
-    summary="检查目录 / check a catalog",
-)
-def check_catalog(
-    catalog: CatalogBody, state: State, select: Codes = None, ignore: Codes = None
-) -> JSONResponse:
-    """Run the checks on the catalog: the same JSON as `permitlogic check --format json`."""
-    _within_size(catalog, state)
-    chosen = _codes("select", select)
-    skipped = _codes("ignore", ignore)
-    report = check(catalog, pack=state.checks_pack, select=chosen, ignore=skipped)
-    return JSONResponse(report_json(report))
-
-
-@router.post(
-    "/v1/catalogs",
-    response_model=CatalogRegistered,
-    status_code=201,
-    responses={
-        **ERROR_RESPONSES,
-        409: {"model": ErrorBody, "description": "The registry holds its maximum of catalogs"},
-    },
-    tags=["catalogs"],
-    summary="登记目录 / register a catalog",
-)
-def register_catalog(catalog: CatalogBody, state: State) -> CatalogRegistered:
-    """Validate the catalog once and keep it under its `catalog.id` for deferral decisions.
-
-    Registering the same id again replaces the catalog (decisions already made keep
-    the sha256 of the catalog they used, in the decision log).
-    """
-    _within_size(catalog, state)
-    try:
-        entry, replaced = state.catalogs.register(catalog)
-    except RegistryFull:
-        capacity = state.catalogs.capacity
-        raise ServiceError.single(
-            409,
-            ["body", "catalog", "id"],
-            "registry_full",
-            f"已登记 {capacity} 个目录，达到上限；可用已有编号替换",
-            f"the registry holds its maximum of {capacity} catalogs; replace an existing id",
-        ) from None
-    if state.log is not None:
-        state.log.write_catalog(catalog, entry.sha256)
-    return CatalogRegistered(
-        id=entry.id, items=len(catalog.items), sha256=entry.sha256, replaced=replaced
-    )
-
-
-@router.get(
-    "/v1/catalogs",
-    response_model=list[CatalogSummary],
-    tags=["catalogs"],
-    summary="已登记的目录 / registered catalogs",
-)
-async def list_catalogs(state: State) -> list[CatalogSummary]:
-    return [
-        CatalogSummary(
-            id=entry.id,
-            jurisdiction=entry.catalog.catalog.jurisdiction,
-            items=len(entry.catalog.items),
-            sha256=entry.sha256,
-        )
-        for entry in state.catalogs.all()
+def check_router(bodies: BodyTypes, max_items: int) -> APIRouter:
+    router = APIRouter()
+    catalog_body = Annotated[
+        bodies.catalog,  # type: ignore[name-defined]
+        Body(description=f"a catalog (catalog-format v1) as JSON, at most {max_items:,} items"),
     ]
 
+    @router.post(
+        "/v1/check",
+        response_model=Report,
+        responses=ERROR_RESPONSES,
+        tags=["check"],
+        summary="检查目录 / check a catalog",
+    )
+    def check_catalog(
+        catalog: catalog_body,
+        state: State,
+        select: Codes = None,
+        ignore: Codes = None,
+    ) -> JSONResponse:
+        """Run the checks on the catalog: the same JSON as `permitlogic check --format json`."""
+        chosen = _codes("select", select)
+        skipped = _codes("ignore", ignore)
+        report = check(catalog, pack=state.checks_pack, select=chosen, ignore=skipped)
+        return JSONResponse(report_json(report))
 
-def _within_size(catalog: Catalog, state: ServiceState) -> None:
-    limit = state.settings.max_catalog_items
-    if len(catalog.items) > limit:
-        raise ServiceError.single(
-            413,
-            ["body", "items"],
-            "catalog_too_large",
-            f"目录有 {len(catalog.items)} 个事项，超过每次请求 {limit} 个的上限",
-            f"the catalog has {len(catalog.items)} items, over the limit of {limit} per request",
+    @router.post(
+        "/v1/catalogs",
+        response_model=CatalogRegistered,
+        status_code=201,
+        responses={
+            **ERROR_RESPONSES,
+            409: {"model": ErrorBody, "description": "The registry holds its maximum of catalogs"},
+        },
+        tags=["catalogs"],
+        summary="登记目录 / register a catalog",
+    )
+    def register_catalog(
+        catalog: catalog_body,
+        state: State,
+    ) -> CatalogRegistered:
+        """Validate the catalog once and keep it under its `catalog.id` for deferral decisions.
+
+        Registering the same id again replaces the catalog (decisions already made keep
+        the sha256 of the catalog they used, in the decision log).
+        """
+        try:
+            entry, replaced = state.catalogs.register(catalog)
+        except RegistryFull:
+            capacity = state.catalogs.capacity
+            raise ServiceError.single(
+                409,
+                ["body", "catalog", "id"],
+                "registry_full",
+                f"已登记 {capacity} 个目录，达到上限；可用已有编号替换",
+                f"the registry holds its maximum of {capacity} catalogs; replace an existing id",
+            ) from None
+        if state.log is not None:
+            state.log.write_catalog(catalog, entry.sha256)
+        return CatalogRegistered(
+            id=entry.id, items=len(catalog.items), sha256=entry.sha256, replaced=replaced
         )
+
+    @router.get(
+        "/v1/catalogs",
+        response_model=list[CatalogSummary],
+        tags=["catalogs"],
+        summary="已登记的目录 / registered catalogs",
+    )
+    async def list_catalogs(state: State) -> list[CatalogSummary]:
+        return [
+            CatalogSummary(
+                id=entry.id,
+                jurisdiction=entry.catalog.catalog.jurisdiction,
+                items=len(entry.catalog.items),
+                sha256=entry.sha256,
+            )
+            for entry in state.catalogs.all()
+        ]
+
+    return router
 
 
 def _codes(name: str, value: str | None) -> list[str] | None:

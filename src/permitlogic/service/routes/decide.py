@@ -1,6 +1,7 @@
 """POST /v1/decide/green-channel and /v1/decide/deferral: one input or a list of them."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the body types are built per service
+# (from its limits) and FastAPI must see them as objects, not names.
 
 from collections.abc import Sequence
 from typing import Annotated, Any, TypeVar
@@ -15,19 +16,16 @@ from permitlogic.models.decision import (
     GreenChannelDecision,
     Project,
 )
+from permitlogic.service.bodies import BodyTypes
 from permitlogic.service.errors import ServiceError, problem_detail
 from permitlogic.service.examples import APPLICATION_EXAMPLES, PROJECT_EXAMPLES
 from permitlogic.service.schemas import (
     ERROR_RESPONSES,
-    ApplicationsBody,
     DeferralAnswer,
     ErrorBody,
     GreenChannelAnswer,
-    ProjectsBody,
 )
-from permitlogic.service.state import ServiceState, State
-
-router = APIRouter(tags=["decide"])
+from permitlogic.service.state import State
 
 D = TypeVar("D", GreenChannelDecision, DeferralDecision)
 
@@ -37,87 +35,88 @@ _GREEN: TypeAdapter[GreenChannelDecision | list[GreenChannelDecision]] = TypeAda
 _DEFERRAL: TypeAdapter[DeferralDecision | list[DeferralDecision]] = TypeAdapter(DeferralAnswer)
 
 
-@router.post(
-    "/v1/decide/green-channel",
-    response_model=GreenChannelAnswer,
-    responses=ERROR_RESPONSES,
-    summary="绿色通道判定 / green-channel decision",
-)
-def decide_green_channel(
-    body: Annotated[
-        ProjectsBody,
-        Body(
-            description="one project, or a list of projects (at most the service's list limit, "
-            "10,000 by default)",
-            openapi_examples=PROJECT_EXAMPLES,
-        ),
-    ],
-    state: State,
-) -> Response:
-    """Decide whether each project may enter the green channel (绿色通道, 1+3+2+1).
+def decide_router(bodies: BodyTypes, max_list: int) -> APIRouter:
+    router = APIRouter(tags=["decide"])
 
-    One project gives one decision; a list gives a list in the same order. Every
-    decision carries a `decision_id` and the rule-pack version, and is appended to
-    the decision log.
-    """
-    projects: list[Project] = body if isinstance(body, list) else [body]
-    _within_list_limit(len(projects), state)
-    decisions = _all_decided(state.engine.green_channel_each(projects), isinstance(body, list))
-    decisions = state.recorder.green_channel(projects, decisions)
-    answer: Any = decisions if isinstance(body, list) else decisions[0]
-    return Response(_GREEN.dump_json(answer), media_type="application/json")
-
-
-@router.post(
-    "/v1/decide/deferral",
-    response_model=DeferralAnswer,
-    responses={
-        **ERROR_RESPONSES,
-        404: {"model": ErrorBody, "description": "No catalog is registered under that id"},
-    },
-    summary="容缺受理判定 / deferred-materials decision",
-)
-def decide_deferral(
-    body: Annotated[
-        ApplicationsBody,
-        Body(
-            description="one application, or a list of applications (at most the list limit)",
-            openapi_examples=APPLICATION_EXAMPLES,
-        ),
-    ],
-    catalog: Annotated[
-        str,
-        Query(
-            description="id of a catalog registered with POST /v1/catalogs; every "
-            "application is decided against it",
-            min_length=1,
-            max_length=200,
-        ),
-    ],
-    state: State,
-) -> Response:
-    """Decide whether each application may be accepted now with materials to follow (容缺受理).
-
-    `reject`, `notice` (一次性告知, every missing material at once), `accept_with_deferral`
-    (with the deferred materials and the deadline in working days) or `accept`.
-    """
-    applications: list[Application] = body if isinstance(body, list) else [body]
-    _within_list_limit(len(applications), state)
-    registered = state.catalogs.get(catalog)
-    if registered is None:
-        raise ServiceError.single(
-            404,
-            ["query", "catalog"],
-            "unknown_catalog",
-            f"没有登记编号为 {catalog} 的目录（先 POST /v1/catalogs）",
-            f"no catalog is registered as {catalog} (POST it to /v1/catalogs first)",
-        )
-    decisions = _all_decided(
-        state.engine.deferral_each(applications, registered.catalog), isinstance(body, list)
+    @router.post(
+        "/v1/decide/green-channel",
+        response_model=GreenChannelAnswer,
+        responses=ERROR_RESPONSES,
+        summary="绿色通道判定 / green-channel decision",
     )
-    decisions = state.recorder.deferral(applications, decisions, registered.ref)
-    answer: Any = decisions if isinstance(body, list) else decisions[0]
-    return Response(_DEFERRAL.dump_json(answer), media_type="application/json")
+    def decide_green_channel(
+        body: Annotated[
+            bodies.projects,  # type: ignore[name-defined]
+            Body(
+                description=f"one project, or a list of at most {max_list:,} projects",
+                openapi_examples=PROJECT_EXAMPLES,
+            ),
+        ],
+        state: State,
+    ) -> Response:
+        """Decide whether each project may enter the green channel (绿色通道, 1+3+2+1).
+
+        One project gives one decision; a list gives a list in the same order. Every
+        decision carries a `decision_id` and its rule pack's version (`pack_version`),
+        and is appended to the decision log.
+        """
+        projects: list[Project] = body if isinstance(body, list) else [body]
+        decided = _all_decided(state.engine.green_channel_each(projects), isinstance(body, list))
+        decisions = state.recorder.green_channel(projects, decided)
+        answer: Any = decisions if isinstance(body, list) else decisions[0]
+        return Response(_GREEN.dump_json(answer), media_type="application/json")
+
+    @router.post(
+        "/v1/decide/deferral",
+        response_model=DeferralAnswer,
+        responses={
+            **ERROR_RESPONSES,
+            404: {"model": ErrorBody, "description": "No catalog is registered under that id"},
+        },
+        summary="容缺受理判定 / deferred-materials decision",
+    )
+    def decide_deferral(
+        body: Annotated[
+            bodies.applications,  # type: ignore[name-defined]
+            Body(
+                description=f"one application, or a list of at most {max_list:,} applications",
+                openapi_examples=APPLICATION_EXAMPLES,
+            ),
+        ],
+        catalog: Annotated[
+            str,
+            Query(
+                description="id of a catalog registered with POST /v1/catalogs; every "
+                "application is decided against it",
+                min_length=1,
+                max_length=200,
+            ),
+        ],
+        state: State,
+    ) -> Response:
+        """Decide whether each application may be accepted now with materials to follow (容缺受理).
+
+        `reject`, `notice` (一次性告知, every missing material at once), `accept_with_deferral`
+        (the deferred materials and their deadline in working days) or `accept`.
+        """
+        applications: list[Application] = body if isinstance(body, list) else [body]
+        registered = state.catalogs.get(catalog)
+        if registered is None:
+            raise ServiceError.single(
+                404,
+                ["query", "catalog"],
+                "unknown_catalog",
+                f"没有登记编号为 {catalog} 的目录（先 POST /v1/catalogs）",
+                f"no catalog is registered as {catalog} (POST it to /v1/catalogs first)",
+            )
+        decided = _all_decided(
+            state.engine.deferral_each(applications, registered.catalog), isinstance(body, list)
+        )
+        decisions = state.recorder.deferral(applications, decided, registered.ref)
+        answer: Any = decisions if isinstance(body, list) else decisions[0]
+        return Response(_DEFERRAL.dump_json(answer), media_type="application/json")
+
+    return router
 
 
 def _all_decided(outcomes: Sequence[D | InputError], batch: bool) -> list[D]:
@@ -131,15 +130,3 @@ def _all_decided(outcomes: Sequence[D | InputError], batch: bool) -> list[D]:
     if details:
         raise ServiceError(422, details)
     return [o for o in outcomes if not isinstance(o, InputError)]
-
-
-def _within_list_limit(count: int, state: ServiceState) -> None:
-    limit = state.settings.max_list
-    if count > limit:
-        raise ServiceError.single(
-            413,
-            ["body"],
-            "list_too_long",
-            f"一次提交了 {count} 件，超过每次 {limit} 件的上限，请拆分",
-            f"{count} inputs in one request, over the limit of {limit}; split the list",
-        )

@@ -18,10 +18,10 @@ router = APIRouter()
 
 @router.get("/healthz", response_model=Health, tags=["service"], summary="健康检查 / health")
 async def healthz(state: State) -> Health:
-    """`ok` when the service is up; also the version and the rule-pack version hash."""
+    """`ok` when the service is up; also the version and each rule pack's version hash."""
     return Health(
         version=__version__,
-        pack_version=state.engine.pack_version,
+        pack_versions=state.engine.pack_versions,
         catalogs=len(state.catalogs),
     )
 

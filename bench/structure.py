@@ -1,0 +1,135 @@
+"""Structure checks (PL101–PL109) on a large synthetic catalog: time and peak memory.
+
+The catalog (``permitlogic.synth``) has 50,000 items, one 10,000-item
+prerequisite cycle and 1,000 small (2–3 item) cycles. The target: all
+structure checks, graph included, under 10 s and under 2 GiB.
+
+    python bench/structure.py [--quick]
+
+``bench(quick)`` is what ``bench/run.py`` calls. Times are measured without
+tracing; the peak memory of the checks is a second run under ``tracemalloc``
+(Python allocations, the graph included), and the process's peak RSS is
+printed too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+import tracemalloc
+from typing import Any
+
+from permitlogic.checks.registry import selected
+from permitlogic.models.catalog import Catalog
+from permitlogic.runner import build_context, check
+from permitlogic.synth import SynthOptions, synth_catalog
+
+Row = dict[str, Any]
+TARGET_SECONDS = 10.0
+TARGET_MIB = 2048.0
+
+
+def options(quick: bool) -> SynthOptions:
+    if quick:
+        return SynthOptions(items=5_000, seed=7, cycle=1_000, small_cycles=100)
+    return SynthOptions(items=50_000, seed=7, cycle=10_000, small_cycles=1_000)
+
+
+def _peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def measure(quick: bool = False) -> list[Row]:
+    """One row per structure check, then the whole run (graph + every check)."""
+    chosen = options(quick)
+    catalog = Catalog.model_validate(synth_catalog(chosen))
+    size = f"{len(catalog.items):,} items"
+    rows: list[Row] = []
+
+    start = time.perf_counter()
+    ctx = build_context(catalog)
+    graph_s = time.perf_counter() - start
+    rows.append(
+        {
+            "check": "graph (build_context)",
+            "size": size,
+            "seconds": round(graph_s, 2),
+            "findings": "",
+            "note": f"{ctx.graph.number_of_nodes():,} nodes, {ctx.graph.number_of_edges():,} edges",
+        }
+    )
+    for found in selected(["PL1"], None):
+        start = time.perf_counter()
+        count = sum(1 for _ in found.run(ctx))
+        rows.append(
+            {
+                "check": f"{found.meta.id} {found.meta.name}",
+                "size": size,
+                "seconds": round(time.perf_counter() - start, 2),
+                "findings": count,
+                "note": "",
+            }
+        )
+
+    start = time.perf_counter()
+    report = check(catalog, select=["PL1"])
+    total_s = time.perf_counter() - start
+
+    tracemalloc.start()
+    check(catalog, select=["PL1"])
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    peak_mib = peak / 2**20
+    cycles = sum(1 for f in report.findings if f.rule == "PL101")
+    rows.append(
+        {
+            "check": "all structure checks (runner, PL1)",
+            "size": size,
+            "seconds": round(total_s, 2),
+            "findings": len(report.findings),
+            "note": (
+                f"{total_s / TARGET_SECONDS:.0%} of the {TARGET_SECONDS:.0f} s target; "
+                f"peak traced {peak_mib:,.0f} MiB ({peak_mib / TARGET_MIB:.0%} of 2 GiB); "
+                f"{cycles:,} PL101 findings "
+                f"(planted: 1 ring of {chosen.cycle:,} and {chosen.small_cycles:,} small)"
+            ),
+        }
+    )
+    rows.append(
+        {
+            "check": "process peak RSS",
+            "size": size,
+            "seconds": "",
+            "findings": "",
+            "note": f"{_peak_rss_mib():,.0f} MiB (synthetic data and catalog included)",
+        }
+    )
+    return rows
+
+
+def bench(quick: bool) -> list[Row]:
+    """What bench/run.py calls."""
+    return measure(quick)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--quick", action="store_true", help="5,000 items instead of 50,000")
+    args = parser.parse_args(argv)
+    from rich.console import Console
+    from rich.table import Table
+
+    rows = measure(args.quick)
+    table = Table(title="structure checks", title_justify="left")
+    for column in rows[0]:
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*(str(v) for v in row.values()))
+    Console().print(table)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,89 @@
+"""PL301 promise-exceeds-statute 承诺超法定: a promised limit longer than the statutory one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from permitlogic.checks.base import CheckContext, CheckMeta
+from permitlogic.models.report import Change, Finding, Fix, Severity
+from permitlogic.timing.days import statute_days
+
+META = CheckMeta(
+    id="PL301",
+    name="promise-exceeds-statute",
+    name_zh="承诺超法定",
+    severity=Severity.error,
+    area="time",
+    citation="《中华人民共和国行政许可法》第四十二条",
+    summary_zh="承诺时限长于法定时限（或第四十二条的默认时限：20 日，联合办理 45 日）",
+    summary_en="the promised limit is longer than the statutory one (or Art. 42's default: 20 days, joint 45)",
+    doc_zh="""\
+### 功能
+找出承诺时限（promised_days）长于法定时限的事项。法定时限取该事项的 statutory_days（法律、法规另有规定的时限）；未填写的，取《行政许可法》第四十二条的默认时限：20 个工作日，统一、联合、集中办理（joint）的 45 个工作日。默认时限由规则包 rules/checks.yaml 的 statute_default_days、statute_joint_days 给出。
+
+### 问题
+承诺时限是县里对申请人作出的、比法定时限更短的承诺。承诺长于法定时限，等于把法律规定的办理期限延长了，违反第四十二条；申请人在法定时限届满后仍拿不到决定，行政机关须承担逾期责任。
+
+### 示例
+`statutory_days` 未填写、`joint: false`，`promised_days: 25`：法定默认时限为 20 日，承诺 25 日超出 5 日。
+
+### 修改
+把承诺时限压缩到法定时限以内（并按改革要求比原承诺再压缩 30%）；确有法律、法规规定更长时限的，在 statutory_days 中写明。
+
+### 依据
+《中华人民共和国行政许可法》第四十二条：除可以当场作出行政许可决定的外，行政机关应当自受理之日起二十日内作出决定；统一办理或者联合办理、集中办理的，办理的时间不得超过四十五日；法律、法规另有规定的，依照其规定。
+""",
+    doc_en="""\
+### What it does
+Finds items whose promised limit (promised_days) is longer than the statutory one: the item's statutory_days (a special law's limit) or, when not given, the default of Administrative License Law Art. 42, 20 working days, 45 for joint/unified handling (joint). The defaults come from the rule pack (rules/checks.yaml: statute_default_days, statute_joint_days).
+
+### Why is this bad?
+A promise is the county's commitment to decide faster than the law requires. A promise longer than the statute extends the legal limit, which Art. 42 forbids; an applicant still waiting after the statutory limit is owed a decision.
+
+### Example
+No `statutory_days`, `joint: false`, `promised_days: 25`: the statute default is 20 days, the promise is 5 days over it.
+
+### Use instead
+Promise no more than the statutory limit (and, as the reform asks, 30% less than the previous promise); where a law or regulation really sets a longer limit, state it in statutory_days.
+
+### References
+Administrative License Law of the PRC, Art. 42.
+""",
+)
+
+
+def check(ctx: CheckContext) -> Iterator[Finding]:
+    thresholds = ctx.pack.thresholds
+    for item in ctx.catalog.items:
+        promised = item.promised_days
+        limit = statute_days(item, thresholds)
+        if promised is None or promised <= limit:
+            continue
+        if item.statutory_days is not None:
+            source_zh, source_en = "法定时限", "statutory limit"
+        elif item.joint:
+            source_zh, source_en = "联合办理法定默认时限", "statute default for joint handling"
+        else:
+            source_zh, source_en = "法定默认时限", "statute default"
+        yield META.finding(
+            ctx,
+            items=[item.id],
+            message_zh=(
+                f"{item.id}「{item.name}」承诺 {promised} 个工作日，"
+                f"超过{source_zh} {limit} 日（多 {promised - limit} 日）"
+            ),
+            message_en=(
+                f"{item.id} ({item.name}) promises {promised} working days, "
+                f"{promised - limit} over the {source_en} of {limit}"
+            ),
+            witness={
+                "promised_days": promised,
+                "statute_days": limit,
+                "statute": "statutory_days" if item.statutory_days is not None else "art42",
+            },
+            fix=Fix(
+                message_zh=f"将 {item.id} 的承诺时限由 {promised} 日压缩至不超过 {limit} 日",
+                message_en=f"cut {item.id}'s promise from {promised} to at most {limit} days",
+                changes=[Change(item=item.id, field="promised_days", old=promised, new=limit)],
+            ),
+        )
