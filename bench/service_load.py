@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import socket
 import statistics
@@ -24,6 +25,7 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -75,8 +77,22 @@ def free_port() -> int:
         return port
 
 
+@dataclass(frozen=True)
+class Service:
+    base: str
+    pid: int
+
+    def cpu_seconds(self) -> float | None:
+        """User + system CPU time of the server process so far (Linux), or None."""
+        try:
+            fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return None
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 @contextmanager
-def running_service(log: Path) -> Iterator[str]:
+def running_service(log: Path) -> Iterator[Service]:
     """``permitlogic serve`` on a free loopback port; stopped on exit, whatever happens."""
     port = free_port()
     command = [
@@ -95,7 +111,7 @@ def running_service(log: Path) -> Iterator[str]:
     base = f"http://{HOST}:{port}"
     try:
         _wait_until_up(base, server)
-        yield base
+        yield Service(base, server.pid)
     finally:
         server.terminate()
         try:
@@ -142,7 +158,8 @@ def _timed_posts(
     return latencies
 
 
-def single_sequential(base: str, count: int) -> Row:
+def single_sequential(service: Service, count: int) -> Row:
+    base = service.base
     bodies = [json.dumps(p, ensure_ascii=False).encode() for p in projects(count, seed=1)]
     with httpx.Client(base_url=base, headers={"content-type": "application/json"}) as client:
 
@@ -151,13 +168,17 @@ def single_sequential(base: str, count: int) -> Row:
 
         for body in bodies[:20]:  # warm-up: connection, first-call costs
             post(body)
+        cpu = service.cpu_seconds()
         started = time.perf_counter()
         latencies = _timed_posts(post, bodies, PHASE_BUDGET_S)
         elapsed = time.perf_counter() - started
-    return _row("single, 1 client", len(latencies), len(latencies), elapsed, latencies)
+    return _row(
+        "single, 1 client", len(latencies), len(latencies), elapsed, latencies, service, cpu
+    )
 
 
-def single_concurrent(base: str, count: int, clients: int) -> Row:
+def single_concurrent(service: Service, count: int, clients: int) -> Row:
+    base = service.base
     bodies = [json.dumps(p, ensure_ascii=False).encode() for p in projects(count, seed=2)]
     shares = [bodies[i::clients] for i in range(clients)]
 
@@ -169,15 +190,18 @@ def single_concurrent(base: str, count: int, clients: int) -> Row:
                 PHASE_BUDGET_S,
             )
 
+    cpu = service.cpu_seconds()
     started = time.perf_counter()
     with ThreadPoolExecutor(max_workers=clients) as pool:
         results = list(pool.map(worker, shares))
     elapsed = time.perf_counter() - started
     latencies = [value for result in results for value in result]
-    return _row(f"single, {clients} clients", len(latencies), len(latencies), elapsed, latencies)
+    count = len(latencies)
+    return _row(f"single, {clients} clients", count, count, elapsed, latencies, service, cpu)
 
 
-def batch(base: str, size: int, batches: int) -> Row:
+def batch(service: Service, size: int, batches: int) -> Row:
+    base = service.base
     body = json.dumps(projects(size, seed=3), ensure_ascii=False).encode()
     with httpx.Client(
         base_url=base, headers={"content-type": "application/json"}, timeout=120.0
@@ -190,13 +214,29 @@ def batch(base: str, size: int, batches: int) -> Row:
         answered = len(first.json())
         if answered != size:
             raise RuntimeError(f"a batch of {size} got {answered} decisions")
+        cpu = service.cpu_seconds()
         started = time.perf_counter()
         latencies = _timed_posts(post, [body] * batches, PHASE_BUDGET_S)
         elapsed = time.perf_counter() - started
-    return _row(f"batch of {size:,}", len(latencies), len(latencies) * size, elapsed, latencies)
+    count = len(latencies)
+    return _row(f"batch of {size:,}", count, count * size, elapsed, latencies, service, cpu)
 
 
-def _row(name: str, requests: int, decisions: int, elapsed: float, latencies: list[float]) -> Row:
+def _row(
+    name: str,
+    requests: int,
+    decisions: int,
+    elapsed: float,
+    latencies: list[float],
+    service: Service,
+    cpu_before: float | None,
+) -> Row:
+    cpu_after = service.cpu_seconds()
+    cpu_per_decision = (
+        round((cpu_after - cpu_before) / decisions * 1000, 3)
+        if cpu_before is not None and cpu_after is not None
+        else ""
+    )
     return {
         "phase": name,
         "requests": requests,
@@ -205,6 +245,7 @@ def _row(name: str, requests: int, decisions: int, elapsed: float, latencies: li
         "decisions/s": round(decisions / elapsed),
         "p50 ms": round(statistics.median(latencies) * 1000, 2),
         "p99 ms": round(_percentile(latencies, 0.99) * 1000, 2),
+        "server CPU ms/decision": cpu_per_decision,
     }
 
 

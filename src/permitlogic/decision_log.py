@@ -83,6 +83,10 @@ class CatalogRecord(Out):
 Record = GreenChannelRecord | DeferralRecord | CatalogRecord
 
 
+class DecisionLogError(Exception):
+    """The log could not be written: the decisions must not be given unlogged."""
+
+
 class DecisionLog:
     """Append-only JSON-lines writer, safe to share between threads."""
 
@@ -104,9 +108,12 @@ class DecisionLog:
             return
         block = b"".join(record.model_dump_json().encode("utf-8") + b"\n" for record in records)
         with self._lock:
-            handle = self._open()
-            handle.write(block)
-            handle.flush()
+            try:
+                handle = self._open()
+                handle.write(block)
+                handle.flush()
+            except OSError as exc:
+                raise DecisionLogError(f"{self.path}: {exc.strerror or exc}") from exc
 
     def write_catalog(self, catalog: Catalog, sha256: str) -> None:
         """Record a catalog's content once per process (replay needs it to rebuild decisions)."""
@@ -120,9 +127,12 @@ class DecisionLog:
         with self._lock:
             if sha256 in self._logged_catalogs:
                 return
-            handle = self._open()
-            handle.write(line)
-            handle.flush()
+            try:
+                handle = self._open()
+                handle.write(line)
+                handle.flush()
+            except OSError as exc:
+                raise DecisionLogError(f"{self.path}: {exc.strerror or exc}") from exc
             self._logged_catalogs.add(sha256)
 
     def close(self) -> None:

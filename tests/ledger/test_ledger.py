@@ -6,6 +6,7 @@ import csv
 import io
 import threading
 from datetime import date
+from pathlib import Path
 
 import pytest
 from ledger_support import make_decision
@@ -301,3 +302,23 @@ def test_concurrent_writers_apply_every_event_once(store_url: str) -> None:
     assert all(state_of(check, f"A-{n}") is CaseState.supplemented for n in range(8))
     assert verify(check).clean
     check.close()
+
+
+def test_sqlite_store_runs_in_wal_mode_with_foreign_keys(tmp_path: Path) -> None:
+    store = open_store(str(tmp_path / "permitlogic.db"))
+    try:
+        with store.read() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar_one() == "wal"
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar_one() == 1
+            assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar_one() == 30_000
+            assert conn.exec_driver_sql("PRAGMA synchronous").scalar_one() == 2  # FULL
+            plan = " ".join(
+                str(row[-1])
+                for row in conn.exec_driver_sql(
+                    "EXPLAIN QUERY PLAN SELECT case_id FROM cases "
+                    "WHERE state IN ('open', 'overdue') AND deadline <= '2026-03-02'"
+                )
+            )
+            assert "ix_cases_state_deadline" in plan
+    finally:
+        store.close()

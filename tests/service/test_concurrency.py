@@ -88,13 +88,13 @@ def test_parallel_requests_all_get_the_right_answer(
 
     requests: list[tuple[str, Any]] = []
     for index in range(120):
-        kind = index % 4
-        if kind == 0:
+        shape = index % 4
+        if shape == 0:
             requests.append(("green", projects[index % len(projects)]))
-        elif kind == 1:
+        elif shape == 1:
             start = index % len(projects)
             requests.append(("green", projects[start : start + 25]))
-        elif kind == 2:
+        elif shape == 2:
             requests.append(("deferral", applications[index % len(applications)]))
         else:
             requests.append(("deferral", applications))
@@ -128,3 +128,19 @@ def test_parallel_requests_all_get_the_right_answer(
     decisions_logged = [r for r in records if r["kind"] != "catalog"]
     assert len(decisions_logged) == given
     assert len({r["decision_id"] for r in decisions_logged}) == given
+
+
+def test_parallel_checks_agree(client: TestClient, county: dict[str, Any]) -> None:
+    county["items"][1]["promised_days"] = 15  # the first stage's bound of 12 days breaks
+    alone = client.post("/v1/check", json=county)
+    assert alone.status_code == 200
+    assert alone.json()["findings"] and alone.json()["timelines"]
+
+    def check(_: int) -> Any:
+        answer = client.post("/v1/check", json=county)
+        assert answer.status_code == 200
+        return answer.json()
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        answers = list(pool.map(check, range(6)))
+    assert all(answer == alone.json() for answer in answers)

@@ -121,3 +121,16 @@ def test_a_date_without_calendar_data_is_a_422_at_its_path(
     assert details[0]["loc"][:2] == ["body", 1]
     assert all("2031" in d["message_zh"] + d["message_en"] for d in details)
     assert [r["kind"] for r in _log(log_path)] == ["catalog"], "nothing decided, nothing logged"
+
+
+def test_no_decision_without_its_log_line(
+    client: TestClient, project: dict[str, Any], log_path: Path
+) -> None:
+    client.post("/v1/decide/green-channel", json=project)
+    log_path.unlink()
+    log_path.mkdir()  # the log's path is now a directory: appending fails
+    client.app.state.service.log.close()  # type: ignore[attr-defined]
+    answer = client.post("/v1/decide/green-channel", json=project)
+    assert answer.status_code == 503
+    [detail] = answer.json()["detail"]
+    assert detail["type"] == "decision_log_unavailable"

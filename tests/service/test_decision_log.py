@@ -9,7 +9,13 @@ from typing import Any
 
 import pytest
 
-from permitlogic.decision_log import DecisionLog, GreenChannelRecord, now, read_log
+from permitlogic.decision_log import (
+    DecisionLog,
+    GreenChannelRecord,
+    LoggedDecision,
+    now,
+    read_log,
+)
 from permitlogic.errors import InputError
 from permitlogic.models.decision import GreenChannelDecision, Project
 
@@ -46,9 +52,15 @@ def test_written_records_read_back(tmp_path: Path, project: dict[str, Any]) -> N
     log.write([_record(project, 3)])  # reopened after close
     log.close()
     read = list(read_log(tmp_path / "log.jsonl"))
-    assert [(line, r.decision_id) for line, r in read] == [(1, "d-1"), (2, "d-2"), (3, "d-3")]
-    assert read[0][1].input["id"] == "P-1"
-    assert read[0][1].output["decision"] == "eligible"
+    assert [(line, getattr(r, "decision_id", None)) for line, r in read] == [
+        (1, "d-1"),
+        (2, "d-2"),
+        (3, "d-3"),
+    ]
+    first = read[0][1]
+    assert isinstance(first, LoggedDecision)
+    assert first.input["id"] == "P-1"
+    assert first.output["decision"] == "eligible"
 
 
 def test_unreadable_lines_are_named(tmp_path: Path, project: dict[str, Any]) -> None:

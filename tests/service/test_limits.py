@@ -126,8 +126,8 @@ def test_many_bad_inputs_cost_a_bounded_answer(client: TestClient) -> None:
 @pytest.mark.parametrize(
     ("path", "body", "where"),
     [
-        ("/v1/decide/green-channel", {f"k{i}": 0 for i in range(100_000)}, "the body"),
-        ("/v1/decide/green-channel", [{}, {f"k{i}": 0 for i in range(5_000)}], "the body"),
+        ("/v1/decide/green-channel", {f"k{i}": 0 for i in range(100_000)}, "the input"),
+        ("/v1/decide/green-channel", [{f"k{i}": 0 for i in range(5_000)}], "the input"),
         ("/v1/decide/deferral?catalog=x", {"submitted": list(range(200_000))}, "submitted"),
         ("/v1/check", {"items": [{f"k{i}": 0 for i in range(70)}]}, "items[0]"),
     ],
@@ -140,3 +140,4 @@ def test_objects_and_lists_wider_than_any_input_are_refused(
     details = answer.json()["detail"]
     assert [d["type"] for d in details] == ["too_wide"]
     assert where in details[0]["message_en"]
+    assert details[0]["path"] == ("[0]" if isinstance(body, list) else "")

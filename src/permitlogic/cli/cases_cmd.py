@@ -72,6 +72,14 @@ OnOption = Annotated[
         show_default=False,
     ),
 ]
+DayOption = Annotated[
+    str | None,
+    typer.Option(
+        "--on",
+        help="以哪一天为准 YYYY-MM-DD（默认今天）/ the day it is, YYYY-MM-DD (default: today)",
+        show_default=False,
+    ),
+]
 KeyOption = Annotated[
     str | None,
     typer.Option(
@@ -282,7 +290,7 @@ def supplement_command(
 
 @cases_app.command("tick")
 def tick_command(
-    on: OnOption = None,
+    on: DayOption = None,
     store: StoreOption = None,
     format: FormatOption = TextOrJson.text,
     lang: LangOption = Lang.zh,
@@ -355,7 +363,7 @@ def close_command(
 
 @cases_app.command("due")
 def due_command(
-    on: OnOption = None,
+    on: DayOption = None,
     within: Annotated[
         int,
         typer.Option(

@@ -7,17 +7,16 @@ whitespace, a leading place or department dropped); such a pair is a rename by
 name (the id changed). What is left is removed (old) or added (new).
 
 A promise meets the target when it is at most ⌊(1 − target) × old⌋ working
-days, as PL302 counts it; a department or the catalog meets it when the sum
-of its promises does.
+days, counted as PL302 counts it (its ``allowed_days``); a department or the
+catalog meets it when the sum of its promises does.
 """
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Iterable
-from fractions import Fraction
 
+from permitlogic.checks.time.reduction_target_missed import allowed_days
 from permitlogic.diff.model import (
     CatalogDiff,
     CatalogSide,
@@ -43,11 +42,6 @@ COMPARED_FIELDS = (
     "joint",
     "decision",
 )
-
-
-def allowed_days(old_days: int, target: float) -> int:
-    """The longest promise that cuts ``old_days`` by at least ``target``: ⌊(1 − t) × old⌋."""
-    return math.floor((1 - Fraction(str(target))) * old_days)
 
 
 def compare_catalogs(
@@ -242,7 +236,7 @@ def _item_cut(old: Item, new: Item, target: float) -> ItemCut | None:
         cut_days=before - after,
         cut=_share(before, after),
         allowed_days=allowed,
-        meets_target=after <= allowed if before > 0 else after == 0,
+        meets_target=after <= allowed,
     )
 
 
@@ -259,6 +253,6 @@ def _total(cuts: list[ItemCut], target: float, department: str | None) -> CutTot
         old_days=before,
         new_days=after,
         cut=_share(before, after),
-        meets_target=after <= allowed_days(before, target) if before > 0 else after == 0,
+        meets_target=after <= allowed_days(before, target),
         items_under_target=sum(1 for c in cuts if not c.meets_target),
     )

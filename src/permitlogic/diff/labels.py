@@ -81,6 +81,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "list_sep": ("、", ", "),
     "target_line": ("压缩目标", "Target"),
     "paren": ("（{}）", " ({})"),
+    "n_under": ("{n} 项未达标", "{n} under target"),
     "old_short": ("原时限", "Old"),
     "new_short": ("现时限", "New"),
     "limit_short": ("上限", "Limit"),

@@ -141,7 +141,9 @@ def prepare_check_file(path: Path, targets: Targets, loaded: Loaded) -> Prepared
     for index, case in enumerate(spec.cases):
         own = ("cases", index)
         catalog_ref, catalog_at = (
-            (case.catalog, (*own, "catalog")) if case.catalog is not None else (spec.catalog, ("catalog",))
+            (case.catalog, (*own, "catalog"))
+            if case.catalog is not None
+            else (spec.catalog, ("catalog",))
         )
         reference_ref, reference_at = (
             (case.reference, (*own, "reference"))
@@ -149,12 +151,20 @@ def prepare_check_file(path: Path, targets: Targets, loaded: Loaded) -> Prepared
             else (spec.reference, ("reference",))
         )
         try:
-            catalog = _document(Catalog, catalog_ref, catalog_at, sourced, base, loaded, load_catalog)
+            catalog = _document(
+                Catalog, catalog_ref, catalog_at, sourced, base, loaded, load_catalog
+            )
             reference = (
                 None
                 if reference_ref is None
                 else _document(
-                    ReferenceList, reference_ref, reference_at, sourced, base, loaded, load_reference
+                    ReferenceList,
+                    reference_ref,
+                    reference_at,
+                    sourced,
+                    base,
+                    loaded,
+                    load_reference,
                 )
             )
         except InputError as error:
@@ -273,7 +283,9 @@ def _compare(case: CheckCase, findings: list[Finding], ran: set[str], outcome: C
                 f"{expected.rule} 未运行"
             )
         else:
-            outcome.reasons.append(f"expected finding not found / 未找到预期结果: {expected.shown()}")
+            outcome.reasons.append(
+                f"expected finding not found / 未找到预期结果: {expected.shown()}"
+            )
     if case.expect.exactly:
         for finding in extra:
             outcome.reasons.append(f"unexpected finding / 多出的结果: {_finding_line(finding)}")
@@ -301,4 +313,3 @@ def _line(rule: str, severity: Severity | None, items: list[str] | None) -> str:
     if items is not None:
         parts.append("[" + ", ".join(items) + "]")
     return " ".join(parts)
-

@@ -14,7 +14,15 @@ from pathlib import Path
 from typing import Any
 
 from permitlogic.decide.golden import CaseResult, observed, run_file
-from permitlogic.golden.outcome import CaseOutcome, DiffLine, Side, Status, Unit
+from permitlogic.errors import InputError
+from permitlogic.golden.outcome import (
+    CaseOutcome,
+    DiffLine,
+    Side,
+    Status,
+    Unit,
+    crash_reason,
+)
 from permitlogic.golden.rows import (
     ROW_IDS,
     deferral_rows,
@@ -30,7 +38,21 @@ from permitlogic.packs.green_channel import GreenChannelPack
 def run_decision_file(path: Path, targets: Targets) -> list[CaseOutcome]:
     """Every case of one decision file, decided with its packs (or the packs under test)."""
     started = time.perf_counter()
-    results = run_file(path, targets.rules_dir)
+    try:
+        results = run_file(path, targets.rules_dir)
+    except InputError:
+        raise
+    except Exception as error:  # a crash is a bug: the file's cases fail, the run goes on
+        return [
+            CaseOutcome(
+                file=path,
+                name="(file)",
+                kind="decision",
+                status=Status.failed,
+                reasons=[crash_reason(error)],
+                seconds=time.perf_counter() - started,
+            )
+        ]
     each = (time.perf_counter() - started) / max(len(results), 1)
     return [_outcome(result, targets, each) for result in results]
 

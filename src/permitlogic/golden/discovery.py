@@ -72,7 +72,10 @@ def _case_file(path: Path) -> CaseFile | None:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return None
-    keys = {m.group(1): (m.group(2), text.count("\n", 0, m.start()) + 1) for m in _TOP_KEY.finditer(text)}
+    keys = {
+        m.group(1): (m.group(2), text.count("\n", 0, m.start()) + 1)
+        for m in _TOP_KEY.finditer(text)
+    }
     if "kind" not in keys:
         if "cases" in keys:
             raise InputError(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import traceback
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -70,3 +71,10 @@ class CaseOutcome:
     @property
     def passed(self) -> bool:
         return self.status is Status.passed
+
+
+def crash_reason(error: BaseException) -> str:
+    """An exception that is not an input error: a bug, shown with where it was raised."""
+    where = traceback.extract_tb(error.__traceback__)[-1:] if error.__traceback__ else []
+    place = f" ({where[0].filename}:{where[0].lineno})" if where else ""
+    return f"崩溃 / crash: {type(error).__name__}: {error}{place}"

@@ -61,14 +61,24 @@ ROWS: tuple[Row, ...] = (
         "底线条件（1+3+2+1）未满足",
         "a baseline condition (1+3+2+1) is not met",
     ),
-    Row("reject/unlisted-item", "deferral", "目录之外的事项：不予受理", "item not in the catalog: reject"),
+    Row(
+        "reject/unlisted-item",
+        "deferral",
+        "目录之外的事项：不予受理",
+        "item not in the catalog: reject",
+    ),
     Row(
         "reject/unknown-material",
         "deferral",
         "所交材料不属于该事项：不予受理",
         "a submitted material the item does not ask for: reject",
     ),
-    Row("notice/core-missing", "deferral", "缺核心要件：一次性告知", "a core material missing: notice"),
+    Row(
+        "notice/core-missing",
+        "deferral",
+        "缺核心要件：一次性告知",
+        "a core material missing: notice",
+    ),
     Row(
         "notice/no-commitment",
         "deferral",

@@ -35,9 +35,7 @@ class GoldenRun:
         return coverage(self.outcomes, self.targets)
 
 
-def run_golden(
-    target: Path, *, packs: Path | None = None, keyword: str | None = None
-) -> GoldenRun:
+def run_golden(target: Path, *, packs: Path | None = None, keyword: str | None = None) -> GoldenRun:
     """Run the cases of ``target`` (a directory or one case file) against ``packs``.
 
     ``packs`` is the rules directory under test (default: the bundled one);

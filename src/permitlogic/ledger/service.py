@@ -57,12 +57,13 @@ def _apply_once(store: Store, event: LedgerEvent) -> EventRecord:
         if case is None:
             store.insert_case(conn, result.case.model_copy(update={"updated": now()}))
         at = now()
+        payload = event.payload()
         event_id = store.insert_event(
             conn,
             {
                 "case_id": event.case_id,
                 "kind": event.kind.value,
-                "payload": event.payload(),
+                "payload": payload,
                 "idempotency_key": event.key,
                 "at": at,
                 "outcome": result.outcome.value,
@@ -81,7 +82,7 @@ def _apply_once(store: Store, event: LedgerEvent) -> EventRecord:
             case_id=event.case_id,
             kind=event.kind,
             key=event.key,
-            payload=event.payload(),
+            payload=payload,
             at=at.replace(tzinfo=UTC),
             outcome=result.outcome,
             rule=result.rule,

@@ -168,32 +168,77 @@ class _Parser:
 def parse_json(text: str, file: str | None) -> Sourced:
     """Parse JSON text into plain data with locations; raise InputError on any problem."""
     try:
-        data = json.loads(text, object_pairs_hook=_unique, parse_constant=_no_constant)
-    except (ValueError, RecursionError):
-        data = _BROKEN
-    if data is _BROKEN:
+        offsets: dict[Path, int] = {}
+        start = _skip(text, 0)
+        if start >= len(text):
+            raise ValueError("empty")
+        data, end = _shallow(text, start, (), offsets)
+        if _skip(text, end) != len(text):
+            raise ValueError("extra data")
+    except (ValueError, RecursionError, IndexError):
         return _parse_exactly(text, file)
-    sourced = JsonSourced(data=data, file=file, text=text)
-    if data is not None:
-        sourced.offsets = _offsets(text)
-    return sourced
+    return JsonSourced(data=data, file=file, text=text, offsets=offsets)
 
 
-class _Broken:
-    pass
+SHALLOW_DEPTH = 2
+"""Offsets are recorded eagerly down to ``items[i]``; deeper ones when first asked for."""
 
 
-_BROKEN = _Broken()
+def _skip(text: str, position: int) -> int:
+    return _WHITESPACE_RUN.match(text, position).end()  # type: ignore[union-attr]
 
 
-class _DuplicateKey(ValueError):
-    pass
+def _shallow(text: str, position: int, path: Path, offsets: dict[Path, int]) -> tuple[Any, int]:
+    """The value at ``position``; containers above SHALLOW_DEPTH walked here, the rest in C."""
+    if not path:
+        offsets[path] = position
+    opening = text[position]
+    if len(path) >= SHALLOW_DEPTH or opening not in "{[":
+        value: tuple[Any, int] = _DECODER.raw_decode(text, position)
+        return value
+    position = _skip(text, position + 1)
+    if opening == "{":
+        out: dict[str, Any] = {}
+        if text[position] == "}":
+            return out, position + 1
+        while True:
+            if text[position] != '"':
+                raise ValueError("key")
+            key, after = scanstring(text, position + 1, True)
+            if key in out:
+                raise ValueError("duplicate key")
+            offsets[(*path, key)] = position
+            position = _skip(text, after)
+            if text[position] != ":":
+                raise ValueError(":")
+            out[key], position = _shallow(text, _skip(text, position + 1), (*path, key), offsets)
+            position = _skip(text, position)
+            if text[position] == ",":
+                position = _skip(text, position + 1)
+            elif text[position] == "}":
+                return out, position + 1
+            else:
+                raise ValueError("}")
+    items: list[Any] = []
+    if text[position] == "]":
+        return items, position + 1
+    while True:
+        offsets[(*path, len(items))] = position
+        value_, position = _shallow(text, position, (*path, len(items)), offsets)
+        items.append(value_)
+        position = _skip(text, position)
+        if text[position] == ",":
+            position = _skip(text, position + 1)
+        elif text[position] == "]":
+            return items, position + 1
+        else:
+            raise ValueError("]")
 
 
 def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out = dict(pairs)
     if len(out) != len(pairs):
-        raise _DuplicateKey
+        raise ValueError("duplicate key")
     return out
 
 
@@ -201,6 +246,8 @@ def _no_constant(name: str) -> Any:
     raise ValueError(name)
 
 
+_DECODER = json.JSONDecoder(object_pairs_hook=_unique, parse_constant=_no_constant)
+_WHITESPACE_RUN = re.compile(r"[ \t\n\r]*")
 _TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[{}\[\]]|[^\s{}\[\],:"]+')
 
 
@@ -225,6 +272,7 @@ def _offsets(text: str) -> dict[Path, int]:
             in_object.pop()
             want_key.pop()
             index.pop()
+            keys.pop()
             if in_object and in_object[-1]:
                 want_key[-1] = True
             continue
@@ -256,13 +304,21 @@ def _offsets(text: str) -> dict[Path, int]:
 
 @dataclass
 class JsonSourced(Sourced):
-    """Sourced JSON whose locations are character offsets, turned into lines when asked."""
+    """Sourced JSON: locations are character offsets, turned into lines when asked.
+
+    Offsets down to SHALLOW_DEPTH come with the parse; the first request for a
+    deeper path scans the whole text once for all of them.
+    """
 
     text: str = ""
     offsets: dict[Path, int] = field(default_factory=dict)
+    _complete: bool = False
     _line_starts: list[int] | None = None
 
     def locate(self, path: Path) -> Location:
+        if len(path) > SHALLOW_DEPTH and not self._complete:
+            self.offsets = _offsets(self.text)
+            self._complete = True
         probe = tuple(path)
         while probe not in self.offsets and probe:
             probe = probe[:-1]

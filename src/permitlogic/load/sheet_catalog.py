@@ -8,6 +8,7 @@ already reported is not reported a second time by validation.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -31,20 +32,45 @@ from permitlogic.models.report import Location
 M = TypeVar("M", bound=BaseModel)
 
 
+CellRef = tuple[RawSheet, int, int | None, str | None]
+"""(sheet, row, 0-based column or None for the whole row, header as typed)."""
+
+
+@dataclass
+class SheetSourced(Sourced):
+    """Sourced spreadsheet data: rows and cells kept compact, made Locations when asked."""
+
+    cells: dict[Path, CellRef] = field(default_factory=dict)
+
+    def locate(self, path: Path) -> Location:
+        probe = tuple(path)
+        while probe and probe not in self.cells and probe not in self.locations:
+            probe = probe[:-1]
+        found = self.cells.get(probe)
+        if found is None:
+            return super().locate(path)
+        sheet, row, column, header = found
+        return sheet.where(row, column, header).model_copy(update={"key": key_path(path) or None})
+
+
 @dataclass
 class Assembly:
     """Data and locations being built, the problems so far, and paths already reported."""
 
-    sourced: Sourced
+    sourced: SheetSourced
     problems: list[Problem] = field(default_factory=list)
     reported: set[Path] = field(default_factory=set)
+    _reported_keys: set[str] | None = None
 
     def put_record(self, path: Path, record: Record) -> dict[str, Any]:
         """Locate ``record`` (row and each column's cell) under ``path``; its values."""
-        self.sourced.locations[path] = record.location
-        for key, where in record.where.items():
-            self.sourced.locations[(*path, key)] = where
-        self.reported.update((*path, key) for key in record.bad)
+        cells = self.sourced.cells
+        sheet = record.sheet
+        cells[path] = (sheet, record.row, None, None)
+        for key, (column, header) in record.columns.items():
+            cells[(*path, key)] = (sheet, record.row, column, header)
+        if record.bad:
+            self.reported.update((*path, key) for key in record.bad)
         return dict(record.values)
 
     def validate(self, model: type[M]) -> M:
@@ -60,12 +86,12 @@ class Assembly:
         return result
 
     def _known(self, problem: Problem) -> bool:
+        """Whether the problem is at or under a path whose cell was already reported."""
+        if self._reported_keys is None:
+            self._reported_keys = {key_path(path) for path in self.reported}
         key = problem.location.key or ""
-        for path in self.reported:
-            prefix = key_path(path)
-            if key == prefix or key.startswith((prefix + ".", prefix + "[")):
-                return True
-        return False
+        ends = [i for i, char in enumerate(key) if char in ".["] + [len(key)]
+        return any(key[:end] in self._reported_keys for end in ends)
 
 
 def meta_rows(sheet: RawSheet) -> int:
@@ -173,8 +199,17 @@ def read_items(sheet: RawSheet, assembly: Assembly, start: int = 0) -> None:
     assembly.sourced.data["items"] = items
 
 
+ITEM_CODE = re.compile(r"^(?=.*\d)[A-Za-z0-9._-]+$")
+"""Text shaped like an item code (ASCII letters, digits, . _ -, with a digit)."""
+
+
 def _resolve_prerequisites(items: list[dict[str, Any]], assembly: Assembly) -> None:
-    """``事项编码或名称`` → ``item: id`` for this catalog's items, else ``external: text``."""
+    """``事项编码或名称`` → ``item: id``, else ``external: text``.
+
+    The id or the name of an item of this catalog is that item. Text shaped like
+    an item code (``XX-001``) is an item too, even if the catalog lacks it: an
+    unlisted item that PL107 reports. Anything else is an external prerequisite.
+    """
     ids = {item["id"] for item in items if isinstance(item.get("id"), str)}
     by_name: dict[str, list[str]] = {}
     for item in items:
@@ -187,13 +222,13 @@ def _resolve_prerequisites(items: list[dict[str, Any]], assembly: Assembly) -> N
         for target, basis in item["prerequisites"]:
             entry: dict[str, Any]
             named = by_name.get(target, [])
-            if target in ids:
+            if target in ids or (not named and ITEM_CODE.match(target)):
                 entry = {"item": target}
             elif len(named) == 1:
                 entry = {"item": named[0]}
             elif len(named) > 1:
                 path: Path = ("items", index, "prerequisites")
-                where = assembly.sourced.locations[path]
+                where = assembly.sourced.locate(path).model_copy(update={"key": None})
                 assembly.problems.append(
                     Problem(
                         location=where,
@@ -220,7 +255,7 @@ def read_chains(chains: RawSheet, stages: RawSheet | None, assembly: Assembly) -
     for index, record in enumerate(table.records):
         path: Path = ("chains", index)
         chain = assembly.put_record(path, record)
-        assembly.sourced.locations[(*path, "stages")] = record.location
+        assembly.sourced.cells[(*path, "stages")] = (record.sheet, record.row, None, None)
         chain["stages"] = []
         chain_id = chain.get("id")
         if isinstance(chain_id, str) and chain_id not in by_id:
@@ -239,7 +274,7 @@ def _read_stages(
         chain_id = record.values.get("chain")
         if chain_id is None:
             if "chain" not in record.bad and "chain" not in table.missing:
-                where = record.where.get("chain", record.location)
+                where = record.where("chain")
                 assembly.problems.append(
                     Problem(
                         location=where,
@@ -251,7 +286,7 @@ def _read_stages(
         if chain_id not in by_id:
             assembly.problems.append(
                 Problem(
-                    location=record.where["chain"],
+                    location=record.where("chain"),
                     message_zh=f"流程编号 {chain_id} 不在「流程」工作表中",
                     message_en=f"chain {chain_id} is not in the 流程 (chains) sheet",
                 )

@@ -20,6 +20,7 @@ from permitlogic.load.limits import LoadLimits
 from permitlogic.load.raw import read_bytes
 from permitlogic.load.sheet_catalog import (
     Assembly,
+    SheetSourced,
     meta_rows,
     missing_meta,
     read_chains,
@@ -57,7 +58,7 @@ def _named(book: Workbook, *wanted: str) -> str | None:
 def catalog_from_xlsx(path: Path, limits: LoadLimits) -> tuple[Catalog, Sourced]:
     """The catalog in an XLSX workbook and where each value was (sheet, row, cell)."""
     name = str(path)
-    assembly = Assembly(Sourced(data={}, file=name))
+    assembly = Assembly(SheetSourced(data={}, file=name))
     with open_workbook(path, limits) as book:
         items_name = _named(book, ITEMS_SHEET) or next(
             (n for n in book.names if n.strip() not in KNOWN_SHEETS), None
@@ -129,7 +130,7 @@ def catalog_from_csv(path: Path, limits: LoadLimits) -> tuple[Catalog, Sourced]:
     name = str(path)
     text = decode(read_bytes(path, limits), name)
     sheet = read_csv(text, name, limits, header_rows=1 + len(META_ROWS))
-    assembly = Assembly(Sourced(data={}, file=name))
+    assembly = Assembly(SheetSourced(data={}, file=name))
     count = meta_rows(sheet)
     if count == 0:
         missing_meta(
@@ -148,7 +149,7 @@ def catalog_from_csv(path: Path, limits: LoadLimits) -> tuple[Catalog, Sourced]:
 def reference_from_xlsx(path: Path, limits: LoadLimits) -> ReferenceList:
     """The upper level's list (事项名称｜状态｜文件｜日期) from sheet 清单 or the first sheet."""
     name = str(path)
-    assembly = Assembly(Sourced(data={}, file=name))
+    assembly = Assembly(SheetSourced(data={}, file=name))
     with open_workbook(path, limits) as book:
         sheet_name = _named(book, REFERENCE_SHEET) or (book.names[0] if book.names else None)
         if sheet_name is None:

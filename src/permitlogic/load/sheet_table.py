@@ -59,12 +59,22 @@ class RawSheet:
 class Record:
     """One data row: the cells read into values, and where each column's cell is."""
 
+    sheet: RawSheet
     row: int
-    location: Location
     values: dict[str, Any] = field(default_factory=dict)
-    where: dict[str, Location] = field(default_factory=dict)
+    columns: dict[str, tuple[int, str]] = field(default_factory=dict)
+    """Key → (0-based column, header as typed), for every matched column."""
     bad: set[str] = field(default_factory=set)
     """Keys whose cell had a problem already reported (no second message for them)."""
+
+    @property
+    def location(self) -> Location:
+        return self.sheet.where(self.row)
+
+    def where(self, key: str) -> Location:
+        """The cell of ``key`` in this row, or the row if the column is missing."""
+        found = self.columns.get(key)
+        return self.sheet.where(self.row, *found) if found else self.location
 
 
 @dataclass
@@ -95,8 +105,9 @@ def read_table(
         return table
     header_row, header_cells = rows[0]
     mapped = _match_headers(sheet, columns, header_row, header_cells, problems, table)
+    by_key = {column.key: (index, typed) for index, (column, typed) in mapped.items()}
     for row, values in rows[1:]:
-        table.records.append(_record(sheet, mapped, table.reported, row, values, problems))
+        table.records.append(_record(sheet, mapped, by_key, table.reported, row, values, problems))
     return table
 
 
@@ -175,14 +186,13 @@ def _typed(value: Any) -> str:
 def _record(
     sheet: RawSheet,
     mapped: dict[int, tuple[Column, str]],
+    columns: dict[str, tuple[int, str]],
     reported: set[int],
     row: int,
     values: tuple[Any, ...],
     problems: list[Problem],
 ) -> Record:
-    record = Record(row=row, location=sheet.where(row))
-    for index, (column, typed) in mapped.items():
-        record.where[column.key] = sheet.where(row, index, typed)
+    record = Record(sheet=sheet, row=row, columns=columns)
     flagged = sheet.flags.get(row, {})
     width = max(len(values), max(flagged, default=-1) + 1)
     for index in range(width):

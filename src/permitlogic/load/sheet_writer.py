@@ -22,6 +22,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from permitlogic.load.sheet_catalog import ITEM_CODE
 from permitlogic.load.sheet_format import (
     ADMIN_LEVEL_ZH,
     CHAIN_COLUMNS,
@@ -159,7 +160,9 @@ def losses(catalog: Catalog, *, csv_form: bool = False) -> list[str]:
             texts.append(p.target)
             if p.basis is not None:
                 texts += [p.basis.title, p.basis.article or ""]
-            if p.external is not None and (p.external in ids or p.external in names):
+            if p.external is not None and (
+                p.external in ids or p.external in names or ITEM_CODE.match(p.external)
+            ):
                 out.append(f"{item.id}: external prerequisite {p.external} reads back as an item")
         out += [
             f"{item.id}: {t!r} holds a separator or a line break"
@@ -230,7 +233,8 @@ def _notes(sheet: Any) -> None:
         ("设定依据", "层级｜名称｜条款，例如 法律｜中华人民共和国城乡规划法｜第四十条"),
         (
             "前置条件",
-            "事项编码或名称｜层级｜依据名称｜条款；本目录中的事项写编码，其他写名称；无依据可只写第一段。",
+            "事项编码或名称｜层级｜依据名称｜条款；本目录中的事项写编码（或名称），"
+            "其他前置条件写名称；形如事项编码的文字（字母、数字、-）按事项编码读取；无依据可只写第一段。",
         ),
         ("申请材料", "材料名称｜核心/非核心｜出具部门（出具部门可空）"),
         ("时限", "工作日天数，只填整数，例如 20；不要写「个工作日」。"),

@@ -87,54 +87,121 @@ def _where(finding: Finding) -> str:
     return f"line {location.line}" if location.line else ""
 
 
+OTHER_ITEMS_SHOWN = 8
+"""Non-critical items listed per stage in the text timeline before "… and N more"."""
+
+
 def _timeline(inp: RenderInput, timeline: Timeline, console: Console) -> None:
+    """One chain: stage by stage its worst case, bound and verdict, the critical path marked ★."""
+    heading = f"[bold]{timeline.chain}[/] {timeline.name}" + (
+        inp.text("（联合办理）", " (joint)") if timeline.joint else ""
+    )
     if not timeline.schedulable:
         note = timeline.note_zh if inp.lang == "zh" else timeline.note_en
         console.print(
-            f"[bold]{timeline.chain}[/] {timeline.name}: "
-            + inp.text("无法排期（前置条件成环）", "cannot be scheduled (prerequisite cycle)")
+            heading
+            + inp.text("：[red]无法排期[/]", ": [red]cannot be scheduled[/]")
             + (f" — {note}" if note else ""),
             highlight=False,
         )
         return
-    verdict = (
-        inp.text("[green]成立[/]", "[green]holds[/]")
-        if timeline.holds
-        else inp.text("[red]不成立[/]", "[red]violated[/]")
-    )
     bound = "—" if timeline.bound_days is None else str(timeline.bound_days)
     table = Table(
-        title=(
-            f"{timeline.chain} {timeline.name}："
-            + inp.text(
-                f"最坏 {timeline.total_days} 日 / 上限 {bound} 日，",
-                f"worst case {timeline.total_days} days / bound {bound}, ",
-            )
-            + verdict
+        title=heading
+        + inp.text(
+            f"：最坏 {timeline.total_days} 个工作日，全流程上限 {bound} 日",
+            f": worst case {timeline.total_days} working days, chain bound {bound}",
         ),
         title_justify="left",
         expand=True,
     )
     table.add_column(inp.text("阶段", "Stage"))
-    table.add_column(inp.text("起始日", "Starts"), justify="right")
-    table.add_column(inp.text("最坏工作日", "Worst days"), justify="right")
-    table.add_column(inp.text("上限", "Bound"), justify="right")
-    table.add_column(inp.text("关键路径（★）", "Critical path (★)"), ratio=3)
+    table.add_column(inp.text("起止日", "Days"), justify="right", no_wrap=True)
+    table.add_column(inp.text("最坏", "Worst"), justify="right", no_wrap=True)
+    table.add_column(inp.text("上限", "Bound"), justify="right", no_wrap=True)
+    table.add_column(inp.text("结论", "Verdict"), no_wrap=True)
+    table.add_column(inp.text("关键路径（★，日数）；其余事项", "Critical path (★, days); others"))
     for stage in timeline.stages:
         days = {entry.item: entry.days for entry in stage.items}
-        path = " → ".join(
-            f"{'★' if item in timeline.critical_path else ''}{item}({days.get(item, '?')})"
-            for item in stage.critical_path
+        cell = Text(
+            " → ".join(f"★{item}({days.get(item, '?')})" for item in stage.critical_path)
+            or inp.text("（无事项）", "(no items)")
         )
-        ok = "" if stage.holds is None else (" ✓" if stage.holds else " ✗")
+        others = [e for e in stage.items if e.item not in stage.critical_path]
+        if others:
+            shown = inp.text("、", ", ").join(
+                f"{e.item}({e.days})" for e in others[:OTHER_ITEMS_SHOWN]
+            )
+            if len(others) > OTHER_ITEMS_SHOWN:
+                shown += inp.text(
+                    f" 等另 {len(others) - OTHER_ITEMS_SHOWN} 项",
+                    f" and {len(others) - OTHER_ITEMS_SHOWN} more",
+                )
+            cell.append(inp.text("\n其余：", "\nothers: ") + shown, style="dim")
         table.add_row(
             stage.name,
-            str(stage.start),
-            f"{stage.worst_case_days}{ok}",
+            f"{stage.start}–{stage.start + stage.worst_case_days}",
+            str(stage.worst_case_days),
             "—" if stage.bound_days is None else str(stage.bound_days),
-            path,
+            _stage_verdict(inp, stage.worst_case_days, stage.bound_days, stage.holds),
+            cell,
         )
+    table.add_row(
+        inp.text("[bold]全流程[/]", "[bold]Whole path[/]"),
+        f"0–{timeline.total_days}",
+        f"[bold]{timeline.total_days}[/]",
+        bound,
+        _stage_verdict(inp, timeline.total_days or 0, timeline.bound_days, _chain_bound(timeline)),
+        inp.text(
+            f"关键路径共 {len(timeline.critical_path)} 项",
+            f"{len(timeline.critical_path)} items on the critical path",
+        ),
+    )
     console.print(table)
+    per_stage = inp.text("、", ", ").join(str(s.worst_case_days) for s in timeline.stages)
+    if timeline.holds:
+        console.print(
+            inp.text(
+                f"[green]✓ 全部时限成立（z3 证明）[/]：各阶段最坏 {per_stage} 个工作日，"
+                f"全流程最坏 {timeline.total_days} 个工作日（上限 {bound} 日）。",
+                f"[green]✓ every bound holds (proved by z3)[/]: worst case per stage {per_stage} "
+                f"working days; {timeline.total_days} for the whole path (bound {bound}).",
+            ),
+            highlight=False,
+        )
+    elif timeline.holds is False:
+        broken = [
+            inp.text(f"阶段「{s.name}」（PL310）", f"stage {s.name} (PL310)")
+            for s in timeline.stages
+            if s.holds is False
+        ]
+        if _chain_bound(timeline) is False:
+            broken.append(inp.text("全流程（PL311）", "the whole path (PL311)"))
+        console.print(
+            inp.text(
+                f"[red]✗ 时限不成立（z3 证明）[/]：{'、'.join(broken)}；修改方案见相应问题。",
+                f"[red]✗ bounds violated (proved by z3)[/]: {', '.join(broken)}; "
+                "the fixes are with those findings.",
+            ),
+            highlight=False,
+        )
+    note = timeline.note_zh if inp.lang == "zh" else timeline.note_en
+    if note:
+        console.print(f"[dim]{note}[/]", highlight=False)
+
+
+def _chain_bound(timeline: Timeline) -> bool | None:
+    if timeline.bound_days is None or timeline.total_days is None:
+        return None
+    return timeline.total_days <= timeline.bound_days
+
+
+def _stage_verdict(inp: RenderInput, days: int, bound: int | None, holds: bool | None) -> str:
+    if holds is None or bound is None:
+        return "—"
+    if holds:
+        return inp.text("[green]✓ 成立[/]", "[green]✓ holds[/]")
+    return inp.text(f"[red]✗ 超 {days - bound} 日[/]", f"[red]✗ {days - bound} over[/]")
 
 
 def _summary(inp: RenderInput, console: Console) -> None:

@@ -10,6 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from permitlogic.decision_log import DecisionLogError
 from permitlogic.errors import InputError, Problem
 from permitlogic.load.validate import _message_en, _message_zh
 from permitlogic.load.yaml_source import key_path
@@ -196,6 +197,16 @@ async def _on_http(_: Request, exc: Exception) -> JSONResponse:
     return _json(exc.status_code, [found], dict(exc.headers or {}))
 
 
+async def _on_log_error(_: Request, exc: Exception) -> JSONResponse:
+    found = detail(
+        [],
+        "decision_log_unavailable",
+        f"决定日志无法写入，本次决定未给出：{exc}",
+        f"the decision log cannot be written, so no decision was given: {exc}",
+    )
+    return _json(503, [found])
+
+
 async def _on_unexpected(_: Request, exc: Exception) -> JSONResponse:
     """Last resort only: inputs are validated before they reach the engine."""
     found = detail(
@@ -212,4 +223,5 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(ServiceError, _on_service_error)
     app.add_exception_handler(InputError, _on_input_error)
     app.add_exception_handler(StarletteHTTPException, _on_http)
+    app.add_exception_handler(DecisionLogError, _on_log_error)
     app.add_exception_handler(Exception, _on_unexpected)

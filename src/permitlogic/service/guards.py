@@ -37,14 +37,16 @@ def shape_problem(value: Any, max_list: int) -> str | None:
         node, path = stack.pop()
         if isinstance(node, dict):
             if len(node) > MAX_KEYS:
-                where = key_path(path) or "the body"
-                return f"{where}: {len(node)} keys, at most {MAX_KEYS}"
-            stack.extend((child, (*path, str(key))) for key, child in node.items())
+                return f"{key_path(path) or 'the input'}: {len(node)} keys, at most {MAX_KEYS}"
+            for key, child in node.items():
+                if isinstance(child, dict | list):
+                    stack.append((child, (*path, str(key))))
         elif isinstance(node, list):
             if len(node) > max_list:
-                where = key_path(path) or "the body"
-                return f"{where}: {len(node)} elements, at most {max_list}"
-            stack.extend((child, (*path, index)) for index, child in enumerate(node))
+                return f"{key_path(path) or 'the input'}: {len(node)} elements, at most {max_list}"
+            for index, child in enumerate(node):
+                if isinstance(child, dict | list):
+                    stack.append((child, (*path, index)))
     return None
 
 

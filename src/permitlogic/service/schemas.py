@@ -41,7 +41,7 @@ class ErrorDetail(Out):
 
 
 class ErrorBody(Out):
-    """Every error response (400, 404, 409, 413, 422) has this shape."""
+    """Every error response (400, 404, 409, 413, 422, 503) has this shape."""
 
     detail: list[ErrorDetail]
 
@@ -93,4 +93,5 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorBody, "description": "The body could not be read as JSON"},
     413: {"model": ErrorBody, "description": "The body, the list or the catalog is too large"},
     422: {"model": ErrorBody, "description": "A field is invalid: its path and a zh/en message"},
+    503: {"model": ErrorBody, "description": "The decision log cannot be written"},
 }

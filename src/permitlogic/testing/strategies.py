@@ -15,8 +15,10 @@ would carry it; ``max_defects`` bounds how many.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Collection, Sequence
+from functools import lru_cache
 from datetime import date
 from typing import Any
 
@@ -67,9 +69,34 @@ _FLAG = st.sampled_from([True, True, True, True, False])
 """Mostly true, shrinking to true: drawn projects are often eligible, failures read plainly."""
 
 
+_STATUTES = [None, 20, 20, 30, 45, 60]
+
+
+@lru_cache(maxsize=256)
+def _below(n: int) -> st.SearchStrategy[int]:
+    """0 … n-1, built once per n: building a strategy per draw costs more than the draw."""
+    return st.integers(0, max(n - 1, 0))
+
+
+def _choice(draw: st.DrawFn, values: Sequence[Any]) -> Any:
+    return values[draw(_below(len(values)))]
+
+
+def _digits(draw: st.DrawFn, *radices: int) -> list[int]:
+    """Several independent choices drawn as one integer (a catalog takes hundreds of
+    choices; one draw per item keeps generation fast). Each shrinks towards its first option."""
+    value = draw(_below(math.prod(radices)))
+    out = []
+    for radix in radices:
+        value, digit = divmod(value, radix)
+        out.append(digit)
+    return out
+
+
 def _basis(draw: st.DrawFn, choices: Sequence[tuple[str, str]]) -> dict[str, Any]:
-    level, title = draw(st.sampled_from(choices))
-    return {"level": level, "title": title, "article": draw(st.sampled_from(ARTICLES))}
+    which, article = _digits(draw, len(choices), len(ARTICLES))
+    level, title = choices[which]
+    return {"level": level, "title": title, "article": ARTICLES[article]}
 
 
 @st.composite
@@ -103,7 +130,7 @@ def catalogs(
     given_ids = [i for i in dict.fromkeys(item_ids) if _valid_id(i)]
     used_ids: set[str] = set()
     for index in range(count):
-        prefix, department = draw(st.sampled_from(offices))
+        prefix, department = _choice(draw, offices)
         item_id = given_ids[index] if index < len(given_ids) else f"{prefix}-{index + 1:03d}"
         if item_id in used_ids:
             item_id = f"{prefix}-{index + 1:03d}"
@@ -129,34 +156,35 @@ def _valid_id(value: str) -> bool:
 
 
 def _item(draw: st.DrawFn, item_id: str, index: int, department: str) -> dict[str, Any]:
-    kind = draw(st.sampled_from(_KINDS))
-    subject, act = draw(st.sampled_from(SUBJECTS)), draw(st.sampled_from(ACTS))
+    kind, subject, act, statute, spot, with_previous, share, count, cores = _digits(
+        draw, len(_KINDS), len(SUBJECTS), len(ACTS), len(_STATUTES), 2, 2, 11, 5, 16
+    )
     item: dict[str, Any] = {
         "id": item_id,
-        "name": f"{subject}{act}（{index + 1}）",
+        "name": f"{SUBJECTS[subject]}{ACTS[act]}（{index + 1}）",
         "department": department,
-        "kind": kind,
+        "kind": _KINDS[kind],
     }
-    if kind == "license":
-        statute = draw(st.sampled_from([None, 20, 20, 30, 45, 60]))
-        limit = statute if statute is not None else 20
-        previous = draw(st.integers(1, limit))
+    on_the_spot = spot == 1
+    if _KINDS[kind] == "license":
+        statutory = _STATUTES[statute]
+        previous = 1 + draw(_below(statutory if statutory is not None else 20))
         item["basis"] = [_basis(draw, _LICENSE_BASES)]
-        if statute is not None:
-            item["statutory_days"] = statute
-        on_the_spot = draw(st.booleans())
+        if statutory is not None:
+            item["statutory_days"] = statutory
         item["on_the_spot"] = on_the_spot
-        item["promised_days"] = 0 if on_the_spot else draw(st.integers(0, int(previous * 0.7)))
-        if draw(st.booleans()):
+        # A promise within the statute and cut by at least 30% (share: tenths of the most allowed).
+        item["promised_days"] = 0 if on_the_spot else int(previous * 0.7) * share // 10
+        if with_previous:
             item["previous_promised_days"] = previous
-    elif kind == "filing":
+    elif _KINDS[kind] == "filing":
         item["decision"] = "record_only"
         item["on_the_spot"] = True
     else:
-        item["on_the_spot"] = draw(st.booleans())
+        item["on_the_spot"] = on_the_spot
     item["materials"] = [
-        {"id": f"m{k + 1}", "name": f"申请材料{k + 1}", "core": draw(st.booleans())}
-        for k in range(draw(st.integers(0, 4)))
+        {"id": f"m{k + 1}", "name": f"申请材料{k + 1}", "core": bool(cores >> k & 1)}
+        for k in range(count)
     ]
     return item
 
@@ -165,13 +193,11 @@ def _prerequisites(draw: st.DrawFn, items: list[dict[str, Any]], licenses: list[
     """A DAG: a license may require earlier licenses of other departments, on a law's word."""
     for position, index in enumerate(licenses[1:], start=1):
         earlier = [
-            j
-            for j in licenses[:position]
-            if items[j]["department"] != items[index]["department"]
+            j for j in licenses[:position] if items[j]["department"] != items[index]["department"]
         ]
         if not earlier:
             continue
-        chosen = draw(st.lists(st.sampled_from(earlier), max_size=2, unique=True))
+        chosen = {_choice(draw, earlier) for _ in range(draw(_below(3)))}
         if chosen:
             items[index]["prerequisites"] = [
                 {"item": items[j]["id"], "basis": _basis(draw, _PREREQUISITE_BASES)}
@@ -246,9 +272,19 @@ def _lawful(draw: st.DrawFn) -> dict[str, Any]:
     return _basis(draw, _PREREQUISITE_BASES)
 
 
+def _cycle_pool(draw: st.DrawFn, data: dict[str, Any]) -> list[dict[str, Any]]:
+    """Where to plant a cycle: half the time among one chain's items, where it stops the proofs."""
+    items: list[dict[str, Any]] = data["items"]
+    if data["chains"] and draw(st.booleans()):
+        chain = _choice(draw, data["chains"])
+        members = {i for stage in chain["stages"] for i in stage["items"]}
+        return [item for item in items if item["id"] in members]
+    return items
+
+
 def _plant_cycle(draw: st.DrawFn, data: dict[str, Any]) -> None:
-    items = data["items"]
-    ring = draw(st.lists(st.sampled_from(range(len(items))), min_size=2, max_size=3, unique=True))
+    items = _cycle_pool(draw, data)
+    ring = list(dict.fromkeys(draw(_below(len(items))) for _ in range(2 + draw(_below(2)))))
     if len(ring) < 2:
         return
     for before, after in zip(ring, ring[1:] + ring[:1], strict=True):
@@ -256,7 +292,7 @@ def _plant_cycle(draw: st.DrawFn, data: dict[str, Any]) -> None:
 
 
 def _plant_self_loop(draw: st.DrawFn, data: dict[str, Any]) -> None:
-    item = _pick(draw, data, None)
+    item = _choice(draw, _cycle_pool(draw, data))
     _require(item, item["id"], _lawful(draw))
 
 
@@ -461,7 +497,8 @@ def reference_lists(draw: st.DrawFn, catalog: Catalog) -> ReferenceList:
     names = [item.name for item in catalog.items]
     chosen = draw(st.lists(st.sampled_from(names), max_size=3, unique=True)) if names else []
     entries = [
-        {"name": name, "status": draw(st.sampled_from(["abolished", "devolved"]))} for name in chosen
+        {"name": name, "status": draw(st.sampled_from(["abolished", "devolved"]))}
+        for name in chosen
     ]
     if draw(st.booleans()):
         entries.append({"name": "母婴保健技术服务执业许可", "status": "devolved"})
@@ -470,11 +507,24 @@ def reference_lists(draw: st.DrawFn, catalog: Catalog) -> ReferenceList:
 
 @st.composite
 def projects(
-    draw: st.DrawFn, *, categories: Collection[ProjectCategory | str] | None = None
+    draw: st.DrawFn,
+    *,
+    categories: Collection[ProjectCategory | str] | None = None,
+    missing: int | None = None,
 ) -> Project:
-    """A project asking for the green channel; its yes/no fields are mostly true."""
+    """A project asking for the green channel.
+
+    Its yes/no fields are each mostly yes; with ``missing=N``, all are yes
+    but at most N (drawn), which keeps the projects near the line where one
+    condition decides. ``categories`` limits the categories drawn.
+    """
     pool = sorted(ProjectCategory(c) for c in categories) if categories else list(ProjectCategory)
-    flags = {name: draw(_FLAG) for name in _project_flags()}
+    names = _project_flags()
+    if missing is None:
+        flags = {name: draw(_FLAG) for name in names}
+    else:
+        off = draw(st.sets(st.sampled_from(names), max_size=missing))
+        flags = {name: name not in off for name in names}
     return Project(
         id=draw(st.from_regex(r"P-2026-[0-9]{4}", fullmatch=True)),
         name=draw(st.sampled_from(["县城北污水处理厂扩建", "产业园标准厂房", "防汛抢险堤防加固"])),
@@ -488,6 +538,7 @@ def _project_flags() -> list[str]:
 
 
 UNLISTED_ITEM = "ZZ-404"
+_RECEIVED = st.dates(min_value=date(2025, 1, 1), max_value=date(2026, 11, 30))
 UNKNOWN_MATERIAL = "x9"
 
 
@@ -510,7 +561,7 @@ def applications(
     submitted = draw(st.lists(st.sampled_from(asked), unique=True)) if asked else []
     if draw(st.integers(0, 9)) == 0:
         submitted.append(UNKNOWN_MATERIAL)
-    dates = received or st.dates(min_value=date(2025, 1, 1), max_value=date(2026, 11, 30))
+    dates = received if received is not None else _RECEIVED
     return Application(
         id=draw(st.from_regex(r"A-2026-[0-9]{5}", fullmatch=True)),
         item=item_id,

@@ -89,9 +89,7 @@ def chain_plan(chain: Chain, items: Mapping[str, Item], thresholds: Thresholds) 
         _stage_plan(index, stage.name, stage.bound_days, stage.items, items, thresholds)
         for index, stage in enumerate(chain.stages)
     )
-    joint = tuple(
-        chain.joint if stage.joint is None else stage.joint for stage in chain.stages
-    )
+    joint = tuple(chain.joint if stage.joint is None else stage.joint for stage in chain.stages)
     stages = tuple(
         StagePlan(
             index=s.index,

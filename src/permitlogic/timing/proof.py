@@ -242,11 +242,7 @@ def _critical_path(stage: StagePlan, start: int, end: int, ends: list[int]) -> l
         return []
     successors = stage.successors()
     last = next(
-        (
-            j
-            for j, e in enumerate(ends)
-            if e == end and all(ends[s] != end for s in successors[j])
-        ),
+        (j for j, e in enumerate(ends) if e == end and all(ends[s] != end for s in successors[j])),
         None,
     )
     if last is None:

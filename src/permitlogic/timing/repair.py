@@ -5,7 +5,9 @@ violated chain bound it cuts across the chain so that every stage bound and
 the chain bound hold. Each item keeps at least 1 working day (an on-the-spot
 item at least 0) and no promise is raised. The objectives, in order: the
 total number of days cut, then the number of promises changed (fewer
-documents to amend; skipped on very large chains, where it is slow). Only
+documents to amend), then cuts as early in the chain as possible, so that the
+answer is one and the same every time (the last two are skipped on very large
+chains, where they are slow). Only
 items on a path longer than what the stage can be brought down to enter the
 model: cutting any other item shortens no path that matters. When even the
 shortest promises cannot meet a bound, there is no repair by cutting
@@ -135,6 +137,10 @@ def _repair(
     optimize.minimize(z3.Sum(list(cuts.values())) if cuts else z3.IntVal(0))
     if cuts and len(cuts) <= FEWEST_ITEMS_LIMIT:
         optimize.minimize(z3.Sum([z3.If(amount > 0, 1, 0) for amount in cuts.values()]))
+        # Among equal answers, cut the items that come first in the chain: one canonical fix.
+        optimize.minimize(
+            z3.Sum([rank * amount for rank, amount in enumerate(cuts.values(), start=1)])
+        )
     answer = optimize.check()
     if answer == z3.unknown:
         return Repair(Outcome.too_large)
@@ -196,9 +202,10 @@ def _longest(stage: StagePlan, days: list[int]) -> tuple[int, list[str]]:
         came_from[j] = best
     if not order:
         return 0, []
-    last: int | None = max(range(len(stage.items)), key=lambda j: finish[j])
-    length = finish[last]
+    end = max(range(len(stage.items)), key=lambda j: finish[j])
+    length = finish[end]
     path = []
+    last: int | None = end
     while last is not None:
         path.append(stage.items[last])
         last = came_from[last]

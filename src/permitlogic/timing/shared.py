@@ -15,9 +15,7 @@ def chain_plans(ctx: CheckContext) -> list[ChainPlan]:
     """One plan per chain of the catalog, in catalog order."""
     return ctx.shared(
         ("timing", "plans"),
-        lambda: [
-            chain_plan(chain, ctx.items, ctx.pack.thresholds) for chain in ctx.catalog.chains
-        ],
+        lambda: [chain_plan(chain, ctx.items, ctx.pack.thresholds) for chain in ctx.catalog.chains],
     )
 
 

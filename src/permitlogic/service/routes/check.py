@@ -3,6 +3,7 @@
 # No `from __future__ import annotations`: the catalog body type is built per
 # service (from its limits) and FastAPI must see it as an object, not a name.
 
+import threading
 from typing import Annotated
 
 from fastapi import APIRouter, Body, Query
@@ -23,6 +24,10 @@ from permitlogic.service.schemas import (
     ErrorBody,
 )
 from permitlogic.service.state import State
+
+CHECK_LOCK = threading.Lock()
+"""One check run at a time: the time proofs use z3's shared default context, which
+is not safe to use from several threads at once."""
 
 Codes = Annotated[
     str | None,
@@ -56,7 +61,8 @@ def check_router(bodies: BodyTypes, max_items: int) -> APIRouter:
         """Run the checks on the catalog: the same JSON as `permitlogic check --format json`."""
         chosen = _codes("select", select)
         skipped = _codes("ignore", ignore)
-        report = check(catalog, pack=state.checks_pack, select=chosen, ignore=skipped)
+        with CHECK_LOCK:
+            report = check(catalog, pack=state.checks_pack, select=chosen, ignore=skipped)
         return JSONResponse(report_json(report))
 
     @router.post(

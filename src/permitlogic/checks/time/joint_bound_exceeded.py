@@ -1,0 +1,87 @@
+"""PL312 joint-bound-exceeded 联合办理超45日: a joint chain or stage with a bound over 45 days."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from permitlogic.checks.base import CheckContext, CheckMeta
+from permitlogic.models.report import Finding, Fix, Severity
+
+META = CheckMeta(
+    id="PL312",
+    name="joint-bound-exceeded",
+    name_zh="联合办理超45日",
+    severity=Severity.error,
+    area="time",
+    citation="《中华人民共和国行政许可法》第四十二条第二款",
+    summary_zh="统一、联合、集中办理的流程或阶段，承诺时限超过 45 个工作日",
+    summary_en="a joint (unified/centralized) chain or stage whose bound exceeds 45 working days",
+    doc_zh="""\
+### 功能
+找出联合办理（joint: true）的审批流程及其阶段中，时限（bound_days）超过 45 个工作日的。阶段未写 joint 的，随所在流程；上限由规则包 rules/checks.yaml 的 joint_bound_days 给出。本项只看承诺的时限本身，不看各事项排期（排期由 PL310、PL311 证明）。
+
+### 问题
+《行政许可法》第四十二条第二款：统一办理、联合办理、集中办理的，办理时间不得超过 45 日；45 日内不能办结的，经本级人民政府负责人批准，可以延长 15 日。承诺超过 45 日，就把只有经批准才能使用的延长期当作了常规期限。
+
+### 示例
+流程 `joint: true`、`bound_days: 60`：联合办理承诺 60 日，超过 45 日。
+
+### 修改
+把联合办理的时限定在 45 个工作日以内；确需延长的，个案报本级人民政府负责人批准，不写入承诺。
+
+### 依据
+《中华人民共和国行政许可法》第二十六条、第四十二条第二款。
+""",
+    doc_en="""\
+### What it does
+Finds joint chains (joint: true), and joint stages, whose bound (bound_days) exceeds 45 working days. A stage without its own joint flag follows its chain; the limit is the rule pack's joint_bound_days. This checks the promised bound itself, not the schedule (PL310 and PL311 prove that).
+
+### Why is this bad?
+Administrative License Law Art. 42(2): unified, joint or centralized handling must not take more than 45 days; only with the approval of the government's head may it be extended by 15. A promise over 45 days makes the exceptional extension the rule.
+
+### Example
+A chain with `joint: true` and `bound_days: 60`.
+
+### Use instead
+Bound joint handling at 45 working days; ask for the extension case by case, never as the promise.
+
+### References
+Administrative License Law of the PRC, Arts. 26 and 42(2).
+""",
+)
+
+
+def check(ctx: CheckContext) -> Iterator[Finding]:
+    limit = ctx.pack.thresholds.joint_bound_days
+    for chain in ctx.catalog.chains:
+        if chain.joint and chain.bound_days is not None and chain.bound_days > limit:
+            yield _finding(ctx, chain.id, chain.name, None, chain.bound_days, limit)
+        for stage in chain.stages:
+            joint = chain.joint if stage.joint is None else stage.joint
+            if joint and stage.bound_days is not None and stage.bound_days > limit:
+                yield _finding(ctx, chain.id, chain.name, stage.name, stage.bound_days, limit)
+
+
+def _finding(
+    ctx: CheckContext, chain: str, name: str, stage: str | None, bound: int, limit: int
+) -> Finding:
+    if stage is None:
+        what_zh, what_en = f"联合办理的流程 {chain}「{name}」", f"joint chain {chain} ({name})"
+    else:
+        what_zh = f"流程 {chain}「{name}」联合办理的阶段「{stage}」"
+        what_en = f"chain {chain} ({name}), joint stage {stage},"
+    witness: dict[str, object] = {"chain": chain, "bound": bound, "limit": limit}
+    if stage is not None:
+        witness["stage"] = stage
+    finding = META.finding(
+        ctx,
+        items=[],
+        message_zh=f"{what_zh}承诺 {bound} 个工作日，超过联合办理 {limit} 日的法定上限",
+        message_en=f"{what_en} promises {bound} working days, over the {limit} allowed for joint handling",
+        witness=witness,
+        fix=Fix(
+            message_zh=f"将时限改为不超过 {limit} 个工作日；确需延长的，个案报批",
+            message_en=f"bound it at {limit} working days at most; seek any extension case by case",
+        ),
+    )
+    return finding.model_copy(update={"department": None})

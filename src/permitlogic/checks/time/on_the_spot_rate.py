@@ -1,0 +1,88 @@
+"""PL305 on-the-spot-rate 即办件率: too few of a department's items are decided on the spot."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from permitlogic.checks.base import CheckContext, CheckMeta
+from permitlogic.checks.time.rates import department_shares, percent
+from permitlogic.models.report import Finding, Fix, Severity
+
+META = CheckMeta(
+    id="PL305",
+    name="on-the-spot-rate",
+    name_zh="即办件率",
+    severity=Severity.info,
+    area="time",
+    citation="审批制度改革：即办件比例达到 60%（规则包 on_the_spot_rate）",
+    summary_zh="某部门的即办件（当场办结）不足其事项的 60%",
+    summary_en="under 60% of a department's items are decided on the spot (即办件)",
+    doc_zh="""\
+### 功能
+按实施机关统计其全部事项中即办件（on_the_spot: true，窗口当场办结）的比例，低于规则包 on_the_spot_rate（默认 60%）的，报告该部门，并列出不是即办件的事项。
+
+### 问题
+改革要求窗口受理的事项 60% 以上当场办结。即办件比例低，申请人就要多跑、多等。
+
+### 示例
+县林业局 3 个事项中只有 1 个即办件，比例 33.33%，低于 60%。
+
+### 修改
+对材料齐全、标准明确、无需现场勘验的事项，改为即办件（on_the_spot: true），由窗口当场办结。
+
+### 依据
+各地审批制度改革方案：即办件比例达到 60%（seed 001）；《中华人民共和国行政许可法》第四十二条（能够当场作出决定的，应当当场作出）。
+""",
+    doc_en="""\
+### What it does
+Per department, the share of all its items decided on the spot (on_the_spot: true); under the rule pack's on_the_spot_rate (60% by default) the department is reported with the items that are not.
+
+### Why is this bad?
+The reform asks that at least 60% of what the window accepts is decided there and then. A low share means more trips and more waiting for applicants.
+
+### Example
+县林业局 has 3 items, 1 on the spot: 33.33%, under 60%.
+
+### Use instead
+Decide on the spot (on_the_spot: true) the items with complete materials, clear criteria and no site inspection.
+
+### References
+The reform plans: 即办件 60% at the window (seed 001); Administrative License Law Art. 42 (decide on the spot where one can).
+""",
+)
+
+
+def check(ctx: CheckContext) -> Iterator[Finding]:
+    threshold = ctx.pack.thresholds.on_the_spot_rate
+    shares = department_shares(
+        ctx.catalog.items, counted=lambda item: True, meets=lambda item: item.on_the_spot
+    )
+    for share in shares:
+        if not share.under(threshold):
+            continue
+        needed = share.needed(threshold)
+        yield META.finding(
+            ctx,
+            items=share.missing,
+            department=share.department,
+            message_zh=(
+                f"{share.department} {share.counted} 个事项中即办件 {share.meeting} 个，"
+                f"占 {percent(share.share())}，低于 {percent(threshold)}"
+            ),
+            message_en=(
+                f"{share.department}: {share.meeting} of its {share.counted} items are decided "
+                f"on the spot ({percent(share.share())}), under {percent(threshold)}"
+            ),
+            witness={
+                "share": share.share(),
+                "threshold": threshold,
+                "on_the_spot": share.meeting,
+                "total": share.counted,
+            },
+            fix=Fix(
+                message_zh=f"至少再将 {needed} 个事项改为即办件（on_the_spot: true），可从以下事项中选择："
+                + "、".join(share.missing),
+                message_en=f"decide at least {needed} more on the spot (on_the_spot: true), from: "
+                + ", ".join(share.missing),
+            ),
+        )
