@@ -38,6 +38,9 @@ PLAIN_LINE = "#8c959f"
 EXTERNAL_LINE = "#8250df"
 FONT = "WenQuanYi Micro Hei,Noto Sans CJK SC,Microsoft YaHei,PingFang SC,sans-serif"
 DOT_TIMEOUT_SECONDS = 300
+GRAPHVIZ_NODE_LIMIT = 3000
+"""Above this many nodes ``auto`` draws with the built-in layout (departments collapsed):
+Graphviz takes minutes and the drawing is unreadable anyway."""
 
 TEXT = {
     "zh": {
@@ -235,7 +238,7 @@ def graph_svg(
     lang: str = "zh",
     renderer: Renderer = Renderer.auto,
 ) -> str:
-    """SVG by Graphviz (auto, when installed, or on request) or by the built-in layout."""
+    """SVG by Graphviz (on request, or auto when installed and the graph is not huge), else built in."""
     program = dot_program()
     if renderer is Renderer.graphviz and program is None:
         raise InputError.single(
@@ -244,7 +247,8 @@ def graph_svg(
             "Graphviz (the dot program) is not installed: install graphviz or use --renderer builtin",
             key="--renderer",
         )
-    if renderer is not Renderer.builtin and program is not None:
+    too_big = renderer is Renderer.auto and graph.number_of_nodes() > GRAPHVIZ_NODE_LIMIT
+    if renderer is not Renderer.builtin and program is not None and not too_big:
         return _run_dot(program, graph_dot(catalog, graph, marks, lang))
     return builtin_svg(catalog, findings, lang)
 

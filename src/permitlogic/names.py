@@ -23,7 +23,7 @@ LEVEL_MARKS = "省市县区州旗镇乡"
 """The last character of a place name that says its level (示范县 → 县)."""
 
 OWN_DEPARTMENT_WORDS = frozenset(
-    {"本部门", "本机关", "本单位", "本局", "本委", "本办", "本厅", "本中心", "本系统"}
+    {"本部门", "本机关", "本单位", "本局", "本委", "本办", "本厅", "本中心"}
 )
 """How a department writes itself in its own catalog entries (issued_by: 本局)."""
 
@@ -94,10 +94,10 @@ def item_name_key(name: str, department: str | None = None, jurisdiction: str | 
             break
         key = stripped
     if department:
+        places = _jurisdiction_forms(jurisdiction)
         for suffix in prefixes:
-            if suffix not in _jurisdiction_forms(jurisdiction) and key.endswith(suffix):
-                if len(key) - len(suffix) >= 2:
-                    return key[: -len(suffix)]
+            if suffix not in places and key.endswith(suffix) and len(key) - len(suffix) >= 2:
+                return key[: -len(suffix)]
     return key
 
 

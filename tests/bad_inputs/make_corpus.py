@@ -14,7 +14,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from permitlogic.load.sheet_writer import example_catalog, to_csv, to_xlsx
+from permitlogic.load.sheet_writer import example_catalog, stable_xlsx, to_csv, to_xlsx
 from permitlogic.models.catalog import Catalog
 
 HERE = Path(__file__).resolve().parent
@@ -49,7 +49,9 @@ def workbook() -> object:
 
 
 def save(book: object, name: str) -> None:
-    book.save(HERE / name)  # type: ignore[attr-defined]
+    buffer = io.BytesIO()
+    book.save(buffer)  # type: ignore[attr-defined]
+    (HERE / name).write_bytes(stable_xlsx(buffer.getvalue()))
 
 
 def xlsx_cases() -> None:
@@ -126,7 +128,7 @@ def _rewrite(name: str, change: object) -> None:
             data = change(info.filename, old.read(info))  # type: ignore[operator]
             if data is not None:
                 new.writestr(info.filename, data)
-    (HERE / name).write_bytes(out.getvalue())
+    (HERE / name).write_bytes(stable_xlsx(out.getvalue()))
 
 
 def csv_cases() -> None:
@@ -170,6 +172,7 @@ def csv_cases() -> None:
     (HERE / "ambiguous-prerequisite.csv").write_bytes(ambiguous.encode("utf-8"))
     (HERE / "nul.csv").write_bytes(text.encode("utf-8").replace(b"FG-001", b"FG-\x00001", 1))
     (HERE / "undecodable.csv").write_bytes(text.encode("utf-8") + b"\xff\xfe\xff,\x80\x80\r\n")
+    (HERE / "utf16.csv").write_bytes(text.replace(",", "\t").encode("utf-16"))  # with its BOM
 
 
 if __name__ == "__main__":

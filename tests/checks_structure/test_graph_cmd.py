@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -12,7 +11,7 @@ import pytest
 from defusedxml import ElementTree
 from typer.testing import CliRunner
 
-from permitlogic.cli import app
+from permitlogic.cli import app, main
 from permitlogic.graph_render import COLOURS
 from permitlogic.models.report import Severity
 
@@ -84,16 +83,15 @@ def test_graphviz_svg(tmp_path: Path) -> None:
     assert "JS&#45;003" in text and RED in text
 
 
-def test_invalid_catalog_exits_2_with_its_location(tmp_path: Path) -> None:
+def test_invalid_catalog_exits_2_with_its_location(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("catalog: {id: x, jurisdiction: 县}\nitems:\n  - id: A\n", encoding="utf-8")
-    command = Path(sys.executable).parent / "permitlogic"
-    done = subprocess.run(
-        [str(command), "graph", str(bad), "--format", "json"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 2
-    assert "bad.yaml:3" in done.stderr
-    assert done.stdout == ""
+    monkeypatch.setattr(sys, "argv", ["permitlogic", "graph", str(bad), "--format", "json"])
+    with pytest.raises(SystemExit) as exited:
+        main()
+    assert exited.value.code == 2
+    captured = capsys.readouterr()
+    assert "bad.yaml:3" in captured.err
+    assert captured.out == ""

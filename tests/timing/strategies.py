@@ -51,9 +51,7 @@ def chain_catalogs(draw: st.DrawFn, max_items: int = 12, cycles: bool = True) ->
     for index, item in enumerate(data_items):
         before: list[int] = []
         if index > 0:
-            before = draw(
-                st.lists(st.integers(0, index - 1), max_size=min(3, index), unique=True)
-            )
+            before = draw(st.lists(st.integers(0, index - 1), max_size=min(3, index), unique=True))
         if cycles and draw(st.integers(0, 9)) == 0:
             before.append(draw(st.integers(index, count - 1)))
         if before:

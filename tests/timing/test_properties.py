@@ -6,6 +6,7 @@ never crashes the proof and raises no PL310/PL311.
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import networkx as nx
@@ -69,7 +70,7 @@ def test_z3_verdicts_and_critical_paths_equal_the_networkx_longest_path(catalog:
             assert sum(stage_plan.days[position[i]] for i in nx_stage.critical_path) == (
                 nx_stage.worst_case_days
             )
-            for before, after in zip(path, path[1:], strict=False):
+            for before, after in itertools.pairwise(path):
                 assert before in stage_plan.prerequisites[after]
             if path:
                 assert stage.starts[path[0]] == stage.start
@@ -128,7 +129,9 @@ def test_findings_follow_the_proof_and_every_fix_makes_the_chain_pass(catalog: C
             continue
         schedule = chain_schedule(plan)
         broken = [
-            p.name for p, ok in zip(plan.stages, schedule.stage_holds(plan), strict=True) if ok is False
+            p.name
+            for p, ok in zip(plan.stages, schedule.stage_holds(plan), strict=True)
+            if ok is False
         ]
         assert [f.witness["stage"] for f in stage_findings.get(plan.id, []) if f.witness] == broken
         assert (plan.id in chain_findings) == (schedule.chain_holds(plan) is False)

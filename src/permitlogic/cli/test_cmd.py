@@ -128,7 +128,9 @@ def test_command(
     if run_cases:
         target = directory if directory is not None else DEFAULT_DIR
         golden = run_golden(target, packs=packs, keyword=keyword)
-        print_header(console, _what(target, golden.files, len(golden.outcomes), lang.value), lang.value)
+        print_header(
+            console, _what(target, golden.files, len(golden.outcomes), lang.value), lang.value
+        )
         print_outcomes(console, golden.outcomes)
         outcomes.extend(golden.outcomes)
     if properties:
@@ -174,9 +176,13 @@ def _validate(
     if max_examples is not None and max_examples < 1:
         raise bad_option("--max-examples", "应为正整数", "expected a positive number")
     if packs is not None and not packs.is_dir():
-        raise bad_option("--packs", f"规则包目录不存在：{packs}", f"no such rules directory: {packs}")
+        raise bad_option(
+            "--packs", f"规则包目录不存在：{packs}", f"no such rules directory: {packs}"
+        )
     if catalog is not None and not catalog.is_file():
-        raise bad_option("--catalog", f"目录文件不存在：{catalog}", f"no such catalog file: {catalog}")
+        raise bad_option(
+            "--catalog", f"目录文件不存在：{catalog}", f"no such catalog file: {catalog}"
+        )
 
 
 def _what(target: Path, files: int, cases: int, lang: str) -> str:

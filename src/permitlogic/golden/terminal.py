@@ -108,7 +108,9 @@ def summary_line(outcomes: Sequence[CaseOutcome], seconds: float, lang: str) -> 
         Status.skipped: _t(lang, "跳过", "skipped"),
     }
     parts = [
-        f"{counts[s]} {words[s]}" for s in (Status.failed, Status.passed, Status.skipped) if counts[s]
+        f"{counts[s]} {words[s]}"
+        for s in (Status.failed, Status.passed, Status.skipped)
+        if counts[s]
     ]
     text = ", ".join(parts) or _t(lang, "没有案例", "no cases")
     text += _t(lang, f"，用时 {seconds:.2f} 秒", f" in {seconds:.2f}s")
@@ -117,6 +119,8 @@ def summary_line(outcomes: Sequence[CaseOutcome], seconds: float, lang: str) -> 
     return text, "bold green" if counts[Status.passed] else "yellow"
 
 
-def print_summary(console: Console, outcomes: Sequence[CaseOutcome], seconds: float, lang: str) -> None:
+def print_summary(
+    console: Console, outcomes: Sequence[CaseOutcome], seconds: float, lang: str
+) -> None:
     text, style = summary_line(outcomes, seconds, lang)
     console.rule(f"[{style}]{escape(text)}[/]", style=style.split()[-1])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date, timedelta
 
-from sqlalchemy import Text, cast, select
+from sqlalchemy import Text, cast, select, type_coerce
 
 from permitlogic.ledger.model import (
     PENDING,
@@ -25,13 +25,43 @@ _COLUMNS = (
     cases.c.item_name,
     cases.c.department,
     cases.c.applicant,
-    cases.c.deadline,
     cases.c.state,
-    # As text: most cases share a few material lists, each decoded once below.
+    # Raw values: a morning list runs to tens of thousands of rows sharing a few
+    # dates and material lists, each converted once below.
+    type_coerce(cases.c.deadline, Text).label("deadline"),
+    type_coerce(cases.c.reminded_on, Text).label("reminded_on"),
     cast(cases.c.deferred, Text).label("deferred"),
     cast(cases.c.missing, Text).label("missing"),
-    cases.c.reminded_on,
 )
+_STATES = {state.value: state for state in CaseState}
+
+
+class _Decoded:
+    """Memoized conversions of the raw column values."""
+
+    def __init__(self) -> None:
+        self.days: dict[object, date] = {}
+        self.deferred: dict[str, list[MissingMaterial]] = {}
+        self.missing: dict[str, frozenset[str]] = {}
+
+    def day(self, value: object) -> date | None:
+        if value is None or isinstance(value, date):
+            return value
+        found = self.days.get(value)
+        if found is None:
+            found = self.days[value] = date.fromisoformat(str(value))
+        return found
+
+    def still_missing(self, deferred: str, missing: str) -> list[MissingMaterial]:
+        materials = self.deferred.get(deferred)
+        if materials is None:
+            materials = self.deferred[deferred] = [
+                MissingMaterial.model_validate(m) for m in json.loads(deferred)
+            ]
+        ids = self.missing.get(missing)
+        if ids is None:
+            ids = self.missing[missing] = frozenset(json.loads(missing))
+        return [m for m in materials if m.id in ids]
 
 
 def due(store: Store, on: date, within: int = 0) -> DueReport:
@@ -47,22 +77,15 @@ def due(store: Store, on: date, within: int = 0) -> DueReport:
     )
     with store.read() as conn:
         rows = conn.execute(query).all()
-    deferred_lists: dict[str, list[MissingMaterial]] = {}
-    missing_sets: dict[str, frozenset[str]] = {}
+    decoded = _Decoded()
     groups: dict[str | None, DepartmentDue] = {}
     counts = {"due": 0, "overdue": 0}
     for row in rows:
-        deferred = deferred_lists.get(row.deferred)
-        if deferred is None:
-            deferred = deferred_lists[row.deferred] = [
-                MissingMaterial.model_validate(m) for m in json.loads(row.deferred)
-            ]
-        missing = missing_sets.get(row.missing)
-        if missing is None:
-            missing = missing_sets[row.missing] = frozenset(json.loads(row.missing))
-        state = CaseState(row.state)
-        overdue = state is CaseState.overdue or row.deadline < on
-        # Built from the ledger's own rows, already validated when they were written.
+        deadline = decoded.day(row.deadline)
+        assert deadline is not None
+        state = _STATES[row.state]
+        overdue = state is CaseState.overdue or deadline < on
+        # Built from the ledger's own rows, validated when they were written.
         entry = DueCase.model_construct(
             case_id=row.case_id,
             application=row.application,
@@ -70,11 +93,11 @@ def due(store: Store, on: date, within: int = 0) -> DueReport:
             item_name=row.item_name,
             department=row.department,
             applicant=row.applicant,
-            deadline=row.deadline,
+            deadline=deadline,
             state=state,
-            missing=[m for m in deferred if m.id in missing],
-            days_overdue=max(0, (on - row.deadline).days),
-            reminded_on=row.reminded_on,
+            missing=decoded.still_missing(row.deferred, row.missing),
+            days_overdue=max(0, (on - deadline).days),
+            reminded_on=decoded.day(row.reminded_on),
         )
         group = groups.get(row.department)
         if group is None:

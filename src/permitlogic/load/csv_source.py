@@ -15,11 +15,14 @@ import io
 from permitlogic.errors import InputError
 from permitlogic.load.cells import is_blank
 from permitlogic.load.limits import LoadLimits
+from permitlogic.load.raw import UTF16_BOMS, utf16_error
 from permitlogic.load.sheet_table import RawSheet
 
 
 def decode(data: bytes, name: str) -> str:
     """The text of a CSV file in UTF-8 (BOM or not) or GB18030."""
+    if data.startswith(UTF16_BOMS):
+        raise utf16_error(name)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as utf8_error:

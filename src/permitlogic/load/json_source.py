@@ -14,9 +14,9 @@ from __future__ import annotations
 import bisect
 import json
 import re
+from dataclasses import dataclass, field
 from json.decoder import scanstring  # type: ignore[attr-defined]
 from json.scanner import NUMBER_RE
-from dataclasses import dataclass, field
 from typing import Any
 
 from permitlogic.errors import InputError, Problem

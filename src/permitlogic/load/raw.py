@@ -47,8 +47,22 @@ def too_big(name: str, size: int, limits: LoadLimits) -> InputError:
     )
 
 
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def utf16_error(name: str) -> InputError:
+    return InputError.single(
+        name,
+        "文件是 UTF-16 编码（记事本或 Excel「Unicode 文本」）：请另存为 UTF-8",
+        "the file is UTF-16 text (Notepad or Excel 'Unicode Text'): save it as UTF-8",
+        line=1,
+    )
+
+
 def decode_utf8(data: bytes, name: str) -> str:
     """UTF-8 text (a leading BOM dropped); InputError at the line of the first bad byte."""
+    if data.startswith(UTF16_BOMS):
+        raise utf16_error(name)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import zipfile
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -52,6 +55,7 @@ VALIDATED_ROWS = 5000
 """Drop-down lists cover the rows a department will plausibly fill."""
 
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+_BOLD = Font(bold=True)
 _WRAP = Alignment(wrap_text=True, vertical="top")
 _WIDTHS = {
     "id": 12,
@@ -175,22 +179,36 @@ def losses(catalog: Catalog, *, csv_form: bool = False) -> list[str]:
 
 
 def _write_table(sheet: Any, columns: Sequence[Column], rows: list[dict[str, Any]]) -> None:
-    sheet.append([c.title for c in columns])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.fill = _HEADER_FILL
-        cell.alignment = _WRAP
-    for values in rows:
-        sheet.append([values.get(c.key) for c in columns])
-    for row in sheet.iter_rows(min_row=2):
-        for cell in row:
-            if isinstance(cell.value, str) and cell.value.startswith("="):
-                cell.data_type = "s"  # text that merely looks like a formula
-            cell.alignment = _WRAP
+    """Header and rows into a write-only sheet (widths and panes first, as streaming needs)."""
     for index, column in enumerate(columns, 1):
         width = _WIDTHS.get(column.key, max(10, len(column.title) + 4))
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
+    # Streaming sheets carry no <dimension>; readers then scan the whole sheet to size it.
+    dimension = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
+    sheet.calculate_dimension = lambda: dimension
+    header = []
+    for column in columns:
+        cell = WriteOnlyCell(sheet, value=column.title)
+        cell.font = _BOLD
+        cell.fill = _HEADER_FILL
+        cell.alignment = _WRAP
+        header.append(cell)
+    sheet.append(header)
+    for values in rows:
+        sheet.append([_cell(sheet, values.get(c.key)) for c in columns])
+
+
+def _cell(sheet: Any, value: Any) -> Any:
+    """The value, or a cell where it needs one: wrapped lines, text that looks like a formula."""
+    if not isinstance(value, str) or not (value.startswith("=") or "\n" in value):
+        return value
+    cell = WriteOnlyCell(sheet, value=value)
+    if value.startswith("="):
+        cell.data_type = "s"
+    if "\n" in value:
+        cell.alignment = _WRAP
+    return cell
 
 
 def _drop_down(sheet: Any, columns: Sequence[Column], key: str, words: Sequence[str]) -> None:
@@ -205,7 +223,7 @@ def _drop_down(sheet: Any, columns: Sequence[Column], key: str, words: Sequence[
         error="请从下拉列表中选择：" + "、".join(words),
     )
     validation.add(f"{letter}2:{letter}{VALIDATED_ROWS}")
-    sheet.add_data_validation(validation)
+    sheet.data_validations.append(validation)
 
 
 def _prompt(sheet: Any, columns: Sequence[Column], key: str, title: str, text: str) -> None:
@@ -213,7 +231,7 @@ def _prompt(sheet: Any, columns: Sequence[Column], key: str, title: str, text: s
     letter = get_column_letter(index)
     validation = DataValidation(showInputMessage=True, promptTitle=title, prompt=text[:255])
     validation.add(f"{letter}2:{letter}{VALIDATED_ROWS}")
-    sheet.add_data_validation(validation)
+    sheet.data_validations.append(validation)
 
 
 def _notes(sheet: Any) -> None:
@@ -253,21 +271,19 @@ def _notes(sheet: Any) -> None:
     rows += [("", ""), ("事项类型 / kind", "")]
     rows += [(KIND_ZH[k], k.value) for k in Kind]
     rows += [("", ""), ("层级取值", levels)]
-    for row in rows:
-        sheet.append(row)
-    sheet["A1"].font = Font(bold=True)
     sheet.column_dimensions["A"].width = 22
     sheet.column_dimensions["B"].width = 90
-    for row in sheet.iter_rows():
-        for cell in row:
-            cell.alignment = _WRAP
+    for n, (first, second) in enumerate(rows):
+        cell = WriteOnlyCell(sheet, value=first)
+        if n == 0:
+            cell.font = _BOLD
+        sheet.append([cell, _cell(sheet, second)])
 
 
 def to_xlsx(catalog: Catalog) -> bytes:
     """The catalog as an XLSX workbook: 事项, 目录, 流程, 阶段 and 说明, with drop-down lists."""
-    book = Workbook()
-    items = book.active
-    items.title = ITEMS_SHEET
+    book = Workbook(write_only=True)
+    items = book.create_sheet(ITEMS_SHEET)
     _write_table(items, ITEM_COLUMNS, [item_cells(i) for i in catalog.items])
     _drop_down(items, ITEM_COLUMNS, "kind", [KIND_ZH[k] for k in Kind])
     for key in ("on_the_spot", "joint"):
@@ -283,12 +299,13 @@ def to_xlsx(catalog: Catalog) -> bytes:
         f"每行一条：事项编码或名称｜层级｜依据名称｜条款。层级：{levels}",
     )
     meta = book.create_sheet(META_SHEETS[0])
-    for header, value in meta_cells(catalog):
-        meta.append([header, value])
-        if isinstance(value, date):
-            meta.cell(meta.max_row, 2).number_format = "yyyy-mm-dd"
     meta.column_dimensions["A"].width = 14
     meta.column_dimensions["B"].width = 30
+    for header, value in meta_cells(catalog):
+        cell = WriteOnlyCell(meta, value=value)
+        if isinstance(value, date):
+            cell.number_format = "yyyy-mm-dd"
+        meta.append([header, cell])
     level_row = next(
         (n for n, (h, _) in enumerate(meta_cells(catalog), 1) if h == "行政层级"), None
     )
@@ -297,14 +314,35 @@ def to_xlsx(catalog: Catalog) -> bytes:
             type="list", formula1='"' + ",".join(ADMIN_LEVEL_ZH.values()) + '"', allow_blank=True
         )
         validation.add(f"B{level_row}")
-        meta.add_data_validation(validation)
+        meta.data_validations.append(validation)
     chains, stages = chain_rows(catalog)
     _write_table(book.create_sheet(CHAINS_SHEET), CHAIN_COLUMNS, chains)
     _write_table(book.create_sheet(STAGES_SHEET), STAGE_COLUMNS, stages)
     _notes(book.create_sheet(NOTES_SHEET))
+    book.properties.created = _EPOCH
     buffer = io.BytesIO()
     book.save(buffer)
-    return buffer.getvalue()
+    return stable_xlsx(buffer.getvalue())
+
+
+_EPOCH = datetime(2026, 1, 1)
+_MODIFIED = re.compile(rb"<dcterms:modified[^>]*>[^<]*</dcterms:modified>")
+
+
+def stable_xlsx(data: bytes) -> bytes:
+    """The same bytes for the same catalog: fixed part dates, no save-time stamp."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as saved,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as stable,
+    ):
+        for info in saved.infolist():
+            content = saved.read(info)
+            if info.filename == "docProps/core.xml":
+                content = _MODIFIED.sub(b"", content)
+            part = zipfile.ZipInfo(info.filename, date_time=(2026, 1, 1, 0, 0, 0))
+            stable.writestr(part, content, compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
 
 
 def to_csv(catalog: Catalog) -> str:

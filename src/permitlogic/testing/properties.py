@@ -19,14 +19,17 @@ here, not read from the pack: a county may add conditions, never drop one.
 
 from __future__ import annotations
 
+import functools
+import re
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from pydantic import BaseModel
 
 from permitlogic.checks.registry import all_checks
 from permitlogic.decide.api import (
@@ -37,6 +40,7 @@ from permitlogic.decide.api import (
 )
 from permitlogic.models.catalog import Catalog
 from permitlogic.models.decision import (
+    Applicant,
     Application,
     Credit,
     DeferralDecision,
@@ -113,6 +117,35 @@ def _settings(max_examples: int | None) -> settings:
     return settings(**chosen)
 
 
+def _shows_input(test: Callable[..., None]) -> Callable[..., None]:
+    """A failed assertion names the input it failed on, whatever hypothesis prints."""
+
+    @functools.wraps(test)
+    def wrapper(**inputs: Any) -> None:
+        try:
+            test(**inputs)
+        except AssertionError as error:
+            shown = "\n".join(
+                f"  {name}: {_compact(value)}" for name, value in inputs.items() if name != "data"
+            )
+            raise AssertionError(f"{error}\n输入 / input:\n{shown}") from None
+
+    return wrapper
+
+
+def _compact(value: Any) -> str:
+    if isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], Catalog):
+        catalog, application = value
+        item = next((i for i in catalog.items if i.id == application.item), None)
+        shown = item.model_dump_json(exclude_defaults=True) if item else "—"
+        return f"{_compact(application)}\n  item: {shown}"
+    if isinstance(value, BaseModel):
+        return value.model_dump_json(exclude_defaults=True)
+    if isinstance(value, list | tuple | set):
+        return "[" + ", ".join(_compact(v) for v in value) + "]"
+    return repr(value)
+
+
 def _ids(values: Sequence[Any]) -> list[str]:
     return [v.rule if hasattr(v, "rule") else v.id for v in values]
 
@@ -136,6 +169,8 @@ def green_channel_keeps_the_baseline(
 
     @_settings(max_examples)
     @given(project=st.one_of(projects(missing=2), projects()))
+    @_with_examples("project", boundary_projects())
+    @_shows_input
     def keeps_the_baseline(project: Project) -> None:
         decision = decide_green_channel(project, pack)
         if decision.decision is GreenChannelOutcome.not_eligible:
@@ -160,6 +195,38 @@ def green_channel_keeps_the_baseline(
         assert decision.effect, "纳入但未说明效果 / eligible without stating the effect"
 
     keeps_the_baseline()
+
+
+def boundary_projects() -> list[Project]:
+    """Every category, with every yes/no field yes but at most one: where one condition decides.
+
+    Hypothesis runs these first, then draws; a pack that drops any single
+    condition is caught on every run, whatever the draws.
+    """
+    flags = sorted(name for name, info in Project.model_fields.items() if info.annotation is bool)
+    return [
+        Project(
+            id=f"P-{category.value}-{off or 'complete'}",
+            name="边界项目",
+            category=category,
+            **{name: name != off for name in flags},
+        )
+        for category in ProjectCategory
+        for off in [None, *flags]
+    ]
+
+
+def _with_examples(
+    name: str, values: Sequence[Any]
+) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Hypothesis's ``@example`` for each value, as one decorator."""
+
+    def decorate(test: Callable[..., None]) -> Callable[..., None]:
+        for value in reversed(values):
+            test = example(**{name: value})(test)
+        return test
+
+    return decorate
 
 
 def green_channel_is_monotone(packs: PacksLike = None, *, max_examples: int | None = None) -> None:
@@ -219,11 +286,12 @@ class _DeferralWorld:
             return st.just(self.catalog)
         forbidden = self.packs.deferral.deferral_forbidden
         return catalogs(
-            max_items=5,
+            max_items=4,
             defects=(),
             chains=False,
             departments=forbidden.departments,
             item_ids=forbidden.items,
+            materials=(1, 5),
         )
 
     def received(self) -> st.SearchStrategy[date]:
@@ -235,6 +303,90 @@ class _DeferralWorld:
         return self.catalogs().flatmap(
             lambda catalog: st.tuples(st.just(catalog), applications(catalog, received=received))
         )
+
+    def boundary(self) -> list[tuple[Catalog, Application]]:
+        """Applications on every line of the decision table, run before any draw."""
+        catalog = self.catalog or boundary_catalog(self.packs)
+        first, last = received_window(self.packs)
+        received = max(first, min(date(last.year, 2, 13), last))
+        return [(catalog, a) for a in boundary_applications(catalog, received)]
+
+
+def boundary_catalog(packs: Packs) -> Catalog:
+    """Two items with core and non-core materials, and one the pack forbids deferral for."""
+    items: list[dict[str, Any]] = [
+        {
+            "id": "JS-004",
+            "name": "建筑工程施工许可证核发",
+            "department": "县住房和城乡建设局",
+            "kind": "service",
+            "materials": [
+                {"id": "m1", "name": "施工许可申请表", "core": True},
+                {"id": "m2", "name": "施工合同", "core": False},
+                {"id": "m3", "name": "安全施工措施资料", "core": False},
+            ],
+        },
+        {
+            "id": "ZR-002",
+            "name": "建设用地规划许可证核发",
+            "department": "县自然资源和规划局",
+            "kind": "service",
+            "materials": [{"id": "z1", "name": "申请表", "core": False}],
+        },
+    ]
+    forbidden = packs.deferral.deferral_forbidden
+    ids = [i for i in forbidden.items if re.fullmatch(r"[A-Za-z0-9._-]+", i)]
+    if ids or forbidden.departments:
+        items.append(
+            {
+                "id": ids[0] if ids else "XF-001",
+                "name": "规则包不许容缺的事项",
+                "department": forbidden.departments[0]
+                if forbidden.departments
+                else "县消防救援大队",
+                "kind": "service",
+                "materials": [
+                    {"id": "x1", "name": "申请表", "core": True},
+                    {"id": "x2", "name": "附件", "core": False},
+                ],
+            }
+        )
+    return Catalog.model_validate(
+        {"catalog": {"id": "boundary", "jurisdiction": "测试县"}, "items": items}
+    )
+
+
+def boundary_applications(catalog: Catalog, received: date) -> list[Application]:
+    """For up to three items with a non-core material: nothing, every core or every non-core
+    material missing, or all handed in; by every credit standing, with and without the
+    commitment. And an unlisted item, and a material the item does not ask for."""
+    out: list[Application] = []
+    chosen = [i for i in catalog.items if any(not m.core for m in i.materials)][:3]
+
+    def application(item: str, submitted: list[str], credit: Credit, commitment: bool) -> None:
+        out.append(
+            Application(
+                id=f"A-{len(out) + 1:05d}",
+                item=item,
+                applicant=Applicant(id="91420000MA4XXXXX01", credit=credit),
+                received=received,
+                submitted=submitted,
+                commitment=commitment,
+            )
+        )
+
+    for item in chosen:
+        every = [m.id for m in item.materials]
+        core = [m.id for m in item.materials if m.core]
+        handed_in = [every, core, [m for m in every if m not in core], []]
+        for submitted in handed_in:
+            for credit in _CREDIT_ORDER:
+                for commitment in (True, False):
+                    application(item.id, submitted, credit, commitment)
+    application("ZZ-404", [], Credit.good, True)
+    if chosen:
+        application(chosen[0].id, ["x9-unknown"], Credit.good, True)
+    return out
 
 
 def received_window(packs: Packs) -> tuple[date, date]:
@@ -269,6 +421,8 @@ def deferral_keeps_the_law(
 
     @_settings(max_examples)
     @given(case=world.cases())
+    @_with_examples("case", world.boundary())
+    @_shows_input
     def keeps_the_law(case: tuple[Catalog, Application]) -> None:
         catalog_, application = case
         decision = decide_deferral(application, catalog_, pack, calendar)
@@ -353,6 +507,7 @@ def deferral_is_monotone(
 
     @_settings(max_examples)
     @given(case=world.cases(), data=st.data())
+    @_shows_input
     def is_monotone(case: tuple[Catalog, Application], data: st.DataObject) -> None:
         catalog_, application = case
         item = next((i for i in catalog_.items if i.id == application.item), None)
@@ -400,6 +555,8 @@ def deadlines_are_sane(
 
     @_settings(max_examples)
     @given(case=world.cases())
+    @_with_examples("case", world.boundary())
+    @_shows_input
     def are_sane(case: tuple[Catalog, Application]) -> None:
         catalog_, application = case
         decision = decide_deferral(application, catalog_, pack, calendar)
@@ -505,6 +662,7 @@ def checker_is_deterministic(packs: PacksLike = None, *, max_examples: int | Non
 
     @_settings(max_examples)
     @given(catalog=catalogs())
+    @_shows_input
     def is_deterministic(catalog: Catalog) -> None:
         first = check(catalog, pack=pack).model_dump(mode="json")
         second = check(catalog, pack=pack).model_dump(mode="json")
@@ -527,6 +685,7 @@ def checker_never_crashes(packs: PacksLike = None, *, max_examples: int | None =
 
     @_settings(max_examples)
     @given(data=st.data(), catalog=catalogs())
+    @_shows_input
     def never_crashes(data: st.DataObject, catalog: Catalog) -> None:
         reference = data.draw(reference_lists(catalog), "reference")
         report = check(catalog, pack=pack, reference=reference)
@@ -584,6 +743,7 @@ def checker_ignores_renaming(packs: PacksLike = None, *, max_examples: int | Non
 
     @_settings(max_examples)
     @given(catalog=catalogs(), data=st.data())
+    @_shows_input
     def ignores_renaming(catalog: Catalog, data: st.DataObject) -> None:
         ids = [item.id for item in catalog.items]
         numbers = data.draw(st.permutations(range(len(ids))), "new numbers")
@@ -621,6 +781,7 @@ def checker_ignores_order(packs: PacksLike = None, *, max_examples: int | None =
 
     @_settings(max_examples)
     @given(catalog=catalogs(), data=st.data())
+    @_shows_input
     def ignores_order(catalog: Catalog, data: st.DataObject) -> None:
         shuffled = _shuffled(catalog, data)
         before = _findings(check(catalog, pack=pack))

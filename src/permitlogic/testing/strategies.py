@@ -18,14 +18,14 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Collection, Sequence
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from hypothesis import strategies as st
 
 from permitlogic.models.catalog import ID_PATTERN, Catalog
-from permitlogic.models.decision import Application, Project, ProjectCategory
+from permitlogic.models.decision import Applicant, Application, Credit, Project, ProjectCategory
 from permitlogic.models.reference import ReferenceList
 from permitlogic.synth import ACTS, ARTICLES, BASES, DEPARTMENTS, STAGES, SUBJECTS
 
@@ -110,6 +110,7 @@ def catalogs(
     chains: bool = True,
     departments: Sequence[str] = (),
     item_ids: Sequence[str] = (),
+    materials: tuple[int, int] = (0, 4),
 ) -> Catalog:
     """A valid catalog of ``min_items``…``max_items`` items with up to ``max_defects`` planted.
 
@@ -117,7 +118,8 @@ def catalogs(
     empty: none, a lawful draft). ``chains``: draw project chains over the
     licenses. ``departments`` are drawn besides the county's usual ones and
     ``item_ids`` are given to the first items (e.g. the items and departments
-    a deferral pack names).
+    a deferral pack names). ``materials``: the fewest and most application
+    materials an item asks for.
     """
     allowed = sorted(DEFECTS if defects is None else defects)
     unknown = [d for d in allowed if d not in DEFECTS]
@@ -135,7 +137,7 @@ def catalogs(
         if item_id in used_ids:
             item_id = f"{prefix}-{index + 1:03d}"
         used_ids.add(item_id)
-        items.append(_item(draw, item_id, index, department))
+        items.append(_item(draw, item_id, index, department, materials))
     licenses = [i for i, item in enumerate(items) if item["kind"] == "license"]
     _prerequisites(draw, items, licenses)
     chain_list = _chains(draw, items, licenses) if chains else []
@@ -155,10 +157,23 @@ def _valid_id(value: str) -> bool:
     return re.fullmatch(ID_PATTERN.strip("^$"), value) is not None
 
 
-def _item(draw: st.DrawFn, item_id: str, index: int, department: str) -> dict[str, Any]:
-    kind, subject, act, statute, spot, with_previous, share, count, cores = _digits(
-        draw, len(_KINDS), len(SUBJECTS), len(ACTS), len(_STATUTES), 2, 2, 11, 5, 16
+def _item(
+    draw: st.DrawFn, item_id: str, index: int, department: str, materials: tuple[int, int]
+) -> dict[str, Any]:
+    fewest, most = materials
+    kind, subject, act, statute, spot, with_previous, share, extra, cores = _digits(
+        draw,
+        len(_KINDS),
+        len(SUBJECTS),
+        len(ACTS),
+        len(_STATUTES),
+        2,
+        2,
+        11,
+        max(most - fewest, 0) + 1,
+        2 ** max(most, 1),
     )
+    count = fewest + extra
     item: dict[str, Any] = {
         "id": item_id,
         "name": f"{SUBJECTS[subject]}{ACTS[act]}（{index + 1}）",
@@ -523,7 +538,8 @@ def projects(
     if missing is None:
         flags = {name: draw(_FLAG) for name in names}
     else:
-        off = draw(st.sets(st.sampled_from(names), max_size=missing))
+        choice = st.sampled_from([None, *names])
+        off = {draw(choice) for _ in range(missing)}
         flags = {name: name not in off for name in names}
     return Project(
         id=draw(st.from_regex(r"P-2026-[0-9]{4}", fullmatch=True)),
@@ -565,10 +581,7 @@ def applications(
     return Application(
         id=draw(st.from_regex(r"A-2026-[0-9]{5}", fullmatch=True)),
         item=item_id,
-        applicant={
-            "id": "91420000MA4XXXXX01",
-            "credit": draw(st.sampled_from(["good", "warned", "blacklisted"])),
-        },
+        applicant=Applicant(id="91420000MA4XXXXX01", credit=draw(st.sampled_from(list(Credit)))),
         received=draw(dates),
         submitted=submitted,
         commitment=draw(st.booleans()),

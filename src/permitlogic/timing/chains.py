@@ -175,8 +175,17 @@ def _cycle(stages: tuple[StagePlan, ...], items: Mapping[str, Item]) -> tuple[st
         return None
     left = {m for m in members if indegree[m] > 0}
     graph = nx.DiGraph()
+    graph.add_nodes_from(m for m in members if m in left)
     graph.add_edges_from((a, b) for a, b in edges if a in left and b in left)
-    start = next(m for m in members if m in left)
+    # What Kahn leaves includes items downstream of a cycle; prune those that lead
+    # nowhere, so that walking forward from any remaining item meets a cycle.
+    sinks = [n for n in graph if graph.out_degree(n) == 0]
+    while sinks:
+        node = sinks.pop()
+        before = list(graph.predecessors(node))
+        graph.remove_node(node)
+        sinks.extend(p for p in before if graph.out_degree(p) == 0)
+    start = next(m for m in members if m in graph)
     found = nx.find_cycle(graph, source=start)
     cycle = [edge[0] for edge in found]
     return (*cycle, cycle[0])
