@@ -73,8 +73,13 @@ def fresh_store_url(backend: str, directory: Path, **options: str) -> Iterator[s
     if base is None:
         raise RuntimeError(PG_SKIP)
     schema = f"ledger_{uuid.uuid4().hex[:12]}"
-    with psycopg2.connect(base) as conn, conn.cursor() as cursor:
-        cursor.execute(f"CREATE SCHEMA {schema}")
+    conn = psycopg2.connect(base)
+    try:
+        with conn.cursor() as cursor:
+            cursor.execute(f"CREATE SCHEMA {schema}")
+        conn.commit()
+    finally:
+        conn.close()
     settings = " ".join(f"-c{name}={value}" for name, value in options.items())
     url = make_url(base).update_query_dict(
         {"options": f"-csearch_path={schema} {settings}".strip()}

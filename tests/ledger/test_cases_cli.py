@@ -93,6 +93,12 @@ def test_opening_a_decision_that_is_not_a_deferral_is_exit_2(
     code, _, _ = cases_cli(store_url, "show", "A-1")
     assert code == 2  # nothing was opened
 
+    code, out, err = cases_cli(store_url, "open", str(decisions), "--skip-others", "--lang", "en")
+    assert code == 0
+    assert "A-1" in out and "A-2 (notice)" in err
+    code, _, _ = cases_cli(store_url, "show", "A-2")
+    assert code == 2
+
 
 def test_a_malformed_decision_file_is_exit_2(store_url: str, tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"

@@ -77,12 +77,17 @@ def test_killed_writers_lose_and_double_nothing(backend: str, tmp_path: Path) ->
     rng = random.Random(9)
     kills = 0
     progress = 0
+    rate = 1_000.0  # events per second, re-estimated after every kill
     with fresh_store_url(backend, tmp_path, **FAST[backend]) as url:
         while kills < KILLS and progress < EVENTS:
-            resumed, killed = run_and_kill(url, rng.uniform(0.002, 0.15))
+            # Kill points spread over about the first half of the day-book, at any speed.
+            delay = rng.uniform(0.0, 2 * (EVENTS / 2 / KILLS) / rate)
+            resumed, killed = run_and_kill(url, delay)
             assert resumed == progress  # it resumes exactly where the last one stopped
             kills += killed
-            progress = check_prefix_and_replay(url, keys)
+            before, progress = progress, check_prefix_and_replay(url, keys)
+            if delay > 0.01 and progress > before:
+                rate = (rate + (progress - before) / delay) / 2
         assert kills >= KILLS
 
         # The rest in a fresh interpreter: a cold restart resumes the same way.

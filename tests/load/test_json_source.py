@@ -80,3 +80,16 @@ def test_validation_errors_point_at_the_json_line(tmp_path: Path) -> None:
     assert (problem.location.line, problem.location.column) == (3, 32)
     assert problem.location.key == "items[0].promised_days"
     assert "应为整数" in problem.message_zh
+
+
+def test_fast_and_exact_parsers_agree_on_every_location() -> None:
+    from permitlogic.load.json_source import _parse_exactly
+
+    catalog = load_catalog(CASES / "demo-county.yaml")
+    text = json.dumps(catalog.model_dump(mode="json"), ensure_ascii=False, indent=1)
+    text = text.replace('"name": "', '"name": "\\u0020\\"', 3)  # escapes in a few values
+    fast, exact = parse_json(text, "c.json"), _parse_exactly(text, "c.json")
+    assert fast.data == exact.data
+    assert len(exact.locations) > 1000
+    for path in exact.locations:
+        assert fast.locate(path) == exact.locate(path), path

@@ -16,7 +16,7 @@ from rich.console import Console
 
 from permitlogic.cli.options import Lang, LangOption, bad_option
 from permitlogic.errors import InputError, Problem
-from permitlogic.models.decision import DeferralDecision
+from permitlogic.models.decision import DeferralDecision, DeferralOutcome
 
 if TYPE_CHECKING:
     from permitlogic.ledger.model import EventRecord
@@ -173,8 +173,14 @@ class _Decisions(RootModel[DeferralDecision | list[DeferralDecision]]):
     pass
 
 
-def _read_decisions(path: str) -> list[DeferralDecision]:
-    """One decision or a list (JSON or YAML, ``-`` for stdin), each able to open a case."""
+def _read_decisions(
+    path: str, skipped: list[DeferralDecision] | None = None
+) -> list[DeferralDecision]:
+    """One decision or a list (JSON or YAML, ``-`` for stdin), each able to open a case.
+
+    With ``skipped``, decisions other than accept_with_deferral go there instead of
+    being an error.
+    """
     from permitlogic.ledger.step import check_opens_case
     from permitlogic.load.validate import validate
     from permitlogic.load.yaml_source import parse_yaml
@@ -194,7 +200,12 @@ def _read_decisions(path: str) -> list[DeferralDecision]:
     root = validate(_Decisions, sourced).root
     decisions = root if isinstance(root, list) else [root]
     problems: list[Problem] = []
+    kept = []
     for index, decision in enumerate(decisions):
+        if skipped is not None and decision.decision is not DeferralOutcome.accept_with_deferral:
+            skipped.append(decision)
+            continue
+        kept.append(decision)
         prefix: tuple[str | int, ...] = (index,) if isinstance(root, list) else ()
         try:
             check_opens_case(decision, file)
@@ -205,7 +216,7 @@ def _read_decisions(path: str) -> list[DeferralDecision]:
                 problems.append(problem.model_copy(update={"location": where}))
     if problems:
         raise InputError(problems)
-    return decisions
+    return kept
 
 
 @contextmanager
@@ -232,6 +243,16 @@ def open_command(
             show_default=False,
         ),
     ],
+    skip_others: Annotated[
+        bool,
+        typer.Option(
+            "--skip-others",
+            help=(
+                "跳过非容缺受理的决定（列在标准错误中），而不是报错 / skip decisions that are "
+                "not accept_with_deferral (listed on stderr) instead of refusing the input"
+            ),
+        ),
+    ] = False,
     key: KeyOption = None,
     store: StoreOption = None,
     format: FormatOption = TextOrJson.text,
@@ -240,20 +261,30 @@ def open_command(
     """受理容缺案件：每个容缺受理决定建立一个案件 / Open a case per accept_with_deferral decision.
 
     Any decision that is not accept_with_deferral is an input error (exit 2) and
-    nothing is opened. Opening the same decision again changes nothing.
+    nothing is opened, unless --skip-others. Opening the same decision again
+    changes nothing.
     """
     from permitlogic.ledger import service
 
     with _command(lang):
         loaded: list[DeferralDecision] = []
+        skipped: list[DeferralDecision] | None = [] if skip_others else None
         problems: list[Problem] = []
         for path in decisions:
             try:
-                loaded.extend(_read_decisions(path))
+                loaded.extend(_read_decisions(path, skipped))
             except InputError as error:
                 problems.extend(error.problems)
         if problems:
             raise InputError(problems)
+        if skipped:
+            listed = ", ".join(f"{d.application} ({d.decision.value})" for d in skipped)
+            Console(stderr=True, highlight=False).print(
+                f"跳过 {len(skipped)} 个非容缺受理的决定：{listed}"
+                if lang is Lang.zh
+                else f"skipped {len(skipped)} decisions that are not accept_with_deferral: {listed}",
+                markup=False,
+            )
         with _store(store) as ledger:
             records = service.open_cases(ledger, loaded, key)
         _emit_records(records, format, lang, many=True)

@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 
 from permitlogic.cli.options import Lang, LangOption, bad_option
+from permitlogic.errors import InputError
 from permitlogic.golden.junit import write_junit
 from permitlogic.golden.outcome import CaseOutcome, Status
 from permitlogic.golden.session import run_golden
@@ -113,6 +114,40 @@ def test_command(
     or property failed, or coverage is under --fail-under; 2 invalid cases,
     packs or command line.
     """
+    try:
+        code = _run(
+            directory,
+            coverage,
+            fail_under,
+            junit,
+            properties,
+            packs,
+            max_examples,
+            catalog,
+            keyword,
+            lang,
+        )
+    except InputError as error:
+        from permitlogic.cli import report_input_error
+
+        report_input_error(error, lang.value)
+        raise typer.Exit(2) from None
+    raise typer.Exit(code)
+
+
+def _run(
+    directory: Path | None,
+    coverage: bool,
+    fail_under: float | None,
+    junit: Path | None,
+    properties: bool,
+    packs: Path | None,
+    max_examples: int | None,
+    catalog: Path | None,
+    keyword: str | None,
+    lang: Lang,
+) -> int:
+    """Run what was asked, print it; the exit code (0 or 1). InputError for bad input."""
     _validate(fail_under, max_examples, packs, catalog)
     run_cases = directory is not None or not properties
     if (coverage or fail_under is not None) and not run_cases:
@@ -163,7 +198,7 @@ def test_command(
         write_junit(outcomes, junit)
     print_summary(console, outcomes, time.perf_counter() - started, lang.value)
     failed = any(o.status is Status.failed for o in outcomes)
-    raise typer.Exit(1 if failed or below else 0)
+    return 1 if failed or below else 0
 
 
 def _validate(

@@ -155,10 +155,6 @@ class EventRecord(Out):
     duplicate: bool = False
     """True when the key had been applied before: this is that earlier result, unchanged."""
 
-    @property
-    def on(self) -> date:
-        return date.fromisoformat(self.payload["on"])
-
 
 class CaseHistory(Out):
     case: Case

@@ -158,11 +158,8 @@ class Store:
         if self.dialect == "sqlite":
             self.engine = _sqlite_engine(url)
         else:
-            self.engine = create_engine(
-                url,
-                json_serializer=_dumps,
-                pool_pre_ping=True,
-            )
+            # An hour's recycling instead of a ping before every transaction.
+            self.engine = create_engine(url, json_serializer=_dumps, pool_recycle=3600)
         try:
             self._create_tables()
         except OperationalError as error:

@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from permitlogic.decide.api import decide_deferral_each, decide_green_channel_each
+from permitlogic.decide.deferral import deferral_rules
+from permitlogic.decide.green_channel import green_channel_rules
 from permitlogic.errors import InputError
 from permitlogic.models.catalog import Catalog
 from permitlogic.models.decision import (
@@ -34,7 +36,9 @@ class DecisionEngine:
         self.green_channel_pack = load_green_channel_pack(rules_dir)
         self.deferral_pack = load_deferral_pack(rules_dir)
         self.calendar = load_calendar(rules_dir)
-        decide_green_channel_each([], self.green_channel_pack)  # compile the ruleset now
+        # Compile both rulesets now, not on the first request.
+        green_channel_rules(self.green_channel_pack)
+        deferral_rules(self.deferral_pack)
 
     @property
     def pack_versions(self) -> dict[str, str]:

@@ -106,20 +106,22 @@ def catalogs(
     min_items: int = 1,
     max_items: int = 20,
     defects: Collection[str] | None = None,
+    min_defects: int = 0,
     max_defects: int = 3,
     chains: bool = True,
     departments: Sequence[str] = (),
     item_ids: Sequence[str] = (),
     materials: tuple[int, int] = (0, 4),
 ) -> Catalog:
-    """A valid catalog of ``min_items``…``max_items`` items with up to ``max_defects`` planted.
+    """A valid catalog of ``min_items``…``max_items`` items, with defects planted.
 
     ``defects``: the kinds that may be planted (keys of DEFECTS; None: all;
-    empty: none, a lawful draft). ``chains``: draw project chains over the
-    licenses. ``departments`` are drawn besides the county's usual ones and
-    ``item_ids`` are given to the first items (e.g. the items and departments
-    a deferral pack names). ``materials``: the fewest and most application
-    materials an item asks for.
+    empty: none, a lawful draft). ``min_defects``…``max_defects`` are planted
+    (a chain defect only where there is a chain). ``chains``: draw project
+    chains over the licenses. ``departments`` are drawn besides the county's
+    usual ones, and ``item_ids`` name the first items (e.g. the items and
+    departments a deferral pack names). ``materials``: the fewest and most
+    application materials an item asks for.
     """
     allowed = sorted(DEFECTS if defects is None else defects)
     unknown = [d for d in allowed if d not in DEFECTS]
@@ -147,7 +149,13 @@ def catalogs(
         "chains": chain_list,
     }
     if allowed and max_defects > 0:
-        planted = draw(st.lists(st.sampled_from(allowed), max_size=max_defects))
+        planted = draw(
+            st.lists(
+                st.sampled_from(allowed),
+                min_size=min(min_defects, max_defects),
+                max_size=max_defects,
+            )
+        )
         for defect in planted:
             _PLANT[defect](draw, data)
     return Catalog.model_validate(data)
@@ -450,16 +458,27 @@ def _plant_not_on_the_spot(draw: st.DrawFn, data: dict[str, Any]) -> None:
                 item["promised_days"] = 1
 
 
+def _take_time(data: dict[str, Any], item_id: str) -> None:
+    """Make sure the item takes at least a day, so a bound of 0 days is overrun."""
+    for item in data["items"]:
+        if item["id"] == item_id and not item.get("promised_days"):
+            item["promised_days"] = 1
+            item["on_the_spot"] = False
+            item.pop("previous_promised_days", None)
+
+
 def _plant_stage_overrun(draw: st.DrawFn, data: dict[str, Any]) -> None:
     for chain in data["chains"]:
-        for stage in chain["stages"]:
-            stage["bound_days"] = 0
-            return
+        stage = _choice(draw, chain["stages"])
+        stage["bound_days"] = 0
+        _take_time(data, stage["items"][0])
+        return
 
 
 def _plant_chain_overrun(draw: st.DrawFn, data: dict[str, Any]) -> None:
     for chain in data["chains"]:
         chain["bound_days"] = 0
+        _take_time(data, chain["stages"][0]["items"][0])
         return
 
 

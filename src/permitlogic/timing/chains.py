@@ -182,9 +182,9 @@ def _cycle(stages: tuple[StagePlan, ...], items: Mapping[str, Item]) -> tuple[st
     sinks = [n for n in graph if graph.out_degree(n) == 0]
     while sinks:
         node = sinks.pop()
-        before = list(graph.predecessors(node))
+        upstream = list(graph.predecessors(node))
         graph.remove_node(node)
-        sinks.extend(p for p in before if graph.out_degree(p) == 0)
+        sinks.extend(p for p in upstream if graph.out_degree(p) == 0)
     start = next(m for m in members if m in graph)
     found = nx.find_cycle(graph, source=start)
     cycle = [edge[0] for edge in found]
