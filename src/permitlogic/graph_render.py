@@ -146,7 +146,10 @@ def graph_json(catalog: Catalog, graph: nx.DiGraph, marks: Marks) -> str:
             severity=severity.value if severity else None,
             findings=list(marks.edge_rules.get((source, target), [])),
         )
-    data = nx.node_link_data(plain, edges="edges")
+    try:
+        data = nx.node_link_data(plain, edges="edges")
+    except TypeError:  # networkx < 3.4 calls the keyword ``link``
+        data = nx.node_link_data(plain, link="edges")
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from permitlogic.load.catalog import load_catalog
-from permitlogic.testing import PROPERTIES, Packs, run_all
+from permitlogic.testing import PROPERTIES, Packs, Property, run_all
 from permitlogic.testing.properties import boundary_projects, received_window
 from permitlogic.testing.runner import run_properties
 
@@ -17,13 +17,13 @@ EXAMPLES = 20
 
 
 @pytest.mark.parametrize("prop", PROPERTIES, ids=[p.name for p in PROPERTIES])
-def test_the_property_holds_for_the_bundled_packs(prop: object) -> None:
-    prop.run(None, max_examples=EXAMPLES)  # type: ignore[attr-defined]
+def test_the_property_holds_for_the_bundled_packs(prop: Property) -> None:
+    prop.run(None, max_examples=EXAMPLES)
 
 
 @pytest.mark.parametrize("prop", [p for p in PROPERTIES if p.takes_catalog], ids=lambda p: p.name)
-def test_the_deferral_properties_hold_over_a_given_catalog(prop: object) -> None:
-    prop.run(ROOT / "rules", CATALOG, max_examples=EXAMPLES)  # type: ignore[attr-defined]
+def test_the_deferral_properties_hold_over_a_given_catalog(prop: Property) -> None:
+    prop.run(ROOT / "rules", CATALOG, max_examples=EXAMPLES)
 
 
 def test_run_all_takes_a_directory_and_a_catalog_file() -> None:

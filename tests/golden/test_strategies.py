@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, find, given, settings
 
 from permitlogic.models.catalog import Catalog
+from permitlogic.models.decision import Application, Project
 from permitlogic.models.report import Severity
 from permitlogic.runner import check
 from permitlogic.testing.strategies import DEFECTS, applications, catalogs, projects
@@ -51,8 +52,8 @@ def test_unknown_defects_are_refused() -> None:
 
 @FAST
 @given(projects(missing=1))
-def test_near_line_projects_miss_at_most_one_condition(project: object) -> None:
-    flags = [v for v in vars(project).values() if isinstance(v, bool)]
+def test_near_line_projects_miss_at_most_one_condition(project: Project) -> None:
+    flags = [v for v in project.model_dump().values() if isinstance(v, bool)]
     assert flags.count(False) <= 1
 
 
@@ -62,10 +63,12 @@ def test_near_line_projects_miss_at_most_one_condition(project: object) -> None:
         lambda c: applications(c).map(lambda a: (c, a))
     )
 )
-def test_applications_name_the_catalogs_items_and_materials(case: tuple[Catalog, object]) -> None:
+def test_applications_name_the_catalogs_items_and_materials(
+    case: tuple[Catalog, Application],
+) -> None:
     catalog, application = case
     items = {i.id: {m.id for m in i.materials} for i in catalog.items}
-    item = getattr(application, "item")
-    submitted = set(getattr(application, "submitted"))
+    item = application.item
+    submitted = set(application.submitted)
     assert item in items or item == "ZZ-404"
     assert submitted - items.get(item, set()) <= {"x9"}

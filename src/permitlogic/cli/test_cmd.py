@@ -33,7 +33,7 @@ def test_command(
     directory: Annotated[
         Path | None,
         typer.Argument(
-            metavar="[DIR]",
+            metavar="DIR",
             help="案例目录或案例文件（默认 cases/）/ case directory or case file (default: cases/)",
             show_default=False,
         ),
@@ -223,7 +223,7 @@ def _validate(
 def _what(target: Path, files: int, cases: int, lang: str) -> str:
     if lang == "zh":
         return f"{target}：{files} 个案例文件，{cases} 个案例"
-    return f"{target}: {files} case files, {cases} cases"
+    return f"{target}: {files} case file{'s' * (files != 1)}, {cases} case{'s' * (cases != 1)}"
 
 
 def _properties_what(packs: Path | None, examples: int, lang: str) -> str:

@@ -46,8 +46,9 @@ def _department_table(inp: RenderInput, department: str, findings: list[Finding]
     )
     table.add_column(inp.text("级别", "Severity"), no_wrap=True)
     table.add_column(inp.text("规则", "Rule"), no_wrap=True)
-    table.add_column(inp.text("事项", "Items"))
-    table.add_column(inp.text("问题", "Finding"), ratio=3)
+    # Chinese has no spaces to wrap at: fold long runs rather than cut them off with "…".
+    table.add_column(inp.text("事项", "Items"), overflow="fold")
+    table.add_column(inp.text("问题", "Finding"), ratio=3, overflow="fold")
     table.add_column(inp.text("位置", "Where"), no_wrap=True)
     for finding in findings:
         severity = Text(
@@ -120,7 +121,10 @@ def _timeline(inp: RenderInput, timeline: Timeline, console: Console) -> None:
     table.add_column(inp.text("最坏", "Worst"), justify="right", no_wrap=True)
     table.add_column(inp.text("上限", "Bound"), justify="right", no_wrap=True)
     table.add_column(inp.text("结论", "Verdict"), no_wrap=True)
-    table.add_column(inp.text("关键路径（★，日数）；其余事项", "Critical path (★, days); others"))
+    table.add_column(
+        inp.text("关键路径（★，日数）；其余事项", "Critical path (★, days); others"),
+        overflow="fold",
+    )
     for stage in timeline.stages:
         days = {entry.item: entry.days for entry in stage.items}
         cell = Text(

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import heapq
 import itertools
-from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import Any
 
@@ -85,7 +84,8 @@ def shortest_cycle(graph: nx.DiGraph, members: list[str] | set[str]) -> list[str
         found = _shortest_back(edges, start, best_length)
         if found is not None:
             best_length, best_cycle = found
-    assert best_cycle is not None, "a strongly connected component has a cycle"
+    if best_cycle is None:
+        raise ValueError("shortest_cycle needs a strongly connected component of 2 or more nodes")
     return _closed(_rotated(best_cycle))
 
 
@@ -188,8 +188,3 @@ def is_cycle(graph: nx.DiGraph, closed: list[Any]) -> bool:
         and closed[0] == closed[-1]
         and all(graph.has_edge(u, v) for u, v in itertools.pairwise(closed))
     )
-
-
-def nodes_of(closed: list[Hashable]) -> list[Hashable]:
-    """The cycle's nodes without the repeated start."""
-    return list(closed[:-1])
