@@ -4,7 +4,8 @@
 (100, 1,000 and 10,000 items): the synthetic catalog of ``permitlogic.synth``
 (one chain in four stages, its prerequisite DAG), with a bound on every stage
 and on the chain, the first stage's bound 10% short of its worst case so that
-the proof also finds a violation and names its unsat core. Both sides start
+the proof also finds a violation and names its unsat core; then a denser
+10,000-item chain with every bound violated. Both sides start
 from the same chain plan; each time is the best of a few runs. ``z3 proof``
 builds the SMT-LIB model, solves it, reads the schedule and the critical
 paths back and proves each violated bound (unsat core); ``networkx`` builds
@@ -16,13 +17,14 @@ from __future__ import annotations
 
 import argparse
 import math
+import random
 import time
 from collections.abc import Callable
 from typing import Any
 
 from permitlogic.models.catalog import Catalog
 from permitlogic.packs.checks_pack import bundled_checks_pack
-from permitlogic.synth import SynthOptions, synth_catalog
+from permitlogic.synth import STAGES, SynthOptions, synth_catalog
 from permitlogic.timing.chains import ChainPlan, chain_plan
 from permitlogic.timing.proof import prove_chain
 from permitlogic.timing.schedule import chain_schedule
@@ -54,6 +56,54 @@ def chain_of(size: int, seed: int = 7) -> ChainPlan:
     return chain_plan(catalog.chains[0], catalog.item_map(), thresholds)
 
 
+def dense_chain_of(size: int, seed: int = 1) -> ChainPlan:
+    """A harder chain: about 1.5 prerequisites per item inside each stage, every bound violated.
+
+    Each item requires up to three of the 50 items listed before it in its
+    stage, so the stages are deep; every stage bound and the chain bound are
+    10% short, so the proof also finds and proves five violations.
+    """
+    rng = random.Random(seed)
+    per_stage = max(1, size // len(STAGES))
+    items: list[dict[str, Any]] = []
+    stages: list[dict[str, Any]] = [{"name": name, "items": []} for name in STAGES]
+    for index in range(size):
+        stage = min(index // per_stage, len(STAGES) - 1)
+        first = stage * per_stage
+        before = sorted(
+            {
+                rng.randrange(max(first, index - 50), index)
+                for _ in range(rng.choice([0, 1, 2, 2, 3]))
+            }
+            if index > first
+            else set()
+        )
+        items.append(
+            {
+                "id": f"D-{index:05d}",
+                "name": f"事项{index}",
+                "department": f"部门{index % 12}",
+                "kind": "license",
+                "promised_days": rng.randint(0, 20),
+                "prerequisites": [{"item": f"D-{b:05d}"} for b in before],
+            }
+        )
+        stages[stage]["items"].append(f"D-{index:05d}")
+    data: dict[str, Any] = {
+        "catalog": {"id": f"dense-{size}", "jurisdiction": "合成县"},
+        "items": items,
+        "chains": [{"id": "dense", "name": "稠密流程", "stages": stages}],
+    }
+    thresholds = bundled_checks_pack().thresholds
+    catalog = Catalog.model_validate(data)
+    worst = chain_schedule(chain_plan(catalog.chains[0], catalog.item_map(), thresholds))
+    for stage_data, schedule in zip(stages, worst.stages, strict=True):
+        stage_data["bound_days"] = int(schedule.worst_case_days * 0.9)
+    data["chains"][0]["bound_days"] = int(worst.total_days * 0.9)
+    catalog = Catalog.model_validate(data)
+    return chain_plan(catalog.chains[0], catalog.item_map(), thresholds)
+
+
 def best_of(runs: int, work: Callable[[], object]) -> float:
     times = []
     for _ in range(runs):
@@ -63,8 +113,8 @@ def best_of(runs: int, work: Callable[[], object]) -> float:
     return min(times)
 
 
-def measure(size: int) -> Row:
-    plan = chain_of(size)
+def measure(size: int, dense: bool = False) -> Row:
+    plan = dense_chain_of(size) if dense else chain_of(size)
     runs = 3 if size >= 10_000 else 5
     proof = prove_chain(plan)
     schedule = chain_schedule(plan)
@@ -77,7 +127,7 @@ def measure(size: int) -> Row:
     ratio = z3_seconds / nx_seconds
     return {
         "section": "time proof",
-        "chain": f"{plan.item_count:,} items",
+        "chain": f"{plan.item_count:,} items" + (" (dense)" if dense else ""),
         "edges": f"{edges:,}",
         "worst case": f"{proof.total_days} d",
         "violated": sum(1 for s in proof.stages if s.holds is False) + (proof.holds is False),
@@ -91,7 +141,10 @@ def measure(size: int) -> Row:
 
 def bench(quick: bool = False) -> list[Row]:
     """One row per chain size (bench/run.py's section ``time_proof``)."""
-    return [measure(size) for size in (QUICK_SIZES if quick else SIZES)]
+    rows = [measure(size) for size in (QUICK_SIZES if quick else SIZES)]
+    if not quick:
+        rows.append(measure(SIZES[-1], dense=True))
+    return rows
 
 
 def main() -> None:

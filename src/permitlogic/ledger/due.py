@@ -80,28 +80,39 @@ def due(store: Store, on: date, within: int = 0) -> DueReport:
     decoded = _Decoded()
     groups: dict[str | None, DepartmentDue] = {}
     counts = {"due": 0, "overdue": 0}
-    for row in rows:
-        deadline = decoded.day(row.deadline)
+    for (
+        case_id,
+        application,
+        item,
+        item_name,
+        department,
+        applicant,
+        state_value,
+        raw_deadline,
+        raw_reminded_on,
+        deferred,
+        missing,
+    ) in rows:
+        deadline = decoded.day(raw_deadline)
         assert deadline is not None
-        state = _STATES[row.state]
+        state = _STATES[state_value]
         overdue = state is CaseState.overdue or deadline < on
-        # Built from the ledger's own rows, validated when they were written.
-        entry = DueCase.model_construct(
-            case_id=row.case_id,
-            application=row.application,
-            item=row.item,
-            item_name=row.item_name,
-            department=row.department,
-            applicant=row.applicant,
+        entry = DueCase(
+            case_id=case_id,
+            application=application,
+            item=item,
+            item_name=item_name,
+            department=department,
+            applicant=applicant,
             deadline=deadline,
             state=state,
-            missing=decoded.still_missing(row.deferred, row.missing),
+            missing=decoded.still_missing(deferred, missing),
             days_overdue=max(0, (on - deadline).days),
-            reminded_on=decoded.day(row.reminded_on),
+            reminded_on=decoded.day(raw_reminded_on),
         )
-        group = groups.get(row.department)
+        group = groups.get(department)
         if group is None:
-            group = groups[row.department] = DepartmentDue(department=row.department)
+            group = groups[department] = DepartmentDue(department=department)
         (group.overdue if overdue else group.due).append(entry)
         counts["overdue" if overdue else "due"] += 1
     departments = sorted(groups.values(), key=lambda g: (g.department is None, g.department or ""))

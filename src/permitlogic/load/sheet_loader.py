@@ -37,7 +37,7 @@ from permitlogic.load.sheet_format import (
     REFERENCE_SHEET,
     STAGES_SHEET,
 )
-from permitlogic.load.sheet_table import read_table
+from permitlogic.load.sheet_table import RawSheet, read_table
 from permitlogic.load.xlsx_source import Workbook, open_workbook
 from permitlogic.load.yaml_source import Sourced
 from permitlogic.models.catalog import Catalog
@@ -59,6 +59,7 @@ def catalog_from_xlsx(path: Path, limits: LoadLimits) -> tuple[Catalog, Sourced]
     """The catalog in an XLSX workbook and where each value was (sheet, row, cell)."""
     name = str(path)
     assembly = Assembly(SheetSourced(data={}, file=name))
+    read: list[RawSheet] = []
     with open_workbook(path, limits) as book:
         items_name = _named(book, ITEMS_SHEET) or next(
             (n for n in book.names if n.strip() not in KNOWN_SHEETS), None
@@ -91,6 +92,7 @@ def catalog_from_xlsx(path: Path, limits: LoadLimits) -> tuple[Catalog, Sourced]
                 )
         max_rows = limits.max_items
         items = book.sheet(items_name, max_rows, "事项", "items")
+        read.append(items)
         if meta_name is None:
             missing_meta(
                 assembly,
@@ -102,6 +104,7 @@ def catalog_from_xlsx(path: Path, limits: LoadLimits) -> tuple[Catalog, Sourced]
             )
         else:
             meta = book.sheet(meta_name, META_MAX_ROWS, "目录信息", "catalog fields")
+            read.append(meta)
             read_meta(meta, meta.rows, assembly)
         read_items(items, assembly)
         if chains_name is not None:
@@ -111,6 +114,7 @@ def catalog_from_xlsx(path: Path, limits: LoadLimits) -> tuple[Catalog, Sourced]
                 if stages_name is not None
                 else None
             )
+            read += [chains] if stages is None else [chains, stages]
             read_chains(chains, stages, assembly)
         elif stages_name is not None:
             stages = book.sheet(stages_name, max_rows, "阶段", "stages")
@@ -122,7 +126,17 @@ def catalog_from_xlsx(path: Path, limits: LoadLimits) -> tuple[Catalog, Sourced]
                         stages.rows[0][0],
                     )
                 )
-    return assembly.validate(Catalog), assembly.sourced
+    return _validated(assembly, read), assembly.sourced
+
+
+def _validated(assembly: Assembly, sheets: list[RawSheet]) -> Catalog:
+    """The catalog; the sheets' cell values are dropped either way (locations keep no rows)."""
+    try:
+        return assembly.validate(Catalog)
+    finally:
+        for sheet in sheets:
+            sheet.rows = []
+            sheet.flags = {}
 
 
 def catalog_from_csv(path: Path, limits: LoadLimits) -> tuple[Catalog, Sourced]:
@@ -143,7 +157,7 @@ def catalog_from_csv(path: Path, limits: LoadLimits) -> tuple[Catalog, Sourced]:
     else:
         read_meta(sheet, sheet.rows[:count], assembly)
     read_items(sheet, assembly, start=count)
-    return assembly.validate(Catalog), assembly.sourced
+    return _validated(assembly, [sheet]), assembly.sourced
 
 
 def reference_from_xlsx(path: Path, limits: LoadLimits) -> ReferenceList:

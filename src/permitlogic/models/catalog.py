@@ -210,6 +210,14 @@ class Item(Strict):
     prerequisites: list[Prerequisite] = Field(default_factory=list)
     materials: list[Material] = Field(default_factory=list)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _filing_records_by_default(cls, data: object) -> object:
+        """A filing that does not say how it decides only records (what 备案 means)."""
+        if isinstance(data, dict) and "decision" not in data and data.get("kind") == "filing":
+            return {**data, "decision": DecisionKind.record_only.value}
+        return data
+
     @model_validator(mode="after")
     def _cross_fields(self) -> Self:
         problems: list[tuple[Loc, str, object]] = []

@@ -86,21 +86,16 @@ class ChainPlan:
 def chain_plan(chain: Chain, items: Mapping[str, Item], thresholds: Thresholds) -> ChainPlan:
     """The plan of ``chain``; ``items`` maps every item id of the catalog to its Item."""
     stages = tuple(
-        _stage_plan(index, stage.name, stage.bound_days, stage.items, items, thresholds)
-        for index, stage in enumerate(chain.stages)
-    )
-    joint = tuple(chain.joint if stage.joint is None else stage.joint for stage in chain.stages)
-    stages = tuple(
-        StagePlan(
-            index=s.index,
-            name=s.name,
-            bound_days=s.bound_days,
-            joint=joint[s.index],
-            items=s.items,
-            days=s.days,
-            prerequisites=s.prerequisites,
+        _stage_plan(
+            index,
+            stage.name,
+            stage.bound_days,
+            chain.joint if stage.joint is None else stage.joint,
+            stage.items,
+            items,
+            thresholds,
         )
-        for s in stages
+        for index, stage in enumerate(chain.stages)
     )
     return ChainPlan(
         id=chain.id,
@@ -117,6 +112,7 @@ def _stage_plan(
     index: int,
     name: str,
     bound_days: int | None,
+    joint: bool,
     listed: list[str],
     items: Mapping[str, Item],
     thresholds: Thresholds,
@@ -135,7 +131,7 @@ def _stage_plan(
         index=index,
         name=name,
         bound_days=bound_days,
-        joint=False,
+        joint=joint,
         items=ids,
         days=tuple(schedule_days(items[i], thresholds) for i in ids),
         prerequisites=tuple(prerequisites),

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 import z3
 
@@ -90,11 +91,17 @@ class ChainProof:
         known = [v for v in verdicts if v is not None]
         return all(known) if known else None
 
-    def days_of(self, item_id: str) -> int:
+    @cached_property
+    def item_days(self) -> dict[str, int]:
+        """The days each item of the chain takes in its schedule."""
+        days: dict[str, int] = {}
         for stage in self.plan.stages:
-            if item_id in stage.items:
-                return stage.days[stage.items.index(item_id)]
-        raise KeyError(item_id)
+            for item_id, item_days in zip(stage.items, stage.days, strict=True):
+                days.setdefault(item_id, item_days)
+        return days
+
+    def days_of(self, item_id: str) -> int:
+        return self.item_days[item_id]
 
 
 def stage_bound_label(stage: StagePlan) -> str:
@@ -116,11 +123,13 @@ def prove_chain(plan: ChainPlan) -> ChainProof:
         raise ProofError(f"the schedule model of chain {plan.id} is {answer}, not sat")
     values = _model_values(solver.model())
     stages: list[StageProof] = []
+    paths: list[list[int]] = []
     for stage in plan.stages:
         k = stage.index
         start, end = values[f"S{k}"], values[f"S{k + 1}"]
         ends = [values[f"e{k}_{j}"] for j in range(len(stage.items))]
         path = _critical_path(stage, start, end, ends)
+        paths.append(path)
         holds = None if stage.bound_days is None else bool(values[f"ok{k}"])
         core = None
         if holds is False:
@@ -149,9 +158,9 @@ def prove_chain(plan: ChainPlan) -> ChainProof:
     if holds is False:
         assert plan.bound_days is not None
         path_days = [
-            (item, plan.stages[s.index].days[plan.stages[s.index].items.index(item)])
-            for s in stages
-            for item in s.critical_path
+            (item, days)
+            for stage_plan, path in zip(plan.stages, paths, strict=True)
+            for item, days in ((stage_plan.items[j], stage_plan.days[j]) for j in path)
         ]
         core = violation_core(chain_bound_label(plan), plan.bound_days, path_days)
     return ChainProof(plan=plan, stages=tuple(stages), total_days=total, holds=holds, core=core)
