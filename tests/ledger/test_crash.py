@@ -92,7 +92,7 @@ def test_killed_writers_lose_and_double_nothing(backend: str, tmp_path: Path) ->
 
         # The rest in a fresh interpreter: a cold restart resumes the same way.
         finish = subprocess.run(
-            [sys.executable, str(CHILD), url, str(EVENTS)],
+            [sys.executable, "-X", "faulthandler", str(CHILD), url, str(EVENTS)],
             capture_output=True,
             text=True,
             timeout=300,
