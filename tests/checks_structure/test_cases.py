@@ -14,7 +14,7 @@ from .fixtures import AREAS
 CASES = Path(__file__).resolve().parents[2] / "cases"
 
 PLANTED: dict[str, list[list[str]]] = {
-    "PL101": [["JS-003", "ZR-003"], ["SJ-002"], ["SJ-010", "XF-001", "WL-001"]],
+    "PL101": [["ZR-003", "JS-003"], ["SJ-002"], ["SJ-010", "XF-001", "WL-001"]],
     "PL102": [["JS-004", "HB-002"], ["JS-004"], ["HB-002", "SL-001"], ["SJ-009"]],
     "PL103": [["FG-001", "FG-004"], ["HB-004", "HB-001"]],
     "PL104": [["FG-002", "WJ-008"], ["WJ-003", "SJ-011"]],

@@ -60,11 +60,21 @@ Administrative License Law of the PRC, Art. 29; the reform rule that a prerequis
 
 def check(ctx: CheckContext) -> Iterator[Finding]:
     cycles = context_cycles(ctx)
-    found = [shortest_cycle(ctx.graph, members) for members in cycles.components]
+    found = [
+        _from_first_listed(ctx, shortest_cycle(ctx.graph, members)) for members in cycles.components
+    ]
     found += [[node, node] for node in cycles.self_loops]
     found.sort(key=lambda cycle: (ctx.index.get(cycle[0], len(ctx.index)), cycle[0]))
     for cycle in found:
         yield _finding(ctx, cycle)
+
+
+def _from_first_listed(ctx: CheckContext, cycle: list[str]) -> list[str]:
+    """The closed cycle, rotated to start at the member the catalog lists first."""
+    ring = cycle[:-1]
+    start = min(range(len(ring)), key=lambda i: (ctx.index.get(ring[i], len(ctx.index)), ring[i]))
+    rotated = ring[start:] + ring[:start]
+    return [*rotated, rotated[0]]
 
 
 def _finding(ctx: CheckContext, cycle: list[str]) -> Finding:
