@@ -47,7 +47,7 @@ def _department_table(inp: RenderInput, department: str, findings: list[Finding]
     table.add_column(inp.text("级别", "Severity"), no_wrap=True)
     table.add_column(inp.text("规则", "Rule"), no_wrap=True)
     # Chinese has no spaces to wrap at: fold long runs rather than cut them off with "…".
-    table.add_column(inp.text("事项", "Items"), overflow="fold")
+    table.add_column(inp.text("事项", "Items"), overflow="fold", max_width=18)
     table.add_column(inp.text("问题", "Finding"), ratio=3, overflow="fold")
     table.add_column(inp.text("位置", "Where"), no_wrap=True)
     for finding in findings:
@@ -56,25 +56,25 @@ def _department_table(inp: RenderInput, department: str, findings: list[Finding]
             style=STYLE[finding.severity],
         )
         message = finding.message_zh if inp.lang == "zh" else finding.message_en
-        detail = Text(message)
+        detail = Text(finding.name + "  ", style="bold")
+        detail.append(message)
         detail.append(f"\n{finding.citation}", style="dim")
         if finding.fix is not None:
             fix = finding.fix.message_zh if inp.lang == "zh" else finding.fix.message_en
             detail.append(inp.text("\n修改：", "\nFix: ") + fix, style="green")
         where = _where(finding)
-        table.add_row(
-            severity, f"{finding.rule}\n{finding.name}", " → ".join(_items(finding)), detail, where
-        )
+        table.add_row(severity, finding.rule, _items(finding), detail, where)
     return table
 
 
-def _items(finding: Finding) -> list[str]:
+def _items(finding: Finding) -> str:
+    """A cycle or path in its order with arrows; otherwise the items, unordered by meaning."""
     if finding.witness:
         for key in ("cycle", "path"):
             value = finding.witness.get(key)
             if isinstance(value, list) and all(isinstance(v, str) for v in value):
-                return value
-    return finding.items
+                return " → ".join(value)
+    return ", ".join(finding.items)
 
 
 def _where(finding: Finding) -> str:
