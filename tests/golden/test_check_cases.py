@@ -62,26 +62,38 @@ def test_the_shipped_check_cases_pass() -> None:
 
 
 def test_an_expected_finding_matches_rule_and_items_in_order(tmp_path: Path) -> None:
+    # PL107 names the item, then the prerequisite missing from the catalog.
+    unlisted = {
+        **CYCLE,
+        "items": [
+            {
+                **CYCLE["items"][0],
+                "prerequisites": [
+                    {"item": "ZZ-404", "basis": {"level": "law", "title": "城乡规划法"}}
+                ],
+            }
+        ],
+    }
     passed = only(
         tmp_path,
         {
-            "catalog": CYCLE,
-            "expect": {"findings": [{"rule": "PL101", "items": ["JS-003", "ZR-003"]}]},
+            "catalog": unlisted,
+            "expect": {"findings": [{"rule": "PL107", "items": ["ZR-003", "ZZ-404"]}]},
         },
     )
     assert passed.status is Status.passed
-    assert Unit("check", "PL101", Side.raised) in passed.exercised
+    assert Unit("check", "PL107", Side.raised) in passed.exercised
     reversed_items = only(
         tmp_path,
         {
-            "catalog": CYCLE,
-            "expect": {"findings": [{"rule": "PL101", "items": ["ZR-003", "JS-003"]}]},
+            "catalog": unlisted,
+            "expect": {"findings": [{"rule": "PL107", "items": ["ZZ-404", "ZR-003"]}]},
         },
     )
     assert reversed_items.status is Status.failed
     assert [(d.sign, d.text) for d in reversed_items.diff] == [
-        ("-", "PL101 [ZR-003, JS-003]"),
-        ("+", "PL101 error [JS-003, ZR-003]"),
+        ("-", "PL107 [ZZ-404, ZR-003]"),
+        ("+", "PL107 error [ZR-003, ZZ-404]"),
     ]
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import itertools
+import subprocess
+import sys
 from datetime import date
 
 import pytest
@@ -88,3 +90,22 @@ def test_replay_memo_gives_the_chart_answers() -> None:
         question = message(kind, 0, LATE)
         assert memo.fire(state, question) == chart.fire(state, question)
         assert memo.fire(state, question) == chart.fire(state, question)
+
+
+def test_a_new_process_may_start_with_a_refused_event() -> None:
+    # durable-rules 2.0.28 segfaults deleting a session before any action ever ran;
+    # the chart primes itself, so a refused first event is just refused.
+    script = (
+        "from permitlogic.ledger.model import CaseState, EventKind\n"
+        "from permitlogic.ledger.statechart import CaseChart, ON_TIME, message\n"
+        "chart = CaseChart()\n"
+        "assert chart.fire(CaseState.revoked, message(EventKind.supplement, 0, ON_TIME)) is None\n"
+        "print('refused')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-X", "faulthandler", "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (result.returncode, result.stdout.strip()) == (0, "refused"), result.stderr

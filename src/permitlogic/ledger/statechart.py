@@ -208,9 +208,22 @@ class CaseChart:
             self._free.put(f"pool-{index}")
         # The compiled ruleset handle is shared by every session of the pool.
         self._lock = threading.Lock()
+        self._prime()
+
+    def _prime(self) -> None:
+        """Run one transition before anything else.
+
+        durable-rules 2.0.28 crashes the process (SIGSEGV in delete_state) when a
+        session is deleted before any action of its ruleset has ever run, e.g.
+        when a new process's first event is refused by a closed case.
+        """
+        fired = self.fire(CaseState.new, message(EventKind.open, 1, ON_TIME))
+        if fired is None or fired.state is not CaseState.open:
+            raise RuntimeError(f"the case statechart did not start: {fired}")
 
     @contextmanager
     def _session(self) -> Iterator[str]:
+        # Every session's state is deleted once its event is answered (see _prime).
         sid = self._free.get()
         try:
             yield sid
