@@ -31,6 +31,9 @@ from typing import Any
 
 import httpx
 
+from permitlogic.models.decision import Project, ProjectCategory
+from permitlogic.packs.green_channel import project_flags
+
 HOST = "127.0.0.1"
 Row = dict[str, Any]
 START_TIMEOUT_S = 60.0
@@ -39,19 +42,9 @@ PHASE_BUDGET_S = 30.0
 GOAL_BATCH_PER_S = 5_000
 GOAL_SINGLE_P99_MS = 20.0
 
-BOOLEAN_FIELDS = (
-    "emergency_designated",
-    "urban",
-    "eia_approval",
-    "reviewed_drawings",
-    "contractor_selected",
-    "supervisor_selected",
-    "wage_deposit_paid",
-    "safety_deposit_paid",
-    "dust_deposit_paid",
-    "injury_insurance",
-)
-CATEGORIES = ("major_infrastructure", "major_investment", "emergency", "ordinary")
+BOOLEAN_FIELDS = tuple(name for name in Project.model_fields if name in project_flags())
+"""A project's yes/no fields, in the model's order."""
+CATEGORIES = tuple(category.value for category in ProjectCategory)
 
 
 def projects(count: int, seed: int = 11) -> list[dict[str, Any]]:

@@ -9,30 +9,24 @@ What each should report is in ``expected.yaml`` beside this script.
 from __future__ import annotations
 
 import io
+import sys
 import zipfile
 from pathlib import Path
 
 from openpyxl import load_workbook
 
-from permitlogic.load.sheet_writer import example_catalog, stable_xlsx, to_csv, to_xlsx
+from permitlogic.load.sheet_writer import stable_xlsx, to_csv, to_xlsx
 from permitlogic.models.catalog import Catalog
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "load"))  # the loader tests' support module
+
+from load_support import example_with_filing  # noqa: E402
 
 
 def base() -> Catalog:
     """The template's example catalog plus a second item (a filing)."""
-    data = example_catalog().model_dump()
-    data["items"].append(
-        {
-            "id": "FG-001",
-            "name": "企业投资项目备案",
-            "department": "县发展和改革局",
-            "kind": "filing",
-            "decision": "record_only",
-            "on_the_spot": True,
-        }
-    )
+    data = example_with_filing()
     data["chains"] = [
         {
             "id": "gov-building",

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 import yaml
 
-from permitlogic.cli import main
+from ..load.load_support import run_cli
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -35,17 +35,6 @@ def permitlogic_command() -> list[str]:
     if script.exists():
         return [str(script)]
     return [sys.executable, "-c", "from permitlogic.cli import main; main()"]
-
-
-def run_in_process(
-    args: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> tuple[int, str]:
-    monkeypatch.setattr(sys, "argv", ["permitlogic", *args])
-    with pytest.raises(SystemExit) as stopped:
-        main()
-    captured = capsys.readouterr()
-    code = stopped.value.code
-    return (code if isinstance(code, int) else 1), captured.out + captured.err
 
 
 def run_subprocess(
@@ -88,7 +77,7 @@ def test_bad_input_in_process(
     monkeypatch.chdir(HERE)
     for variable, value in (expected.get("env") or {}).items():
         monkeypatch.setenv(variable, value)
-    code, output = run_in_process(["check", name], monkeypatch, capsys)
+    code, output = run_cli(["check", name], monkeypatch, capsys)
     assert_reported(name, code, output, expected)
 
 
@@ -216,5 +205,5 @@ def test_generated_bad_input(
         monkeypatch.chdir(tmp_path)
         for variable, value in (expected.get("env") or {}).items():
             monkeypatch.setenv(variable, value)
-        code, output = run_in_process(["check", path.name], monkeypatch, capsys)
+        code, output = run_cli(["check", path.name], monkeypatch, capsys)
     assert_reported(name, code, output, expected)

@@ -24,35 +24,6 @@ CASES = ROOT / "cases" / "decisions"
 DATA = Path(__file__).resolve().parent / "data"
 CATALOG_PATH = CASES / "data" / "catalog.yaml"
 
-BASELINE = [
-    "eia_approval",
-    "reviewed_drawings",
-    "contractor_selected",
-    "supervisor_selected",
-    "wage_deposit_paid",
-    "safety_deposit_paid",
-    "dust_deposit_paid",
-    "injury_insurance",
-]
-
-PROJECT: dict[str, Any] = {
-    "id": "P-2026-0117",
-    "name": "县城北污水处理厂扩建",
-    "category": "major_infrastructure",
-    "emergency_designated": False,
-    "urban": True,
-    **dict.fromkeys(BASELINE, True),
-}
-
-APPLICATION: dict[str, Any] = {
-    "id": "A-2026-00931",
-    "item": "JS-004",
-    "applicant": {"id": "91420000MA4XXXXX01", "credit": "good"},
-    "received": "2026-02-13",
-    "submitted": ["m1", "m2", "m4"],
-    "commitment": True,
-}
-
 
 # Strategies
 

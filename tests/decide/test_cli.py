@@ -8,10 +8,11 @@ from typing import Any
 
 import pytest
 import yaml
-from decide_support import APPLICATION, CASES, CATALOG_PATH, DATA, PROJECT
+from decide_support import CASES, CATALOG_PATH, DATA
 from typer.testing import CliRunner
 
 from permitlogic.cli import app
+from permitlogic.service.examples import APPLICATION, PROJECT
 
 runner = CliRunner()
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from decide_support import APPLICATION, CATALOG_PATH
+from decide_support import CATALOG_PATH
 
 import permitlogic as pl
 from permitlogic.decide.api import decide_deferral_batch, decide_deferral_each, deferral_notice
 from permitlogic.errors import InputError
 from permitlogic.models.catalog import Catalog
 from permitlogic.models.decision import NoticeKind
+from permitlogic.service.examples import APPLICATION
 from permitlogic.workdays.calendar import CalendarGap
 
 

@@ -5,14 +5,13 @@ from __future__ import annotations
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
-from decide_support import PROJECT
-
 import permitlogic as pl
 from permitlogic.decide.api import decide_green_channel_batch
 from permitlogic.decide.green_channel import green_channel_rules
 from permitlogic.decide.rules import FieldTest, Rule
 from permitlogic.decide.session import BATCH, CompiledRuleset
 from permitlogic.packs.green_channel import bundled_green_channel_pack
+from permitlogic.service.examples import PROJECT
 
 
 def _variants(count: int) -> list[dict[str, object]]:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import copy
 
 import pytest
-from decide_support import PROJECT
 
 import permitlogic as pl
 from permitlogic.decide.api import decide_green_channel_batch, decide_green_channel_each
 from permitlogic.errors import InputError
 from permitlogic.models.decision import Project
+from permitlogic.service.examples import PROJECT
 
 SPEC_MET = ["GC-0", "GC-1", "GC-3a", "GC-3b", "GC-3c", "GC-2a", "GC-2b", "GC-4"]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -237,3 +238,12 @@ def test_an_unreachable_or_unknown_store_is_exit_2(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert "secret" not in result.stderr
+
+
+def test_a_store_from_another_version_is_named_not_misread(tmp_path: Path) -> None:
+    old = tmp_path / "old.db"
+    with sqlite3.connect(old) as conn:
+        conn.execute("CREATE TABLE cases (case_id TEXT PRIMARY KEY, state TEXT)")
+    result = runner.invoke(app, ["cases", "due", "--store", str(old), "--lang", "en"])
+    assert result.exit_code == 2
+    assert "another version" in result.stderr and "cases.deadline" in result.stderr

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -11,27 +10,18 @@ from typing import Any
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from permitlogic.cli import main
 from permitlogic.errors import InputError
 from permitlogic.load.catalog import load_catalog_sourced
 from permitlogic.load.limits import LoadLimits
-from permitlogic.load.sheet_writer import example_catalog, to_xlsx
+from permitlogic.load.sheet_writer import to_xlsx
 from permitlogic.models.catalog import Catalog
+
+from .load_support import example_with_filing, run_cli
 
 
 def small_catalog_data() -> dict[str, Any]:
     """The template's example plus a filing and a one-stage chain."""
-    data = example_catalog().model_dump()
-    data["items"].append(
-        {
-            "id": "FG-001",
-            "name": "企业投资项目备案",
-            "department": "县发展和改革局",
-            "kind": "filing",
-            "decision": "record_only",
-            "on_the_spot": True,
-        }
-    )
+    data = example_with_filing()
     data["chains"] = [
         {
             "id": "gov-building",
@@ -98,12 +88,7 @@ def cli(
     """Run ``permitlogic ARGS`` through its entry point; the exit code and all output."""
 
     def run(*args: str) -> tuple[int, str]:
-        monkeypatch.setattr(sys, "argv", ["permitlogic", *args])
-        with pytest.raises(SystemExit) as stopped:
-            main()
-        captured = capsys.readouterr()
-        code = stopped.value.code
-        return (code if isinstance(code, int) else 1), captured.out + captured.err
+        return run_cli(args, monkeypatch, capsys)
 
     return run
 

@@ -16,33 +16,9 @@ with warnings.catch_warnings():
     from fastapi.testclient import TestClient
 
 from permitlogic.service import ServiceSettings, create_app
+from permitlogic.service.examples import APPLICATION, PROJECT
 
 DATA = Path(__file__).resolve().parent / "data"
-
-PROJECT: dict[str, Any] = {
-    "id": "P-2026-0117",
-    "name": "县城北污水处理厂扩建",
-    "category": "major_infrastructure",
-    "emergency_designated": False,
-    "urban": True,
-    "eia_approval": True,
-    "reviewed_drawings": True,
-    "contractor_selected": True,
-    "supervisor_selected": True,
-    "wage_deposit_paid": True,
-    "safety_deposit_paid": True,
-    "dust_deposit_paid": True,
-    "injury_insurance": True,
-}
-
-APPLICATION: dict[str, Any] = {
-    "id": "A-2026-00931",
-    "item": "JS-004",
-    "applicant": {"id": "91420000XXXXXXXX", "credit": "good"},
-    "received": "2026-02-13",
-    "submitted": ["m1", "m2", "m4"],
-    "commitment": True,
-}
 
 
 def county_catalog() -> dict[str, Any]:

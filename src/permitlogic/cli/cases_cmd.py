@@ -105,7 +105,7 @@ def _command(lang: Lang) -> Iterator[None]:
     try:
         yield
     except InputError as error:
-        _report(error)
+        _report(error, lang)
         raise typer.Exit(2) from None
     except Exception as error:
         from sqlalchemy.exc import OperationalError
@@ -117,15 +117,16 @@ def _command(lang: Lang) -> Iterator[None]:
                 "--store",
                 f"案件库无法访问：{error.orig}",
                 f"the ledger store is not reachable: {error.orig}",
-            )
+            ),
+            lang,
         )
         raise typer.Exit(2) from None
 
 
-def _report(error: InputError) -> None:
+def _report(error: InputError, lang: Lang) -> None:
     from permitlogic.cli import report_input_error
 
-    report_input_error(error)
+    report_input_error(error, lang.value)
 
 
 def _date(value: str | None, option: str = "--on") -> date:
@@ -169,7 +170,7 @@ def _emit_records(
         raise typer.Exit(1)
 
 
-class _Decisions(RootModel[DeferralDecision | list[DeferralDecision]]):
+class _DecisionList(RootModel[list[DeferralDecision]]):
     pass
 
 
@@ -197,8 +198,10 @@ def _read_decisions(
     sourced = parse_yaml(text, file)
     if sourced.data is None:
         raise InputError.single(file, "文件为空", "the file is empty")
-    root = validate(_Decisions, sourced).root
-    decisions = root if isinstance(root, list) else [root]
+    is_list = isinstance(sourced.data, list)
+    decisions = (
+        validate(_DecisionList, sourced).root if is_list else [validate(DeferralDecision, sourced)]
+    )
     problems: list[Problem] = []
     kept = []
     for index, decision in enumerate(decisions):
@@ -206,7 +209,7 @@ def _read_decisions(
             skipped.append(decision)
             continue
         kept.append(decision)
-        prefix: tuple[str | int, ...] = (index,) if isinstance(root, list) else ()
+        prefix: tuple[str | int, ...] = (index,) if is_list else ()
         try:
             check_opens_case(decision, file)
         except InputError as error:

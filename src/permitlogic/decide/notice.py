@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
 from permitlogic.models.decision import (
+    Condition,
     DeferralDecision,
     DeferralOutcome,
     Notice,
@@ -16,115 +21,146 @@ def notice_for(decision: DeferralDecision, pack: DeferralPack) -> Notice | None:
     """The notice a decision calls for: 一次性告知 for ``notice``, 容缺受理告知 for
     ``accept_with_deferral``; None for ``accept`` and ``reject``."""
     if decision.decision is DeferralOutcome.notice and decision.notice_due is not None:
-        return Notice(
-            kind=NoticeKind.notice,
-            application=decision.application,
-            applicant=decision.applicant,
-            item=decision.item,
-            item_name=decision.item_name,
-            department=decision.department,
-            received=decision.received,
-            due=decision.notice_due,
-            materials=[NoticeMaterial(id=m.id, name=m.name, core=m.core) for m in decision.missing],
+        return _notice(
+            decision,
+            NoticeKind.notice,
+            decision.notice_due,
+            [NoticeMaterial(id=m.id, name=m.name, core=m.core) for m in decision.missing],
+            pack.notice_citation,
             reasons=decision.reasons,
-            citation=pack.notice_citation,
-            pack_version=decision.pack_version,
         )
     if decision.decision is DeferralOutcome.accept_with_deferral and decision.deadline:
         deferral_rule = pack.rule_for(DeferralCheck.commitment_signed)
-        return Notice(
-            kind=NoticeKind.deferral,
-            application=decision.application,
-            applicant=decision.applicant,
-            item=decision.item,
-            item_name=decision.item_name,
-            department=decision.department,
-            received=decision.received,
-            due=decision.deadline,
-            materials=[
+        return _notice(
+            decision,
+            NoticeKind.deferral,
+            decision.deadline,
+            [
                 NoticeMaterial(id=m.id, name=m.name, core=m.core, due=decision.deadline)
                 for m in decision.deferred
             ],
-            citation=deferral_rule.citation,
-            pack_version=decision.pack_version,
+            deferral_rule.citation,
         )
     return None
 
 
+def _notice(
+    decision: DeferralDecision,
+    kind: NoticeKind,
+    due: date,
+    materials: list[NoticeMaterial],
+    citation: str,
+    reasons: Sequence[Condition] = (),
+) -> Notice:
+    """A notice of ``kind`` to the decision's applicant about its application."""
+    return Notice(
+        kind=kind,
+        application=decision.application,
+        applicant=decision.applicant,
+        item=decision.item,
+        item_name=decision.item_name,
+        department=decision.department,
+        received=decision.received,
+        due=due,
+        materials=materials,
+        reasons=list(reasons),
+        citation=citation,
+        pack_version=decision.pack_version,
+    )
+
+
+@dataclass(frozen=True)
+class _Words:
+    """One language's words for both notices; the layout is shared (see ``_render``).
+
+    Templates take ``applicant``, ``application``, ``item``, ``received`` and ``due``.
+    """
+
+    title: dict[NoticeKind, str]
+    greeting: str
+    opening: dict[NoticeKind, str]
+    core: tuple[str, str]
+    """How a notice marks a core and a non-core material."""
+    reasons: str
+    due: str
+    basis: str
+    day: Callable[[date], str]
+    message: Callable[[Condition], str]
+
+
+_ZH = _Words(
+    title={NoticeKind.notice: "一次性告知书", NoticeKind.deferral: "容缺受理告知书"},
+    greeting="申请人 {applicant}：",
+    opening={
+        NoticeKind.notice: "    你于 {received} 提交的“{item}”申请（申请编号 {application}），"
+        "申请材料不齐全。请补正以下全部材料后再行提交：",
+        NoticeKind.deferral: "    你于 {received} 提交的“{item}”申请（申请编号 {application}）"
+        "已予容缺受理。请按信用承诺于 {due} 前补交以下材料：",
+    },
+    core=("（核心要件）", "（非核心要件）"),
+    reasons="    原因：",
+    due="    本告知书应于 {due} 前送达申请人。",
+    basis="    依据：",
+    day=lambda day: f"{day:%Y年%m月%d日}",
+    message=lambda reason: reason.message_zh,
+)
+
+_EN = _Words(
+    title={
+        NoticeKind.notice: "Notice of everything missing (一次性告知书)",
+        NoticeKind.deferral: "Notice of acceptance with materials to follow (容缺受理告知书)",
+    },
+    greeting="To the applicant {applicant}:",
+    opening={
+        NoticeKind.notice: "    Your application {application} for {item}, received on "
+        "{received}, is incomplete. Please supply all of the following:",
+        NoticeKind.deferral: "    Your application {application} for {item}, received on "
+        "{received}, is accepted. As committed, supply the following by {due}:",
+    },
+    core=(" (core)", " (non-core)"),
+    reasons="    Reasons:",
+    due="    This notice is due to the applicant by {due}.",
+    basis="    Basis: ",
+    day=date.isoformat,
+    message=lambda reason: reason.message_en,
+)
+
+
 def notice_text(notice: Notice, lang: str = "zh") -> str:
     """The notice as a short printable text."""
-    return _zh(notice) if lang == "zh" else _en(notice)
+    return _render(notice, _ZH if lang == "zh" else _EN)
 
 
 def _item(notice: Notice) -> str:
     return f"{notice.item} {notice.item_name}" if notice.item_name else notice.item
 
 
-def _zh(notice: Notice) -> str:
-    lines: list[str] = []
-    if notice.kind is NoticeKind.notice:
-        lines.append("一次性告知书")
-        lines.append("")
-        lines.append(f"申请人 {notice.applicant}：")
-        lines.append(
-            f"    你于 {notice.received:%Y年%m月%d日} 提交的“{_item(notice)}”申请"
-            f"（申请编号 {notice.application}），申请材料不齐全。请补正以下全部材料后再行提交："
-        )
-        for number, material in enumerate(notice.materials, start=1):
-            kind = "核心要件" if material.core else "非核心要件"
-            lines.append(f"    {number}. {material.id} {material.name}（{kind}）")
+def _render(notice: Notice, words: _Words) -> str:
+    """Title, greeting, the materials numbered (a notice: marked core or not, with the
+    reasons and the day it is due by), the basis, and the department."""
+    fields = {
+        "applicant": notice.applicant,
+        "application": notice.application,
+        "item": _item(notice),
+        "received": words.day(notice.received),
+        "due": words.day(notice.due),
+    }
+    is_notice = notice.kind is NoticeKind.notice
+    lines = [
+        words.title[notice.kind],
+        "",
+        words.greeting.format(**fields),
+        words.opening[notice.kind].format(**fields),
+    ]
+    for number, material in enumerate(notice.materials, start=1):
+        core = (words.core[0] if material.core else words.core[1]) if is_notice else ""
+        lines.append(f"    {number}. {material.id} {material.name}{core}")
+    if is_notice:
         if notice.reasons:
-            lines.append("    原因：")
-            for reason in notice.reasons:
-                lines.append(f"    - [{reason.rule}] {reason.message_zh}")
-        lines.append(f"    本告知书应于 {notice.due:%Y年%m月%d日} 前送达申请人。")
-    else:
-        lines.append("容缺受理告知书")
-        lines.append("")
-        lines.append(f"申请人 {notice.applicant}：")
-        lines.append(
-            f"    你于 {notice.received:%Y年%m月%d日} 提交的“{_item(notice)}”申请"
-            f"（申请编号 {notice.application}）已予容缺受理。请按信用承诺于 "
-            f"{notice.due:%Y年%m月%d日} 前补交以下材料："
-        )
-        for number, material in enumerate(notice.materials, start=1):
-            lines.append(f"    {number}. {material.id} {material.name}")
-    lines.append(f"    依据：{notice.citation}")
-    if notice.department:
-        lines.append(f"{notice.department}")
-    return "\n".join(lines) + "\n"
-
-
-def _en(notice: Notice) -> str:
-    lines: list[str] = []
-    if notice.kind is NoticeKind.notice:
-        lines.append("Notice of everything missing (一次性告知书)")
-        lines.append("")
-        lines.append(f"To the applicant {notice.applicant}:")
-        lines.append(
-            f"    Your application {notice.application} for {_item(notice)}, received on "
-            f"{notice.received.isoformat()}, is incomplete. Please supply all of the following:"
-        )
-        for number, material in enumerate(notice.materials, start=1):
-            kind = "core" if material.core else "non-core"
-            lines.append(f"    {number}. {material.id} {material.name} ({kind})")
-        if notice.reasons:
-            lines.append("    Reasons:")
-            for reason in notice.reasons:
-                lines.append(f"    - [{reason.rule}] {reason.message_en}")
-        lines.append(f"    This notice is due to the applicant by {notice.due.isoformat()}.")
-    else:
-        lines.append("Notice of acceptance with materials to follow (容缺受理告知书)")
-        lines.append("")
-        lines.append(f"To the applicant {notice.applicant}:")
-        lines.append(
-            f"    Your application {notice.application} for {_item(notice)}, received on "
-            f"{notice.received.isoformat()}, is accepted. As committed, supply the following "
-            f"by {notice.due.isoformat()}:"
-        )
-        for number, material in enumerate(notice.materials, start=1):
-            lines.append(f"    {number}. {material.id} {material.name}")
-    lines.append(f"    Basis: {notice.citation}")
+            lines.append(words.reasons)
+            lines.extend(f"    - [{r.rule}] {words.message(r)}" for r in notice.reasons)
+        lines.append(words.due.format(**fields))
+    lines.append(words.basis + notice.citation)
     if notice.department:
         lines.append(f"{notice.department}")
     return "\n".join(lines) + "\n"

@@ -34,6 +34,23 @@ HEADERS = {
     "zh": ("规则", "条件", "结果", "说明", "依据"),
     "en": ("rule", "condition", "result", "explanation", "citation"),
 }
+DEFERRAL_LINES = {
+    "zh": {
+        "unknown": "不属于该事项的材料：{}",
+        "missing": "缺少材料（须一次性告知）：{}",
+        "notice_due": "一次性告知期限：{due}（受理日 {received}）",
+        "deferred": "容缺后补材料：{}",
+        "deadline": "补交期限：{due}（受理日 {received}）",
+    },
+    "en": {
+        "unknown": "not materials of the item: {}",
+        "missing": "missing (one notice lists all): {}",
+        "notice_due": "notice due by {due} (received {received})",
+        "deferred": "to follow: {}",
+        "deadline": "due by {due} (received {received})",
+    },
+}
+"""The lines under a deferral decision's table: what it does not ask for, lacks or defers."""
 MET = {"zh": "✓ 满足", "en": "✓ met"}
 UNMET = {"zh": "✗ 不满足", "en": "✗ unmet"}
 NOT_APPLICABLE = {"zh": "— 不适用", "en": "— n/a"}
@@ -120,23 +137,16 @@ def render_deferral(
     table = _table(lang)
     _rows(table, lang, rules, decision.reasons, decision.met)
     console.print(table)
-    if lang == "zh":
-        if decision.unknown:
-            console.print(f"不属于该事项的材料：{escape(', '.join(decision.unknown))}")
-        if decision.decision is DeferralOutcome.notice:
-            console.print(f"缺少材料（须一次性告知）：{_materials(decision.missing, lang)}")
-            console.print(f"一次性告知期限：{decision.notice_due}（受理日 {decision.received}）")
-        if decision.decision is DeferralOutcome.accept_with_deferral:
-            console.print(f"容缺后补材料：{_materials(decision.deferred, lang)}")
-            console.print(f"补交期限：{decision.deadline}（受理日 {decision.received}）")
-    else:
-        if decision.unknown:
-            console.print(f"not materials of the item: {escape(', '.join(decision.unknown))}")
-        if decision.decision is DeferralOutcome.notice:
-            console.print(f"missing (one notice lists all): {_materials(decision.missing, lang)}")
-            console.print(f"notice due by {decision.notice_due} (received {decision.received})")
-        if decision.decision is DeferralOutcome.accept_with_deferral:
-            console.print(f"to follow: {_materials(decision.deferred, lang)}")
-            console.print(f"due by {decision.deadline} (received {decision.received})")
+    words = DEFERRAL_LINES[lang]
+    if decision.unknown:
+        console.print(words["unknown"].format(escape(", ".join(decision.unknown))))
+    if decision.decision is DeferralOutcome.notice:
+        console.print(words["missing"].format(_materials(decision.missing, lang)))
+        console.print(
+            words["notice_due"].format(due=decision.notice_due, received=decision.received)
+        )
+    if decision.decision is DeferralOutcome.accept_with_deferral:
+        console.print(words["deferred"].format(_materials(decision.deferred, lang)))
+        console.print(words["deadline"].format(due=decision.deadline, received=decision.received))
     console.print(f"[dim]pack_version {decision.pack_version}[/]")
     console.print()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from permitlogic.diff.model import CatalogDiff, ItemChange, Rename
 from permitlogic.models.catalog import KIND_ZH, LEVEL_ZH, DecisionKind, Kind, Level
 
 _LABELS: dict[str, tuple[str, str]] = {
@@ -135,3 +136,50 @@ def change_text(field: str, old: object, new: object, t: dict[str, str]) -> str:
     """``承诺时限：20 → 12``."""
     name = t.get(f"field_{field}", field)
     return f"{name}{t['colon']}{value_text(field, old, t)} → {value_text(field, new, t)}"
+
+
+def overview_lines(diff: CatalogDiff, t: dict[str, str]) -> list[str]:
+    """The counts, old → new: items (added, removed, renamed, changed), prerequisites, materials."""
+    return [
+        t["overview"].format(
+            old=diff.old.items,
+            new=diff.new.items,
+            added=len(diff.added),
+            removed=len(diff.removed),
+            renamed=len(diff.renamed),
+            changed=len(diff.changed),
+        ),
+        t["prerequisites_line"].format(
+            old=diff.old.prerequisites,
+            new=diff.new.prerequisites,
+            removed=diff.prerequisites_removed,
+            added=diff.prerequisites_added,
+        ),
+        t["materials_line"].format(
+            old=diff.old.materials,
+            new=diff.new.materials,
+            removed=diff.materials_removed,
+            added=diff.materials_added,
+        ),
+    ]
+
+
+def change_lines(change: ItemChange, t: dict[str, str]) -> list[str]:
+    """What changed in an item: a line for each field, then the prerequisites and materials
+    dropped and added."""
+    lines = [change_text(f.field, f.old, f.new, t) for f in change.changes]
+    for key in (
+        "prerequisites_removed",
+        "prerequisites_added",
+        "materials_removed",
+        "materials_added",
+    ):
+        values = getattr(change, key)
+        if values:
+            lines.append(f"{t[key]}{t['colon']}{t['list_sep'].join(values)}")
+    return lines
+
+
+def matched_by_text(rename: Rename, t: dict[str, str]) -> str:
+    """How the renamed item was matched: ``编码相同`` or ``名称相同``."""
+    return t["matched_by_id"] if rename.matched_by == "id" else t["matched_by_name"]

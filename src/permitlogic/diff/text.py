@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from permitlogic.diff.labels import change_text, labels, percent
+from permitlogic.diff.labels import change_lines, labels, matched_by_text, overview_lines, percent
 from permitlogic.diff.model import CatalogDiff, CutTotal
 
 
@@ -18,35 +18,8 @@ def render(diff: CatalogDiff, console: Console, lang: str = "zh") -> None:
         f"  ({diff.old.source or '-'} → {diff.new.source or '-'})",
         highlight=False,
     )
-    console.print(
-        t["overview"].format(
-            old=diff.old.items,
-            new=diff.new.items,
-            added=len(diff.added),
-            removed=len(diff.removed),
-            renamed=len(diff.renamed),
-            changed=len(diff.changed),
-        ),
-        highlight=False,
-    )
-    console.print(
-        t["prerequisites_line"].format(
-            old=diff.old.prerequisites,
-            new=diff.new.prerequisites,
-            removed=diff.prerequisites_removed,
-            added=diff.prerequisites_added,
-        ),
-        highlight=False,
-    )
-    console.print(
-        t["materials_line"].format(
-            old=diff.old.materials,
-            new=diff.new.materials,
-            removed=diff.materials_removed,
-            added=diff.materials_added,
-        ),
-        highlight=False,
-    )
+    for line in overview_lines(diff, t):
+        console.print(line, highlight=False)
     _cuts(diff, console, t, target)
     _departments(diff, console, t)
     _lists(diff, console, t)
@@ -133,10 +106,9 @@ def _lists(diff: CatalogDiff, console: Console, t: dict[str, str]) -> None:
     if diff.renamed:
         console.print(f"[bold]{t['renamed']}[/]" + paren(len(diff.renamed)), highlight=False)
         for rename in diff.renamed:
-            how = t["matched_by_id"] if rename.matched_by == "id" else t["matched_by_name"]
             console.print(
                 f"  ~ {rename.old_id} {rename.old_name} → {rename.new_id} {rename.new_name}"
-                + paren(how),
+                + paren(matched_by_text(rename, t)),
                 highlight=False,
             )
     if diff.changed:
@@ -145,19 +117,5 @@ def _lists(diff: CatalogDiff, console: Console, t: dict[str, str]) -> None:
             console.print(
                 f"  * {change.id} {change.name}" + paren(change.department), highlight=False
             )
-            for field in change.changes:
-                console.print(
-                    "      " + change_text(field.field, field.old, field.new, t), highlight=False
-                )
-            for key in (
-                "prerequisites_removed",
-                "prerequisites_added",
-                "materials_removed",
-                "materials_added",
-            ):
-                values = getattr(change, key)
-                if values:
-                    console.print(
-                        f"      {t[key]}{t['colon']}{t['list_sep'].join(values)}",
-                        highlight=False,
-                    )
+            for line in change_lines(change, t):
+                console.print("      " + line, highlight=False)

@@ -14,7 +14,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from permitlogic.diff.labels import change_text, labels, percent
+from permitlogic.diff.labels import change_lines, labels, matched_by_text, overview_lines, percent
 from permitlogic.diff.model import CatalogDiff, CutTotal
 
 HEADER_FILL = PatternFill("solid", fgColor="24292F")
@@ -46,7 +46,7 @@ def render(diff: CatalogDiff, lang: str = "zh") -> bytes:
                 r.new_id,
                 r.new_name,
                 r.department,
-                t["matched_by_id"] if r.matched_by == "id" else t["matched_by_name"],
+                matched_by_text(r, t),
             ]
             for r in diff.renamed
         ],
@@ -55,17 +55,7 @@ def render(diff: CatalogDiff, lang: str = "zh") -> bytes:
     changed = book.create_sheet(t["changed"])
     rows: list[list[Any]] = []
     for change in diff.changed:
-        lines = [change_text(f.field, f.old, f.new, t) for f in change.changes]
-        for key in (
-            "prerequisites_removed",
-            "prerequisites_added",
-            "materials_removed",
-            "materials_added",
-        ):
-            values = getattr(change, key)
-            if values:
-                lines.append(f"{t[key]}{t['colon']}{t['list_sep'].join(values)}")
-        rows.append([change.id, change.name, change.department, "\n".join(lines)])
+        rows.append([change.id, change.name, change.department, "\n".join(change_lines(change, t))])
     _table(changed, [t["id"], t["name"], t["department"], t["changes"]], rows, [12, 30, 20, 70])
     book.properties.creator = "permitlogic"
     buffer = io.BytesIO()
@@ -93,38 +83,8 @@ def _summary(sheet: Worksheet, diff: CatalogDiff, t: dict[str, str]) -> None:
     sheet.append([t["old"], diff.old.id, diff.old.source or ""])
     sheet.append([t["new"], diff.new.id, diff.new.source or ""])
     sheet.append([t["target_line"], percent(diff.target)])
-    sheet.append(
-        [
-            t["overview"].format(
-                old=diff.old.items,
-                new=diff.new.items,
-                added=len(diff.added),
-                removed=len(diff.removed),
-                renamed=len(diff.renamed),
-                changed=len(diff.changed),
-            )
-        ]
-    )
-    sheet.append(
-        [
-            t["prerequisites_line"].format(
-                old=diff.old.prerequisites,
-                new=diff.new.prerequisites,
-                removed=diff.prerequisites_removed,
-                added=diff.prerequisites_added,
-            )
-        ]
-    )
-    sheet.append(
-        [
-            t["materials_line"].format(
-                old=diff.old.materials,
-                new=diff.new.materials,
-                removed=diff.materials_removed,
-                added=diff.materials_added,
-            )
-        ]
-    )
+    for line in overview_lines(diff, t):
+        sheet.append([line])
     sheet.append([])
     header = [t["department"], t["items"], t["old_days"], t["new_days"], t["cut"]]
     header += [t["items_under_target"], t["verdict"]]

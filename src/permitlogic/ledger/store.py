@@ -33,6 +33,7 @@ from sqlalchemy import (
     bindparam,
     create_engine,
     event,
+    inspect,
     select,
 )
 from sqlalchemy.dialects.postgresql import JSONB
@@ -170,17 +171,39 @@ class Store:
                 f"cannot open the ledger store {self.describe()}: {error.orig}",
                 key="--store",
             ) from None
+        except BaseException:
+            self.engine.dispose()
+            raise
 
     def _create_tables(self) -> None:
         for attempt in range(3):
             try:
                 with self.write() as conn:
                     metadata.create_all(conn, checkfirst=True)
+                    self._check_columns(conn)
                 return
             except (IntegrityError, ProgrammingError):
                 # Another process created them at the same moment (PostgreSQL).
                 if attempt == 2:
                     raise
+
+    def _check_columns(self, conn: Connection) -> None:
+        """Tables left by another version of the ledger are named, not misread."""
+        found = inspect(conn)
+        missing = [
+            f"{table.name}.{column.name}"
+            for table in (cases, events)
+            for column in table.columns
+            if column.name not in {c["name"] for c in found.get_columns(table.name)}
+        ]
+        if missing:
+            raise InputError.single(
+                None,
+                f"案件库 {self.describe()} 的表结构与此版本不符，缺少列：{', '.join(missing)}",
+                f"the ledger store {self.describe()} was made by another version: "
+                f"missing columns {', '.join(missing)}",
+                key="--store",
+            )
 
     def describe(self) -> str:
         return self.url.render_as_string(hide_password=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 
@@ -66,6 +67,7 @@ def print_records(records: list[EventRecord], lang: str, console: Console) -> No
 
 
 def print_due(report: DueReport, lang: str, console: Console) -> None:
+    """One aligned block per department: a morning list may run to thousands of lines."""
     window = (
         report.on.isoformat()
         if report.until == report.on
@@ -84,32 +86,45 @@ def print_due(report: DueReport, lang: str, console: Console) -> None:
             _t(lang, "没有到期或逾期的案件。", "Nothing falls due and nothing is overdue.")
         )
         return
+    header = [
+        _t(lang, "情况", "Status"),
+        _t(lang, "案件", "Case"),
+        _t(lang, "事项", "Item"),
+        _t(lang, "补齐期限", "Deadline"),
+        _t(lang, "提醒", "Reminder"),
+        _t(lang, "尚缺材料", "Still missing"),
+    ]
     for group in report.departments:
         name = group.department or _t(lang, *NO_DEPARTMENT)
-        table = Table(
-            title=_t(
+        console.print(
+            _t(
                 lang,
-                f"{name}（到期 {len(group.due)}，逾期 {len(group.overdue)}）",
-                f"{name} ({len(group.due)} due, {len(group.overdue)} overdue)",
+                f"\n[bold]{name}[/]（到期 {len(group.due)}，逾期 {len(group.overdue)}）",
+                f"\n[bold]{name}[/] ({len(group.due)} due, {len(group.overdue)} overdue)",
             ),
-            title_justify="left",
-            expand=True,
+            highlight=False,
         )
-        table.add_column("", no_wrap=True)
-        table.add_column(_t(lang, "案件", "Case"), no_wrap=True)
-        table.add_column(_t(lang, "事项", "Item"))
-        table.add_column(_t(lang, "补齐期限", "Deadline"), no_wrap=True)
-        table.add_column(_t(lang, "尚缺材料", "Still missing"), ratio=3)
-        table.add_column(_t(lang, "提醒", "Reminder"), no_wrap=True)
+        rows = [header]
         for entry in group.due:
-            table.add_row(
-                _t(lang, "今日到期" if entry.deadline == report.on else "将到期", "due"),
-                *_due_cells(entry, lang),
-            )
+            when = _t(lang, "今日到期" if entry.deadline == report.on else "将到期", "due")
+            rows.append([when, *_due_cells(entry, lang)])
         for entry in group.overdue:
-            label = _t(lang, f"逾期 {entry.days_overdue} 天", f"{entry.days_overdue} d overdue")
-            table.add_row(f"[red]{label}[/]", *_due_cells(entry, lang))
-        console.print(table)
+            when = _t(lang, f"逾期 {entry.days_overdue} 天", f"{entry.days_overdue} d overdue")
+            rows.append([when, *_due_cells(entry, lang)])
+        lines = aligned(rows)
+        rule = "─" * max(cell_len(line) for line in lines)
+        console.out("\n".join([lines[0], rule, *lines[1:]]), highlight=False)
+
+
+def aligned(rows: list[list[str]]) -> list[str]:
+    """Rows as lines with columns aligned by display width (a CJK character is two)."""
+    widths = [max(cell_len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return [
+        "  ".join(
+            cell + " " * (width - cell_len(cell)) for cell, width in zip(row, widths, strict=True)
+        ).rstrip()
+        for row in rows
+    ]
 
 
 def _due_cells(entry: DueCase, lang: str) -> list[str]:
@@ -123,7 +138,7 @@ def _due_cells(entry: DueCase, lang: str) -> list[str]:
     else:
         reminder = ""
     item = f"{entry.item} {entry.item_name}" if entry.item_name else entry.item
-    return [entry.case_id, item, entry.deadline.isoformat(), missing, reminder]
+    return [entry.case_id, item, entry.deadline.isoformat(), reminder, missing]
 
 
 def print_case(case: Case, lang: str, console: Console) -> None:

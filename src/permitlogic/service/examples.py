@@ -1,4 +1,8 @@
-"""Request examples shown in the OpenAPI document (and tried by schema-driven tests)."""
+"""Request examples shown in the OpenAPI document (and tried by schema-driven tests).
+
+``PROJECT`` and ``APPLICATION`` are also the sample inputs of the decision and
+service tests.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ from typing import Any
 
 from fastapi.openapi.models import Example
 
-_PROJECT: dict[str, Any] = {
+PROJECT: dict[str, Any] = {
     "id": "P-2026-0117",
     "name": "县城北污水处理厂扩建",
     "category": "major_infrastructure",
@@ -18,11 +22,12 @@ _PROJECT: dict[str, Any] = {
     "supervisor_selected": True,
     "wage_deposit_paid": True,
     "safety_deposit_paid": True,
-    "dust_deposit_paid": False,
+    "dust_deposit_paid": True,
     "injury_insurance": True,
 }
+"""A major infrastructure project in the county town that meets every condition."""
 
-_APPLICATION: dict[str, Any] = {
+APPLICATION: dict[str, Any] = {
     "id": "A-2026-00931",
     "item": "JS-004",
     "applicant": {"id": "91420000XXXXXXXX", "credit": "good"},
@@ -30,19 +35,22 @@ _APPLICATION: dict[str, Any] = {
     "submitted": ["m1", "m2", "m4"],
     "commitment": True,
 }
+"""An application for JS-004 with three materials handed in and the commitment signed."""
+
+_DUST_DEPOSIT_UNPAID = {**PROJECT, "dust_deposit_paid": False}
 
 PROJECT_EXAMPLES: dict[str, Example] = {
-    "one": Example(summary="one project / 单个项目", value=_PROJECT),
+    "one": Example(summary="one project / 单个项目", value=_DUST_DEPOSIT_UNPAID),
     "batch": Example(
         summary="a list / 批量",
-        value=[_PROJECT, {**_PROJECT, "id": "P-2026-0118", "dust_deposit_paid": True}],
+        value=[_DUST_DEPOSIT_UNPAID, {**PROJECT, "id": "P-2026-0118"}],
     ),
 }
 
 APPLICATION_EXAMPLES: dict[str, Example] = {
-    "one": Example(summary="one application / 单件申请", value=_APPLICATION),
+    "one": Example(summary="one application / 单件申请", value=APPLICATION),
     "batch": Example(
         summary="a list / 批量",
-        value=[_APPLICATION, {**_APPLICATION, "id": "A-2026-00932", "commitment": False}],
+        value=[APPLICATION, {**APPLICATION, "id": "A-2026-00932", "commitment": False}],
     ),
 }

@@ -54,6 +54,7 @@ from permitlogic.models.decision import (
 )
 from permitlogic.models.report import Finding, Report
 from permitlogic.packs.checks_pack import ChecksPack
+from permitlogic.packs.green_channel import project_flags
 from permitlogic.runner import check
 from permitlogic.testing.packs import CatalogLike, Packs, PacksLike, as_catalog, as_packs
 from permitlogic.testing.strategies import applications, catalogs, projects, reference_lists
@@ -136,6 +137,16 @@ def _shows_input(test: Callable[..., None]) -> Callable[..., None]:
     return wrapper
 
 
+def _named(name: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """The test under another name (the one hypothesis prints with a failing example)."""
+
+    def rename(test: Callable[..., None]) -> Callable[..., None]:
+        test.__name__ = test.__qualname__ = name
+        return test
+
+    return rename
+
+
 def _compact(value: Any) -> str:
     if isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], Catalog):
         catalog, application = value
@@ -206,7 +217,7 @@ def boundary_projects() -> list[Project]:
     Hypothesis runs these first, then draws; a pack that drops any single
     condition is caught on every run, whatever the draws.
     """
-    flags = sorted(name for name, info in Project.model_fields.items() if info.annotation is bool)
+    flags = sorted(project_flags())
     return [
         Project(
             id=f"P-{category.value}-{off or 'complete'}",
@@ -403,6 +414,34 @@ def received_window(packs: Packs) -> tuple[date, date]:
     return date(first, 1, 1), date(last, 12, 31) - margin
 
 
+def _every_deferral(
+    name: str,
+    packs: PacksLike,
+    catalog: CatalogLike,
+    max_examples: int | None,
+    verify: Callable[[Catalog, Application, DeferralDecision, Packs], None],
+) -> None:
+    """Decide every drawn application (the boundary ones first) and verify each decision
+    (given its catalog, the application, the decision and the packs).
+
+    ``name`` is what hypothesis calls the test in a falsifying example.
+    """
+    world = _DeferralWorld(as_packs(packs), as_catalog(catalog))
+    pack, calendar = world.packs.deferral, world.packs.calendar
+
+    @_settings(max_examples)
+    @given(case=world.cases())
+    @_with_examples("case", world.boundary())
+    @_shows_input
+    @_named(name)
+    def holds(case: tuple[Catalog, Application]) -> None:
+        catalog_, application = case
+        decision = decide_deferral(application, catalog_, pack, calendar)
+        verify(catalog_, application, decision, world.packs)
+
+    holds()
+
+
 def deferral_keeps_the_law(
     packs: PacksLike = None,
     catalog: CatalogLike = None,
@@ -419,23 +458,11 @@ def deferral_keeps_the_law(
     ``catalog``: a catalog file or Catalog to draw applications for (default:
     drawn catalogs).
     """
-    world = _DeferralWorld(as_packs(packs), as_catalog(catalog))
-    pack, calendar = world.packs.deferral, world.packs.calendar
-
-    @_settings(max_examples)
-    @given(case=world.cases())
-    @_with_examples("case", world.boundary())
-    @_shows_input
-    def keeps_the_law(case: tuple[Catalog, Application]) -> None:
-        catalog_, application = case
-        decision = decide_deferral(application, catalog_, pack, calendar)
-        _check_deferral_table(catalog_, application, decision)
-
-    keeps_the_law()
+    _every_deferral("keeps_the_law", packs, catalog, max_examples, _check_deferral_table)
 
 
 def _check_deferral_table(
-    catalog: Catalog, application: Application, decision: DeferralDecision
+    catalog: Catalog, application: Application, decision: DeferralDecision, packs: Packs
 ) -> None:
     item = next((i for i in catalog.items if i.id == application.item), None)
     outcome = decision.decision
@@ -553,50 +580,41 @@ def deadlines_are_sane(
     exactly ``deadline_working_days`` working days after receipt (Art. 82:
     working days, not calendar days). Accept and reject carry neither date.
     """
-    world = _DeferralWorld(as_packs(packs), as_catalog(catalog))
-    pack, calendar = world.packs.deferral, world.packs.calendar
+    _every_deferral("are_sane", packs, catalog, max_examples, _check_deadlines)
 
-    @_settings(max_examples)
-    @given(case=world.cases())
-    @_with_examples("case", world.boundary())
-    @_shows_input
-    def are_sane(case: tuple[Catalog, Application]) -> None:
-        catalog_, application = case
-        decision = decide_deferral(application, catalog_, pack, calendar)
-        received = application.received
-        if decision.decision is DeferralOutcome.notice:
-            due = decision.notice_due
-            assert due is not None, "一次性告知没有送达期限 / a notice without a due date"
-            counted = _working_days_between(received, due, calendar)
-            assert calendar.is_workday(due), (
-                f"告知期限 {due} 不是工作日 / {due} is not a working day"
-            )
-            assert counted <= NOTICE_LIMIT_DAYS, (
-                f"告知期限 {due} 在受理日 {received} 后第 {counted} 个工作日，超过行政许可法第三十二条的"
-                f"五日 / the notice is due {counted} working days after receipt, beyond Art. 32's five"
-            )
-            assert counted == pack.notice_working_days, (
-                f"告知期限为受理后第 {counted} 个工作日，规则包规定 {pack.notice_working_days} 个 / "
-                f"due after {counted} working days, the pack says {pack.notice_working_days}"
-            )
-        elif decision.decision is DeferralOutcome.accept_with_deferral:
-            due = decision.deadline
-            assert due is not None, "容缺受理没有补正期限 / a deferral without a deadline"
-            assert calendar.is_workday(due), (
-                f"补正期限 {due} 不是工作日 / {due} is not a working day"
-            )
-            counted = _working_days_between(received, due, calendar)
-            assert counted == pack.deadline_working_days, (
-                f"补正期限 {due} 是受理日 {received} 后第 {counted} 个工作日，规则包规定 "
-                f"{pack.deadline_working_days} 个工作日 / the deadline is {counted} working days "
-                f"after receipt, the pack says {pack.deadline_working_days} (working days, Art. 82)"
-            )
-        else:
-            assert decision.deadline is None and decision.notice_due is None, (
-                f"{decision.decision.value} 不应有期限 / {decision.decision.value} carries a date"
-            )
 
-    are_sane()
+def _check_deadlines(
+    catalog: Catalog, application: Application, decision: DeferralDecision, packs: Packs
+) -> None:
+    pack, calendar = packs.deferral, packs.calendar
+    received = application.received
+    if decision.decision is DeferralOutcome.notice:
+        due = decision.notice_due
+        assert due is not None, "一次性告知没有送达期限 / a notice without a due date"
+        counted = _working_days_between(received, due, calendar)
+        assert calendar.is_workday(due), f"告知期限 {due} 不是工作日 / {due} is not a working day"
+        assert counted <= NOTICE_LIMIT_DAYS, (
+            f"告知期限 {due} 在受理日 {received} 后第 {counted} 个工作日，超过行政许可法第三十二条的"
+            f"五日 / the notice is due {counted} working days after receipt, beyond Art. 32's five"
+        )
+        assert counted == pack.notice_working_days, (
+            f"告知期限为受理后第 {counted} 个工作日，规则包规定 {pack.notice_working_days} 个 / "
+            f"due after {counted} working days, the pack says {pack.notice_working_days}"
+        )
+    elif decision.decision is DeferralOutcome.accept_with_deferral:
+        due = decision.deadline
+        assert due is not None, "容缺受理没有补正期限 / a deferral without a deadline"
+        assert calendar.is_workday(due), f"补正期限 {due} 不是工作日 / {due} is not a working day"
+        counted = _working_days_between(received, due, calendar)
+        assert counted == pack.deadline_working_days, (
+            f"补正期限 {due} 是受理日 {received} 后第 {counted} 个工作日，规则包规定 "
+            f"{pack.deadline_working_days} 个工作日 / the deadline is {counted} working days "
+            f"after receipt, the pack says {pack.deadline_working_days} (working days, Art. 82)"
+        )
+    else:
+        assert decision.deadline is None and decision.notice_due is None, (
+            f"{decision.decision.value} 不应有期限 / {decision.decision.value} carries a date"
+        )
 
 
 def _working_days_between(start: date, end: date, calendar: WorkdayCalendar) -> int:

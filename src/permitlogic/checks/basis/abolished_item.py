@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from permitlogic.checks.base import CheckContext, CheckMeta
 from permitlogic.checks.basis.reference_match import (
+    entries_with_status,
     entry_document,
-    entry_key,
     entry_source_en,
     entry_source_zh,
     entry_witness,
@@ -68,10 +68,7 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
         return
     by_name = items_by_name(ctx)
     hits: list[tuple[Item, ReferenceEntry, str]] = []
-    for entry in ctx.reference.entries:
-        if entry.status is not ReferenceStatus.abolished:
-            continue
-        key = entry_key(ctx, entry)
+    for entry, key in entries_with_status(ctx, ReferenceStatus.abolished):
         hits.extend((item, entry, key) for item in by_name.get(key, []))
     hits.sort(key=lambda hit: ctx.index[hit[0].id])
     for item, entry, key in hits:

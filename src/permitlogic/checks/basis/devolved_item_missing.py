@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from permitlogic.checks.base import CheckContext, CheckMeta
 from permitlogic.checks.basis.reference_match import (
+    entries_with_status,
     entry_document,
-    entry_key,
     entry_source_en,
     entry_source_zh,
     entry_witness,
@@ -65,10 +65,7 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
     if ctx.reference is None:
         return
     by_name = items_by_name(ctx)
-    for entry in ctx.reference.entries:
-        if entry.status is not ReferenceStatus.devolved:
-            continue
-        key = entry_key(ctx, entry)
+    for entry, key in entries_with_status(ctx, ReferenceStatus.devolved):
         if key in by_name:
             continue
         yield META.finding(

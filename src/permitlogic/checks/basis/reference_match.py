@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from typing import Any
 
 from permitlogic.checks.base import CheckContext
 from permitlogic.models.catalog import Item
-from permitlogic.models.reference import ReferenceEntry
+from permitlogic.models.reference import ReferenceEntry, ReferenceStatus
 from permitlogic.names import item_name_key
 
 
@@ -29,6 +30,18 @@ def entry_key(ctx: CheckContext, entry: ReferenceEntry) -> str:
     return item_name_key(entry.name, None, ctx.catalog.catalog.jurisdiction)
 
 
+def entries_with_status(
+    ctx: CheckContext, status: ReferenceStatus
+) -> Iterator[tuple[ReferenceEntry, str]]:
+    """The reference list's entries of a status, in list order, each with its normalized
+    name; none without a reference list."""
+    if ctx.reference is None:
+        return
+    for entry in ctx.reference.entries:
+        if entry.status is status:
+            yield entry, entry_key(ctx, entry)
+
+
 def entry_witness(entry: ReferenceEntry, key: str) -> dict[str, Any]:
     """The reference entry as a finding's witness."""
     return {
@@ -42,13 +55,18 @@ def entry_witness(entry: ReferenceEntry, key: str) -> dict[str, Any]:
 
 def entry_source_zh(entry: ReferenceEntry) -> str:
     """``（《……决定》，2026-03-01）`` or empty."""
-    parts = [p for p in (entry.document, entry.date.isoformat() if entry.date else None) if p]
+    parts = _source_parts(entry)
     return f"（{'，'.join(parts)}）" if parts else ""
 
 
 def entry_source_en(entry: ReferenceEntry) -> str:
-    parts = [p for p in (entry.document, entry.date.isoformat() if entry.date else None) if p]
+    parts = _source_parts(entry)
     return f" ({', '.join(parts)})" if parts else ""
+
+
+def _source_parts(entry: ReferenceEntry) -> list[str]:
+    """The entry's document and date, where given."""
+    return [p for p in (entry.document, entry.date.isoformat() if entry.date else None) if p]
 
 
 def entry_document(entry: ReferenceEntry) -> str | None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from permitlogic.checks.base import CheckContext, CheckMeta
-from permitlogic.checks.time.rates import department_shares, percent
-from permitlogic.models.report import Finding, Fix, Severity
+from permitlogic.checks.time.rates import RateWords, department_shares, rate_findings
+from permitlogic.models.report import Finding, Severity
 
 META = CheckMeta(
     id="PL305",
@@ -52,37 +52,19 @@ The reform plans: 即办件 60% at the window (seed 001); Administrative License
 )
 
 
+_WORDS = RateWords(
+    said_zh="{department} {counted} 个事项中即办件 {meeting} 个，",
+    said_en="{department}: {meeting} of its {counted} items are decided on the spot",
+    fix_zh="至少再将 {needed} 个事项改为即办件（on_the_spot: true），可从以下事项中选择：",
+    fix_en="decide at least {needed} more on the spot (on_the_spot: true), from: ",
+    meeting_key="on_the_spot",
+    counted_key="total",
+)
+
+
 def check(ctx: CheckContext) -> Iterator[Finding]:
     threshold = ctx.pack.thresholds.on_the_spot_rate
     shares = department_shares(
         ctx.catalog.items, counted=lambda item: True, meets=lambda item: item.on_the_spot
     )
-    for share in shares:
-        if not share.under(threshold):
-            continue
-        needed = share.needed(threshold)
-        yield META.finding(
-            ctx,
-            items=share.missing,
-            department=share.department,
-            message_zh=(
-                f"{share.department} {share.counted} 个事项中即办件 {share.meeting} 个，"
-                f"占 {percent(share.share())}，低于 {percent(threshold)}"
-            ),
-            message_en=(
-                f"{share.department}: {share.meeting} of its {share.counted} items are decided "
-                f"on the spot ({percent(share.share())}), under {percent(threshold)}"
-            ),
-            witness={
-                "share": share.share(),
-                "threshold": threshold,
-                "on_the_spot": share.meeting,
-                "total": share.counted,
-            },
-            fix=Fix(
-                message_zh=f"至少再将 {needed} 个事项改为即办件（on_the_spot: true），可从以下事项中选择："
-                + "、".join(share.missing),
-                message_en=f"decide at least {needed} more on the spot (on_the_spot: true), from: "
-                + ", ".join(share.missing),
-            ),
-        )
+    yield from rate_findings(META, ctx, threshold, shares, _WORDS)

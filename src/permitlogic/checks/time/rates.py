@@ -1,13 +1,15 @@
-"""Per-department shares for the reform's rate targets (PL304, PL305)."""
+"""Per-department shares for the reform's rate targets (PL304, PL305), and their findings."""
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from fractions import Fraction
 
+from permitlogic.checks.base import CheckContext, CheckMeta
 from permitlogic.models.catalog import Item
+from permitlogic.models.report import Finding, Fix
 
 
 @dataclass(frozen=True)
@@ -55,3 +57,59 @@ def department_shares(
 def percent(value: float) -> str:
     """0.9 -> "90%", 0.6667 -> "66.67%"."""
     return f"{round(value * 100, 2):g}%"
+
+
+@dataclass(frozen=True)
+class RateWords:
+    """What a rate check says of a department under its target.
+
+    ``said_zh``/``said_en`` take ``department``, ``meeting`` and ``counted`` (the
+    share and the target follow); ``fix_zh``/``fix_en`` take ``needed`` (the
+    items to choose from follow); ``meeting_key`` and ``counted_key`` name the
+    two counts in the witness.
+    """
+
+    said_zh: str
+    said_en: str
+    fix_zh: str
+    fix_en: str
+    meeting_key: str
+    counted_key: str
+
+
+def rate_findings(
+    meta: CheckMeta,
+    ctx: CheckContext,
+    threshold: float,
+    shares: Iterable[DepartmentShare],
+    words: RateWords,
+) -> Iterator[Finding]:
+    """A finding for each department whose share is under the threshold."""
+    for share in shares:
+        if not share.under(threshold):
+            continue
+        counts = {
+            "department": share.department,
+            "meeting": share.meeting,
+            "counted": share.counted,
+        }
+        needed = share.needed(threshold)
+        yield meta.finding(
+            ctx,
+            items=share.missing,
+            department=share.department,
+            message_zh=words.said_zh.format(**counts)
+            + f"占 {percent(share.share())}，低于 {percent(threshold)}",
+            message_en=words.said_en.format(**counts)
+            + f" ({percent(share.share())}), under {percent(threshold)}",
+            witness={
+                "share": share.share(),
+                "threshold": threshold,
+                words.meeting_key: share.meeting,
+                words.counted_key: share.counted,
+            },
+            fix=Fix(
+                message_zh=words.fix_zh.format(needed=needed) + "、".join(share.missing),
+                message_en=words.fix_en.format(needed=needed) + ", ".join(share.missing),
+            ),
+        )

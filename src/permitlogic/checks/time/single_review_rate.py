@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from permitlogic.checks.base import CheckContext, CheckMeta
-from permitlogic.checks.time.rates import department_shares, percent
+from permitlogic.checks.time.rates import RateWords, department_shares, rate_findings
 from permitlogic.models.catalog import Kind
-from permitlogic.models.report import Finding, Fix, Severity
+from permitlogic.models.report import Finding, Severity
 
 META = CheckMeta(
     id="PL304",
@@ -53,6 +53,16 @@ The reform plans: 一审一核 for 90% of license items (seed 003).
 )
 
 
+_WORDS = RateWords(
+    said_zh="{department} {counted} 项行政许可中一审一核的 {meeting} 项，",
+    said_en="{department}: {meeting} of its {counted} licenses have a single review",
+    fix_zh="至少再将 {needed} 项改为一审一核（review_levels: 1）：",
+    fix_en="move at least {needed} more to a single review (review_levels: 1): ",
+    meeting_key="single_review",
+    counted_key="licenses",
+)
+
+
 def check(ctx: CheckContext) -> Iterator[Finding]:
     threshold = ctx.pack.thresholds.single_review_rate
     shares = department_shares(
@@ -60,32 +70,4 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
         counted=lambda item: item.kind is Kind.license,
         meets=lambda item: item.review_levels == 1,
     )
-    for share in shares:
-        if not share.under(threshold):
-            continue
-        needed = share.needed(threshold)
-        yield META.finding(
-            ctx,
-            items=share.missing,
-            department=share.department,
-            message_zh=(
-                f"{share.department} {share.counted} 项行政许可中一审一核的 {share.meeting} 项，"
-                f"占 {percent(share.share())}，低于 {percent(threshold)}"
-            ),
-            message_en=(
-                f"{share.department}: {share.meeting} of its {share.counted} licenses have a "
-                f"single review ({percent(share.share())}), under {percent(threshold)}"
-            ),
-            witness={
-                "share": share.share(),
-                "threshold": threshold,
-                "single_review": share.meeting,
-                "licenses": share.counted,
-            },
-            fix=Fix(
-                message_zh=f"至少再将 {needed} 项改为一审一核（review_levels: 1）："
-                + "、".join(share.missing),
-                message_en=f"move at least {needed} more to a single review (review_levels: 1): "
-                + ", ".join(share.missing),
-            ),
-        )
+    yield from rate_findings(META, ctx, threshold, shares, _WORDS)
