@@ -22,6 +22,11 @@ def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
+def deferral(file: Path, *args: str) -> tuple[int, str, str]:
+    """``permitlogic decide deferral FILE --catalog <the test catalog> ARGS``."""
+    return run("decide", "deferral", str(file), "--catalog", str(CATALOG_PATH), *args)
+
+
 class _Dumper(yaml.SafeDumper):
     def ignore_aliases(self, data: Any) -> bool:
         return True
@@ -85,12 +90,10 @@ def test_missing_file_and_empty_input_exit_2(tmp_path: Path) -> None:
 
 def test_deferral_text_and_json(tmp_path: Path) -> None:
     file = write(tmp_path, "a.yaml", {"application": APPLICATION})
-    code, out, _ = run("decide", "deferral", str(file), "--catalog", str(CATALOG_PATH))
+    code, out, _ = deferral(file)
     assert code == 0
     assert "容缺受理" in out and "2026-02-27" in out and "DF-5" in out
-    code, out, _ = run(
-        "decide", "deferral", str(file), "--catalog", str(CATALOG_PATH), "--format", "json"
-    )
+    code, out, _ = deferral(file, "--format", "json")
     data = json.loads(out)
     assert data["decision"] == "accept_with_deferral" and data["deadline"] == "2026-02-27"
     assert [m["id"] for m in data["deferred"]] == ["m3", "m5", "m6"]
@@ -99,24 +102,13 @@ def test_deferral_text_and_json(tmp_path: Path) -> None:
 def test_the_notice_in_text_and_json(tmp_path: Path) -> None:
     blacklisted = dict(APPLICATION, applicant={"id": "x", "credit": "blacklisted"})
     file = write(tmp_path, "a.yaml", [{"application": blacklisted}, dict(APPLICATION, id="A-2")])
-    code, out, _ = run("decide", "deferral", str(file), "--catalog", str(CATALOG_PATH), "--notice")
+    code, out, _ = deferral(file, "--notice")
     assert code == 0
     assert "一次性告知书" in out and "容缺受理告知书" in out
     assert "m3 施工合同" in out and "2026年02月27日" in out
-    code, out, _ = run(
-        "decide", "deferral", str(file), "--catalog", str(CATALOG_PATH), "--notice", "--lang", "en"
-    )
+    code, out, _ = deferral(file, "--notice", "--lang", "en")
     assert "Notice of everything missing" in out and "2026-02-27" in out
-    code, out, _ = run(
-        "decide",
-        "deferral",
-        str(file),
-        "--catalog",
-        str(CATALOG_PATH),
-        "--notice",
-        "--format",
-        "json",
-    )
+    code, out, _ = deferral(file, "--notice", "--format", "json")
     notices = json.loads(out)
     assert [n["kind"] for n in notices] == ["notice", "deferral"]
     assert [m["id"] for m in notices[0]["materials"]] == ["m3", "m5", "m6"]
@@ -125,26 +117,19 @@ def test_the_notice_in_text_and_json(tmp_path: Path) -> None:
 
 def test_2027_exits_2_naming_the_year_until_a_calendar_is_given(tmp_path: Path) -> None:
     file = write(tmp_path, "a.yaml", {"application": dict(APPLICATION, received="2027-02-05")})
-    args = ["decide", "deferral", str(file), "--catalog", str(CATALOG_PATH), "--format", "json"]
-    code, out, err = run(*args)
+    code, out, err = deferral(file, "--format", "json")
     assert code == 2 and "2027" in err and f"{file}:" in err
-    code, out, _ = run(*args, "--calendar", str(DATA / "calendar-2027-test.yaml"))
+    code, out, _ = deferral(
+        file, "--format", "json", "--calendar", str(DATA / "calendar-2027-test.yaml")
+    )
     assert code == 0
     assert json.loads(out)["deadline"] == "2027-02-19"
 
 
 def test_a_county_rules_directory(tmp_path: Path) -> None:
     file = write(tmp_path, "a.yaml", {"application": APPLICATION})
-    code, out, _ = run(
-        "decide",
-        "deferral",
-        str(file),
-        "--catalog",
-        str(CATALOG_PATH),
-        "--rules",
-        str(CASES / "data" / "rules-county"),
-        "--format",
-        "json",
+    code, out, _ = deferral(
+        file, "--rules", str(CASES / "data" / "rules-county"), "--format", "json"
     )
     assert code == 0
     assert json.loads(out)["decision"] == "notice"
@@ -157,9 +142,7 @@ def test_a_bad_catalog_or_pack_exits_2(tmp_path: Path) -> None:
     rules = tmp_path / "rules"
     rules.mkdir()
     (rules / "deferral.yaml").write_text("version: 1\n", encoding="utf-8")
-    code, _, err = run(
-        "decide", "deferral", str(file), "--catalog", str(CATALOG_PATH), "--rules", str(rules)
-    )
+    code, _, err = deferral(file, "--rules", str(rules))
     assert code == 2 and "deferral.yaml:1" in err
 
 

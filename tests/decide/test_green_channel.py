@@ -13,6 +13,16 @@ from permitlogic.models.decision import Project
 from permitlogic.service.examples import PROJECT
 
 SPEC_MET = ["GC-0", "GC-1", "GC-3a", "GC-3b", "GC-3c", "GC-2a", "GC-2b", "GC-4"]
+DECISION_KEYS = [
+    "decision_id",
+    "project",
+    "decision",
+    "unmet",
+    "met",
+    "effect",
+    "pack_version",
+]
+"""A green-channel decision's JSON keys, in order (the contract)."""
 
 
 def test_the_example_of_decisions_md() -> None:
@@ -34,15 +44,7 @@ def test_the_example_of_decisions_md() -> None:
     assert data["met"] == SPEC_MET
     assert data["effect"] is None
     assert data["pack_version"].startswith("sha256:")
-    assert set(data) == {
-        "decision_id",
-        "project",
-        "decision",
-        "unmet",
-        "met",
-        "effect",
-        "pack_version",
-    }
+    assert set(data) == set(DECISION_KEYS)
 
 
 def test_eligible_states_the_effect() -> None:
@@ -112,12 +114,4 @@ def test_each_gives_decisions_and_errors_in_place() -> None:
 
 def test_json_keys_are_the_contract() -> None:
     data = pl.decide_green_channel(PROJECT).model_dump(mode="json")
-    assert list(data) == [
-        "decision_id",
-        "project",
-        "decision",
-        "unmet",
-        "met",
-        "effect",
-        "pack_version",
-    ]
+    assert list(data) == DECISION_KEYS

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from permitlogic.decide.per_pack import PerPackVersion
 from permitlogic.decide.rules import FieldTest, Firings, Rule, Scalar
 from permitlogic.decide.session import CompiledRuleset, compiled
 from permitlogic.models.catalog import Catalog, Item, Material
@@ -267,7 +268,7 @@ class DeferralRules:
 
 
 _items: dict[int, tuple[Catalog, dict[str, Item]]] = {}
-_compiled: dict[str, DeferralRules] = {}
+_compiled: PerPackVersion[DeferralRules] = PerPackVersion()
 _lock = threading.Lock()
 
 
@@ -286,12 +287,8 @@ def item_map(catalog: Catalog) -> dict[str, Item]:
 
 def deferral_rules(pack: DeferralPack) -> DeferralRules:
     """The pack compiled (once per pack version) into its durable-rules ruleset."""
-    found = _compiled.get(pack.fingerprint)
-    if found is not None:
-        return found
-    with _lock:
-        found = _compiled.get(pack.fingerprint)
-        if found is None:
-            ruleset = compiled(f"deferral_{pack.fingerprint[7:]}", pack_rules(pack))
-            found = _compiled[pack.fingerprint] = DeferralRules(pack, ruleset)
-        return found
+
+    def build() -> DeferralRules:
+        return DeferralRules(pack, compiled(f"deferral_{pack.fingerprint[7:]}", pack_rules(pack)))
+
+    return _compiled.get(pack.fingerprint, build)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
+from permitlogic.decide.per_pack import PerPackVersion
 from permitlogic.decide.rules import FieldTest, Firings, Rule, Scalar
 from permitlogic.decide.session import CompiledRuleset, compiled
 from permitlogic.models.decision import (
@@ -118,22 +118,15 @@ class GreenChannelRules:
         )
 
 
-_compiled: dict[str, GreenChannelRules] = {}
-_lock = threading.Lock()
+_compiled: PerPackVersion[GreenChannelRules] = PerPackVersion()
 
 
 def green_channel_rules(pack: GreenChannelPack) -> GreenChannelRules:
     """The pack compiled (once per pack version) into its durable-rules ruleset."""
-    found = _compiled.get(pack.fingerprint)
-    if found is not None:
-        return found
-    with _lock:
-        found = _compiled.get(pack.fingerprint)
-        if found is None:
-            rules, words = pack_rules(pack)
-            ruleset = compiled(f"green_channel_{pack.fingerprint[7:]}", rules)
-            found = GreenChannelRules(
-                pack, ruleset, words, read_fields(rules), tuple(pack.rule_ids())
-            )
-            _compiled[pack.fingerprint] = found
-        return found
+
+    def build() -> GreenChannelRules:
+        rules, words = pack_rules(pack)
+        ruleset = compiled(f"green_channel_{pack.fingerprint[7:]}", rules)
+        return GreenChannelRules(pack, ruleset, words, read_fields(rules), tuple(pack.rule_ids()))
+
+    return _compiled.get(pack.fingerprint, build)

@@ -14,22 +14,25 @@ SHOWN = 8
 
 def zh(ctx: CheckContext, node: str) -> str:
     """``JS-001「建筑工程施工许可证核发」``, ``外部条件「银行资信证明」`` or ``ZR-009（目录中没有）``."""
-    item = ctx.items.get(node)
-    if item is not None:
-        return f"{item.id}「{item.name}」"
-    if is_external(node):
-        return f"外部条件「{node.removeprefix(EXTERNAL_PREFIX)}」"
-    return f"{node}（目录中没有）"
+    return _named(ctx, node, "{id}「{name}」", "外部条件「{name}」", "{id}（目录中没有）")
 
 
 def en(ctx: CheckContext, node: str) -> str:
-    """``JS-001 (建筑工程施工许可证核发)``, ``external prerequisite 银行资信证明`` or ``ZR-009 (not listed)``."""
+    """``JS-001 (建筑工程施工许可证核发)``, ``external prerequisite 银行资信证明`` or
+    ``ZR-009 (not in the catalog)``."""
+    return _named(
+        ctx, node, "{id} ({name})", "external prerequisite {name}", "{id} (not in the catalog)"
+    )
+
+
+def _named(ctx: CheckContext, node: str, listed: str, external: str, unlisted: str) -> str:
+    """The node in the words for a catalog item, an external prerequisite or an unknown id."""
     item = ctx.items.get(node)
     if item is not None:
-        return f"{item.id} ({item.name})"
+        return listed.format(id=item.id, name=item.name)
     if is_external(node):
-        return f"external prerequisite {node.removeprefix(EXTERNAL_PREFIX)}"
-    return f"{node} (not in the catalog)"
+        return external.format(name=node.removeprefix(EXTERNAL_PREFIX))
+    return unlisted.format(id=node)
 
 
 def path_zh(ctx: CheckContext, nodes: Sequence[str]) -> str:
