@@ -68,6 +68,7 @@ def _section(name: str) -> Callable[[bool], list[Row]] | None:
     if spec is None or spec.loader is None:
         return None
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
     spec.loader.exec_module(module)
     function = getattr(module, "bench", None)
     return function if callable(function) else None
@@ -97,7 +98,8 @@ def main(argv: list[str] | None = None) -> int:
         "--only", action="append", help=f"run only these sections: load, {', '.join(SECTIONS)}"
     )
     args = parser.parse_args(argv)
-    console = Console()
+    # Wide tables stay readable when the output goes to a file or a CI log.
+    console = Console() if sys.stdout.isatty() else Console(width=220)
     chosen = args.only or ["load", *SECTIONS]
     if "load" in chosen:
         sizes = [1_000, 10_000] if args.quick else [1_000, 10_000, 50_000]
