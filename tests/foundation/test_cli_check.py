@@ -121,3 +121,22 @@ def test_rules_lists_every_check_and_prints_one_doc() -> None:
     assert "PL107" in ids and "PL202" in ids and ids == sorted(ids)
     code, out = run("rules", "PL107", "--lang", "en")
     assert code == 0 and "Why is this bad?" in out and "unlisted-item" in out
+
+
+def test_invalid_input_as_json_for_programs(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "catalog: {id: t, jurisdiction: 县, effective: 2026-02-30}\nitems:\n  - id: A\n    kind: licence\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["check", str(bad), "--format", "json"])
+    assert result.exit_code != 0 and isinstance(result.exception, Exception)
+    errors = json.loads(result.stdout)["errors"]
+    assert {e["rule"] for e in errors} == {"PL001"}
+    assert {e["location"]["key"] for e in errors} >= {"catalog.effective", "items[0].kind"}
+    assert next(e for e in errors if e["location"]["key"] == "catalog.effective")["location"]["line"] == 1
+
+
+def test_rules_documents_invalid_input_too() -> None:
+    code, out = run("rules", "PL001", "--lang", "en")
+    assert code == 0 and "invalid-catalog" in out and "Exit code 2" in out

@@ -146,8 +146,8 @@ def test_yaml_alias_bomb_is_refused_without_expanding() -> None:
     text = (CORPUS / "alias-bomb.yaml").read_text(encoding="utf-8")
     with pytest.raises(InputError) as raised:
         parse_yaml(text, "bomb.yaml")
-    # nine levels of nine aliases would be 9**9 strings; each alias is refused where it stands
-    assert len(raised.value.problems) == 8 * 9
+    # nine levels of nine aliases would be 9**9 strings; each of the 8 aliased values is refused once
+    assert len(raised.value.problems) == 8
     assert all("anchors and aliases" in p.message_en for p in raised.value.problems)
 
 

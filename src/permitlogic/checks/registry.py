@@ -7,7 +7,7 @@ import pkgutil
 from functools import cache
 
 import permitlogic.checks as checks_package
-from permitlogic.checks.base import Check
+from permitlogic.checks.base import Check, CheckMeta
 
 
 @cache
@@ -44,3 +44,12 @@ def unknown_codes(codes: list[str]) -> list[str]:
     """Codes that select no check at all (a typo on the command line)."""
     ids = all_checks()
     return [c for c in codes if not any(i.startswith(c) for i in ids)]
+
+
+def documented_rules() -> dict[str, CheckMeta]:
+    """Every rule with a doc, ordered by id: the checks and PL001 (invalid input)."""
+    from permitlogic.checks.invalid_catalog import META as INVALID_CATALOG
+
+    rules = {INVALID_CATALOG.id: INVALID_CATALOG}
+    rules.update({check_id: check.meta for check_id, check in all_checks().items()})
+    return dict(sorted(rules.items()))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import json
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -20,7 +21,7 @@ from permitlogic.cli.options import (
     bad_option,
     split_codes,
 )
-from permitlogic.errors import InputError
+from permitlogic.errors import InputError, Problem
 from permitlogic.load.catalog import load_catalog_sourced
 from permitlogic.load.reference import load_reference
 from permitlogic.models.report import Severity
@@ -122,6 +123,8 @@ def check_command(
         )
         inputs.append(RenderInput(report, catalog, source, pack, lang.value))
     if problems:
+        if format is Format.json:
+            _emit_invalid_json(problems, output)
         raise InputError(problems)
     _emit(format, inputs, output)
     failing = sum(len(i.report.at_or_above(fail_on)) for i in inputs)
@@ -165,3 +168,30 @@ def _text(inp: RenderInput, console: Console) -> None:
     from permitlogic.report.text import render
 
     render(inp, console)
+
+
+def _emit_invalid_json(problems: list[Problem], output: Path | None) -> None:
+    """For programs: the input problems as PL001 findings in JSON (the run still exits 2)."""
+    from permitlogic import __version__
+    from permitlogic.checks.invalid_catalog import META
+
+    errors = [
+        {
+            "rule": META.id,
+            "name": META.name,
+            "severity": META.severity.value,
+            "message_zh": problem.message_zh,
+            "message_en": problem.message_en,
+            "location": problem.location.model_dump(exclude_none=True),
+        }
+        for problem in problems
+    ]
+    text = json.dumps(
+        {"tool": {"name": "permitlogic", "version": __version__}, "errors": errors},
+        ensure_ascii=False,
+        indent=2,
+    )
+    if output is None:
+        sys.stdout.write(text + "\n")
+    else:
+        output.write_text(text + "\n", encoding="utf-8")

@@ -11,7 +11,7 @@ from rich.markdown import Markdown
 from rich.table import Table
 
 from permitlogic.checks.base import CheckMeta
-from permitlogic.checks.registry import all_checks
+from permitlogic.checks.registry import documented_rules
 from permitlogic.cli.options import Lang, LangOption, bad_option
 
 
@@ -43,15 +43,15 @@ def rules_command(
     lang: LangOption = Lang.zh,
 ) -> None:
     """列出检查规则及其说明 / List the checks and their docs."""
-    checks = all_checks()
+    rules = documented_rules()
     console = Console(highlight=False)
     if rule_id is not None:
         key = rule_id.upper()
-        if key not in checks:
+        if key not in rules:
             raise bad_option(
                 "ID", f"没有规则 {rule_id}", f"no check {rule_id} (see `permitlogic rules`)"
             )
-        meta = checks[key].meta
+        meta = rules[key]
         if as_json:
             typer.echo(json.dumps(rule_doc(meta), ensure_ascii=False, indent=2))
             return
@@ -61,7 +61,7 @@ def rules_command(
         return
     if as_json:
         typer.echo(
-            json.dumps([rule_doc(c.meta) for c in checks.values()], ensure_ascii=False, indent=2)
+            json.dumps([rule_doc(meta) for meta in rules.values()], ensure_ascii=False, indent=2)
         )
         return
     table = Table(title="permitlogic " + ("检查规则" if lang is Lang.zh else "checks"))
@@ -72,8 +72,7 @@ def rules_command(
         "说明" if lang is Lang.zh else "summary",
     ):
         table.add_column(column)
-    for check in checks.values():
-        meta = check.meta
+    for meta in rules.values():
         table.add_row(
             meta.id,
             meta.name,

@@ -86,7 +86,7 @@ def parse_text(text: str, name: str, as_json: bool) -> Sourced:
     if as_json:
         return parse_json(text, name)
     try:
-        return parse_yaml(text, name)
+        return parse_yaml(text, name, defer_value_problems=True)
     except RecursionError:
         raise InputError.single(
             name, "YAML 嵌套层数过多", "the YAML is nested too deeply", line=1

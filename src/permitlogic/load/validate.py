@@ -89,8 +89,27 @@ def problems_of(exc: ValidationError, sourced: Sourced) -> list[Problem]:
 
 
 def validate(model: type[M], sourced: Sourced) -> M:
-    """The model, or InputError carrying every problem at once."""
+    """The model, or InputError carrying every problem at once (parsing's and the model's)."""
     try:
-        return model.model_validate(sourced.data)
+        result = model.model_validate(sourced.data)
     except ValidationError as exc:
-        raise InputError(problems_of(exc, sourced)) from None
+        raise InputError(
+            [*sourced.problems, *_not_under(problems_of(exc, sourced), sourced.problems)]
+        ) from None
+    if sourced.problems:
+        raise InputError(sourced.problems)
+    return result
+
+
+def _not_under(problems: list[Problem], parsed: list[Problem]) -> list[Problem]:
+    """The model's problems, less those at a value parsing already refused (it left None there)."""
+    refused = [p.location.key for p in parsed if p.location.key]
+    return [
+        p
+        for p in problems
+        if not any(
+            p.location.key is not None
+            and (p.location.key == key or p.location.key.startswith((f"{key}.", f"{key}[")))
+            for key in refused
+        )
+    ]

@@ -26,6 +26,8 @@ class Sourced:
     file: str | None
     locations: dict[Path, Location | tuple[int, int]] = field(default_factory=dict)
     """Key path -> Location, or (line, column) for text formats (cheaper for big files)."""
+    problems: list[Problem] = field(default_factory=list)
+    """Problems with single values found while parsing, left for validate() to report."""
 
     def locate(self, path: Path) -> Location:
         """The location of ``path``, or of its nearest ancestor that was written."""
@@ -56,8 +58,13 @@ class _Loader(_Base):  # type: ignore[misc]
     """The safe loader (libyaml when present): plain data only, never Python objects."""
 
 
-def parse_yaml(text: str, file: str | None) -> Sourced:
-    """Parse YAML text into plain data with locations; raise InputError on any problem."""
+def parse_yaml(text: str, file: str | None, *, defer_value_problems: bool = False) -> Sourced:
+    """Parse YAML text into plain data with locations; raise InputError on any problem.
+
+    With ``defer_value_problems``, problems with single values (a bad date, an
+    alias, a duplicate key) are kept in ``Sourced.problems`` so that validate()
+    reports them together with the model's own problems, all at once.
+    """
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
@@ -93,10 +100,11 @@ def parse_yaml(text: str, file: str | None) -> Sourced:
     if root is None:
         return sourced
     problems: list[Problem] = []
-    seen: set[int] = set()
+    seen: dict[int, bool] = {}
     sourced.data = _build(loader, root, (), sourced, problems, seen)
-    if problems:
+    if problems and not defer_value_problems:
         raise InputError(problems)
+    sourced.problems = problems
     return sourced
 
 
@@ -111,9 +119,13 @@ def _build(
     path: Path,
     sourced: Sourced,
     problems: list[Problem],
-    seen: set[int],
+    seen: dict[int, bool],
 ) -> Any:
+    """Plain data for ``node``; ``seen`` maps each node built to whether its alias was reported."""
     if id(node) in seen:
+        if seen[id(node)]:
+            return None  # one problem per anchored value, however often it is aliased
+        seen[id(node)] = True
         problems.append(
             _problem(
                 sourced,
@@ -124,7 +136,7 @@ def _build(
             )
         )
         return None
-    seen.add(id(node))
+    seen[id(node)] = False
     if path not in sourced.locations:
         sourced.locations[path] = _here(node)
     if isinstance(node, yaml.MappingNode):
@@ -176,9 +188,11 @@ def _build(
     try:
         return loader.construct_object(node)
     except (yaml.YAMLError, ValueError, OverflowError) as exc:
-        problems.append(
-            _problem(sourced, node, path, f"无法识别的值：{exc}", f"unreadable value: {exc}")
-        )
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            zh, en = f"{node.value} 不是有效日期", f"{node.value} is not a calendar date ({exc})"
+        else:
+            zh, en = f"无法识别的值：{exc}", f"unreadable value: {exc}"
+        problems.append(_problem(sourced, node, path, zh, en))
         return None
 
 

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path
 
 from permitlogic import __version__
-from permitlogic.checks.registry import all_checks
+from permitlogic.checks.registry import documented_rules
 from permitlogic.cli.rules_cmd import rule_doc
 from permitlogic.service.errors import ServiceError
 from permitlogic.service.schemas import ErrorBody, Health, RuleDoc
@@ -34,7 +34,7 @@ async def healthz(state: State) -> Health:
 )
 async def list_rules() -> list[RuleDoc]:
     """Every check (id, name, severity, citation) with its doc in Chinese and English."""
-    return [RuleDoc.model_validate(rule_doc(check.meta)) for check in all_checks().values()]
+    return [RuleDoc.model_validate(rule_doc(meta)) for meta in documented_rules().values()]
 
 
 @router.get(
@@ -51,8 +51,8 @@ async def one_rule(
     rule_id: Annotated[str, Path(description="a check id, e.g. PL101", max_length=32)],
 ) -> RuleDoc:
     """One check and its doc (`permitlogic rules ID`)."""
-    check = all_checks().get(rule_id.upper())
-    if check is None:
+    meta = documented_rules().get(rule_id.upper())
+    if meta is None:
         raise ServiceError.single(
             404,
             ["path", "rule_id"],
@@ -60,4 +60,4 @@ async def one_rule(
             f"没有规则 {rule_id}",
             f"no check {rule_id} (see GET /v1/rules)",
         )
-    return RuleDoc.model_validate(rule_doc(check.meta))
+    return RuleDoc.model_validate(rule_doc(meta))
