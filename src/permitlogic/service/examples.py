@@ -30,7 +30,7 @@ PROJECT: dict[str, Any] = {
 APPLICATION: dict[str, Any] = {
     "id": "A-2026-00931",
     "item": "JS-004",
-    "applicant": {"id": "91420000XXXXXXXX", "credit": "good"},
+    "applicant": {"id": "91420100MA4K3P7Q2W", "credit": "good"},
     "received": "2026-02-13",
     "submitted": ["m1", "m2", "m4"],
     "commitment": True,

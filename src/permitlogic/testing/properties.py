@@ -382,7 +382,7 @@ def boundary_applications(catalog: Catalog, received: date) -> list[Application]
             Application(
                 id=f"A-{len(out) + 1:05d}",
                 item=item,
-                applicant=Applicant(id="91420000MA4XXXXX01", credit=credit),
+                applicant=Applicant(id="91420100MA4L8R5T6Y", credit=credit),
                 received=received,
                 submitted=submitted,
                 commitment=commitment,

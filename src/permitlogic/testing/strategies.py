@@ -600,7 +600,7 @@ def applications(
     return Application(
         id=draw(st.from_regex(r"A-2026-[0-9]{5}", fullmatch=True)),
         item=item_id,
-        applicant=Applicant(id="91420000MA4XXXXX01", credit=draw(st.sampled_from(list(Credit)))),
+        applicant=Applicant(id="91420100MA4L8R5T6Y", credit=draw(st.sampled_from(list(Credit)))),
         received=draw(dates),
         submitted=submitted,
         commitment=draw(st.booleans()),
