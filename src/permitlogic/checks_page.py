@@ -1,0 +1,120 @@
+"""docs/checks.md, generated from the checks' META: the one list of checks.
+
+``python -m permitlogic.checks_page`` rewrites the page; ``--check`` exits 1
+when the page on disk differs from what the registry says (a test runs it).
+The tables come from each check's META (id, names, default severity,
+summaries, citation); only the paragraphs introducing each area are written
+here.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from permitlogic.checks.base import CheckMeta
+from permitlogic.checks.registry import documented_rules
+
+PAGE = Path(__file__).resolve().parents[2] / "docs" / "checks.md"
+
+HEADER = """\
+# The checks
+
+<!-- Generated from each check's META by `python -m permitlogic.checks_page`; do not edit by hand. -->
+
+Every check has a stable id, a kebab-case name, a default severity, the legal
+or policy text it enforces, and a doc (what it finds, why it is wrong, an
+example, how to fix it, references) that `permitlogic rules PL101` prints in
+Chinese and `--lang en` in English. Ids never change meaning; a retired check
+keeps its id reserved. A rule pack (rules/) may change a severity or a
+threshold, never the meaning.
+
+Severities: `error` (the catalog may not be published as is), `warning` (a
+reform target missed or a likely defect), `info` (a simplification worth
+making). A finding names the check, the severity, the item ids involved (in a
+meaningful order: the cycle in order, the critical path in order), a message
+in Chinese and in English, the citation, and where one exists a witness (the
+cycle, the path, the counterexample) and a suggested fix.
+
+每项检查有固定编号、名称、默认级别、所依据的法律或政策条文，以及说明（发现什么、为何违法、示例、
+如何修改、依据），`permitlogic rules PL101` 打印全文。
+"""
+
+AREAS: list[tuple[str, str, str]] = [
+    (
+        "structure",
+        "Structure of the prerequisite graph (networkx) · 前置条件关系图",
+        "",
+    ),
+    (
+        "basis",
+        "Legal basis · 设定依据",
+        "Checks marked *reference* run only with `--reference LIST`: the upper level's "
+        "published decisions, YAML or XLSX `entries: [{name, status: abolished|devolved, "
+        "document, date}]`.",
+    ),
+    (
+        "time",
+        "Time limits (z3) · 办理时限",
+        "The time checks are one z3 model per chain: an integer start time per item, "
+        "end = start + promised, prerequisites ordered, each stage after the previous one, "
+        "and the bounds asserted. When the model is unsatisfiable, the unsat core names the "
+        "bounds and items in conflict, and an Optimize run proposes the smallest total cut "
+        "of promised days that satisfies all bounds (the suggested fix). The answer equals "
+        "the plain longest-path computation of networkx on every catalog; the tests check "
+        "that on random catalogs.",
+    ),
+    ("input", "Input · 输入", "An invalid input is reported, not checked; the run exits 2."),
+]
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _row(meta: CheckMeta) -> str:
+    name = f"{meta.name} {meta.name_zh}"
+    if meta.needs_reference:
+        name += " (*reference*)"
+    return (
+        f"| {meta.id} | {_cell(name)} | {meta.severity.value} | "
+        f"{_cell(meta.summary_en)}<br>{_cell(meta.summary_zh)} | {_cell(meta.citation)} |"
+    )
+
+
+def render() -> str:
+    """The whole page, from the registry."""
+    rules = documented_rules()
+    known = {area for area, _, _ in AREAS}
+    stray = sorted({m.area for m in rules.values()} - known)
+    if stray:
+        raise RuntimeError(f"checks in areas the page does not introduce: {stray}")
+    parts = [HEADER]
+    for area, title, intro in AREAS:
+        members = [m for m in rules.values() if m.area == area]
+        if not members:
+            continue
+        parts.append(f"\n## {title}\n")
+        if intro:
+            parts.append(f"\n{intro}\n")
+        parts.append("\n| id | name | default | finds | citation |\n|---|---|---|---|---|\n")
+        parts.append("".join(_row(m) + "\n" for m in members))
+    return "".join(parts)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    page = render()
+    if "--check" in args:
+        current = PAGE.read_text(encoding="utf-8") if PAGE.exists() else ""
+        if current != page:
+            print(f"{PAGE} is stale: run python -m permitlogic.checks_page", file=sys.stderr)
+            return 1
+        return 0
+    PAGE.write_text(page, encoding="utf-8")
+    print(f"wrote {PAGE}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
