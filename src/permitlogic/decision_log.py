@@ -15,7 +15,6 @@ Writing is thread-safe: one lock, each batch written as one block and flushed.
 from __future__ import annotations
 
 import hashlib
-import json
 import threading
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
@@ -208,7 +207,3 @@ def _problem(path: Path, line: int, exc: ValidationError) -> Problem:
         en = f"not a decision-log record ({key}: {first['msg']})"
     return Problem(location=Location(file=str(path), line=line), message_zh=zh, message_en=en)
 
-
-def dumps_compact(value: object) -> str:
-    """One-line JSON for messages (Chinese kept readable)."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)

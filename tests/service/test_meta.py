@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from permitlogic.checks.registry import all_checks, documented_rules
-from permitlogic.cli.rules_cmd import rule_doc
+from permitlogic.checks.registry import all_checks, documented_rules, rule_as_json
 
 
 def test_healthz_says_ok_with_the_pack_version(client: TestClient) -> None:
@@ -21,7 +20,7 @@ def test_healthz_says_ok_with_the_pack_version(client: TestClient) -> None:
 def test_rules_lists_every_check_with_its_doc(client: TestClient) -> None:
     answer = client.get("/v1/rules")
     assert answer.status_code == 200
-    assert answer.json() == [rule_doc(meta) for meta in documented_rules().values()]
+    assert answer.json() == [rule_as_json(meta) for meta in documented_rules().values()]
 
 
 def test_one_rule_and_an_unknown_one(client: TestClient) -> None:

@@ -8,18 +8,14 @@ of any particular check.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterator
-from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
 
-import networkx as nx
-
-from permitlogic.models.catalog import Catalog, Item
-from permitlogic.models.reference import ReferenceList
+from permitlogic.check_context import CheckContext
 from permitlogic.models.report import Finding, Fix, Severity
-from permitlogic.packs.checks_pack import ChecksPack
 
-T = TypeVar("T")
+__all__ = ["Check", "CheckContext", "CheckFunction", "CheckMeta"]
 
 
 @dataclass(frozen=True)
@@ -80,23 +76,3 @@ CheckFunction = Callable[["CheckContext"], Iterator[Finding]]
 class Check:
     meta: CheckMeta
     run: CheckFunction
-
-
-@dataclass
-class CheckContext:
-    """Everything a check may read, built once per catalog. Checks never modify it."""
-
-    catalog: Catalog
-    graph: nx.DiGraph
-    pack: ChecksPack
-    reference: ReferenceList | None = None
-    items: dict[str, Item] = field(default_factory=dict)
-    index: dict[str, int] = field(default_factory=dict)
-    _memo: dict[Hashable, Any] = field(default_factory=dict)
-
-    def shared(self, key: Hashable, compute: Callable[[], T]) -> T:
-        """A computation several checks need (e.g. one z3 proof per chain), done once."""
-        if key not in self._memo:
-            self._memo[key] = compute()
-        result: T = self._memo[key]
-        return result

@@ -40,6 +40,13 @@ def selected(select: list[str] | None, ignore: list[str] | None) -> list[Check]:
     return chosen
 
 
+def split_codes(values: list[str] | None) -> list[str] | None:
+    """``--select PL1,PL301 --select PL2`` → ``["PL1", "PL301", "PL2"]``."""
+    if not values:
+        return None
+    return [code.strip().upper() for value in values for code in value.split(",") if code.strip()]
+
+
 def unknown_codes(codes: list[str]) -> list[str]:
     """Codes that select no check at all (a typo on the command line)."""
     ids = all_checks()
@@ -53,3 +60,18 @@ def documented_rules() -> dict[str, CheckMeta]:
     rules = {INVALID_CATALOG.id: INVALID_CATALOG}
     rules.update({check_id: check.meta for check_id, check in all_checks().items()})
     return dict(sorted(rules.items()))
+
+
+def rule_as_json(meta: CheckMeta) -> dict[str, object]:
+    """A check's metadata and doc as JSON-ready data (`rules --json`, GET /v1/rules)."""
+    return {
+        "id": meta.id,
+        "name": meta.name,
+        "name_zh": meta.name_zh,
+        "severity": meta.severity.value,
+        "citation": meta.citation,
+        "summary_zh": meta.summary_zh,
+        "summary_en": meta.summary_en,
+        "doc_zh": meta.doc_zh,
+        "doc_en": meta.doc_en,
+    }

@@ -12,14 +12,13 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from permitlogic.checks.registry import unknown_codes
+from permitlogic.checks.registry import split_codes, unknown_codes
 from permitlogic.cli.options import (
     Lang,
     LangOption,
     OutputOption,
     RulesOption,
     bad_option,
-    split_codes,
 )
 from permitlogic.errors import InputError, Problem
 from permitlogic.load.catalog import load_catalog_sourced

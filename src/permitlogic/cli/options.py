@@ -33,12 +33,5 @@ OutputOption = Annotated[
 ]
 
 
-def split_codes(values: list[str] | None) -> list[str] | None:
-    """``--select PL1,PL301 --select PL2`` → ``["PL1", "PL301", "PL2"]``."""
-    if not values:
-        return None
-    return [code.strip().upper() for value in values for code in value.split(",") if code.strip()]
-
-
 def bad_option(option: str, message_zh: str, message_en: str) -> InputError:
     return InputError.single(None, message_zh, message_en, key=option)

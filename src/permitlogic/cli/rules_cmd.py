@@ -10,28 +10,12 @@ from rich.console import Console
 from rich.markdown import Markdown
 from rich.table import Table
 
-from permitlogic.checks.base import CheckMeta
-from permitlogic.checks.registry import documented_rules
+from permitlogic.checks.registry import documented_rules, rule_as_json
 from permitlogic.cli.options import Lang, LangOption, bad_option
 
 
 def register(app: typer.Typer) -> None:
     app.command("rules")(rules_command)
-
-
-def rule_doc(meta: CheckMeta) -> dict[str, object]:
-    """A check's metadata and doc as JSON-ready data (also served by GET /v1/rules)."""
-    return {
-        "id": meta.id,
-        "name": meta.name,
-        "name_zh": meta.name_zh,
-        "severity": meta.severity.value,
-        "citation": meta.citation,
-        "summary_zh": meta.summary_zh,
-        "summary_en": meta.summary_en,
-        "doc_zh": meta.doc_zh,
-        "doc_en": meta.doc_en,
-    }
 
 
 def rules_command(
@@ -53,7 +37,7 @@ def rules_command(
             )
         meta = rules[key]
         if as_json:
-            typer.echo(json.dumps(rule_doc(meta), ensure_ascii=False, indent=2))
+            typer.echo(json.dumps(rule_as_json(meta), ensure_ascii=False, indent=2))
             return
         console.print(f"[bold]{meta.id} {meta.name}[/] {meta.name_zh} · {meta.severity.value}")
         console.print(Markdown(meta.doc_zh if lang is Lang.zh else meta.doc_en))
@@ -61,7 +45,7 @@ def rules_command(
         return
     if as_json:
         typer.echo(
-            json.dumps([rule_doc(meta) for meta in rules.values()], ensure_ascii=False, indent=2)
+            json.dumps([rule_as_json(meta) for meta in rules.values()], ensure_ascii=False, indent=2)
         )
         return
     table = Table(title="permitlogic " + ("检查规则" if lang is Lang.zh else "checks"))

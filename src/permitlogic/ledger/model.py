@@ -133,9 +133,6 @@ class Case(Out):
                 return deferred.name
         return material
 
-    def missing_names(self) -> list[str]:
-        return [self.material_name(m) for m in self.missing]
-
 
 class EventRecord(Out):
     """One row of the append-only event table, and what applying it did."""

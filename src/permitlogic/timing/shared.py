@@ -6,7 +6,7 @@ same proof of a chain through ``CheckContext.shared``.
 
 from __future__ import annotations
 
-from permitlogic.checks.base import CheckContext
+from permitlogic.check_context import CheckContext
 from permitlogic.timing.chains import ChainPlan, chain_plan
 from permitlogic.timing.proof import ChainProof, prove_chain
 

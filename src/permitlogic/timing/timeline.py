@@ -9,7 +9,7 @@ the cycle, and carries no numbers.
 
 from __future__ import annotations
 
-from permitlogic.checks.base import CheckContext
+from permitlogic.check_context import CheckContext
 from permitlogic.models.report import StageTimeline, Timeline, TimelineItem
 from permitlogic.timing.chains import ChainPlan
 from permitlogic.timing.proof import ChainProof

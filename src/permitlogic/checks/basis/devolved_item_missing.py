@@ -62,8 +62,7 @@ The upper level's decision named in the reference list.
 
 
 def check(ctx: CheckContext) -> Iterator[Finding]:
-    if ctx.reference is None:
-        return
+    assert ctx.reference is not None  # the runner runs this check only with a reference list
     by_name = items_by_name(ctx)
     for entry, key in entries_with_status(ctx, ReferenceStatus.devolved):
         if key in by_name:

@@ -9,8 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Body, Query
 from fastapi.responses import JSONResponse
 
-from permitlogic.checks.registry import unknown_codes
-from permitlogic.cli.options import split_codes
+from permitlogic.checks.registry import split_codes, unknown_codes
 from permitlogic.models.report import Report
 from permitlogic.report.json_report import report_json
 from permitlogic.runner import check

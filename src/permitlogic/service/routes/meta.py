@@ -7,8 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path
 
 from permitlogic import __version__
-from permitlogic.checks.registry import documented_rules
-from permitlogic.cli.rules_cmd import rule_doc
+from permitlogic.checks.registry import documented_rules, rule_as_json
 from permitlogic.service.errors import ServiceError
 from permitlogic.service.schemas import ErrorBody, Health, RuleDoc
 from permitlogic.service.state import State
@@ -34,7 +33,7 @@ async def healthz(state: State) -> Health:
 )
 async def list_rules() -> list[RuleDoc]:
     """Every check (id, name, severity, citation) with its doc in Chinese and English."""
-    return [RuleDoc.model_validate(rule_doc(meta)) for meta in documented_rules().values()]
+    return [RuleDoc.model_validate(rule_as_json(meta)) for meta in documented_rules().values()]
 
 
 @router.get(
@@ -60,4 +59,4 @@ async def one_rule(
             f"没有规则 {rule_id}",
             f"no check {rule_id} (see GET /v1/rules)",
         )
-    return RuleDoc.model_validate(rule_doc(meta))
+    return RuleDoc.model_validate(rule_as_json(meta))

@@ -1,0 +1,39 @@
+"""What a check reads: the catalog, its prerequisite graph, the rule pack, built once.
+
+Checks and the timing engine both take a CheckContext; neither builds one
+(the runner does).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+import networkx as nx
+
+from permitlogic.models.catalog import Catalog, Item
+from permitlogic.models.reference import ReferenceList
+from permitlogic.packs.checks_pack import ChecksPack
+
+T = TypeVar("T")
+
+
+@dataclass
+class CheckContext:
+    """Everything a check may read, built once per catalog. Checks never modify it."""
+
+    catalog: Catalog
+    graph: nx.DiGraph
+    pack: ChecksPack
+    reference: ReferenceList | None = None
+    items: dict[str, Item] = field(default_factory=dict)
+    index: dict[str, int] = field(default_factory=dict)
+    _memo: dict[Hashable, Any] = field(default_factory=dict)
+
+    def shared(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """A computation several checks need (e.g. one z3 proof per chain), done once."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        result: T = self._memo[key]
+        return result
