@@ -7,7 +7,7 @@ import random
 
 import networkx as nx
 
-from permitlogic.checks.structure.cycles import find_cycles, is_cycle, shortest_cycle
+from permitlogic.check_support.cycles import find_cycles, is_cycle, shortest_cycle
 
 
 def ring(ids: list[str]) -> nx.DiGraph:

@@ -11,8 +11,8 @@ import networkx as nx
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from permitlogic.checks.structure.cycles import is_cycle
-from permitlogic.checks.structure.wording import basis_data
+from permitlogic.check_support.cycles import is_cycle
+from permitlogic.check_support.wording import basis_data
 from permitlogic.graph import prerequisite_graph, prerequisite_node
 from permitlogic.models.catalog import Basis, Catalog, Prerequisite
 from permitlogic.models.report import Finding

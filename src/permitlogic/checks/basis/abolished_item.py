@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from permitlogic.checks.base import CheckContext, CheckMeta
-from permitlogic.checks.basis.reference_match import (
+from permitlogic.check_support import wording
+from permitlogic.check_support.reference_match import (
     entries_with_status,
     entry_document,
     entry_source_en,
@@ -13,7 +13,7 @@ from permitlogic.checks.basis.reference_match import (
     entry_witness,
     items_by_name,
 )
-from permitlogic.checks.structure import wording
+from permitlogic.checks.base import CheckContext, CheckMeta
 from permitlogic.models.catalog import Item
 from permitlogic.models.reference import ReferenceEntry, ReferenceStatus
 from permitlogic.models.report import Finding, Fix, Severity

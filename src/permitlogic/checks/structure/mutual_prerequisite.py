@@ -5,10 +5,10 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 
+from permitlogic.check_support import wording
+from permitlogic.check_support.basis_rules import makes_prerequisite
+from permitlogic.check_support.cycles import context_cycles, shortest_cycle
 from permitlogic.checks.base import CheckContext, CheckMeta
-from permitlogic.checks.structure import wording
-from permitlogic.checks.structure.basis_rules import makes_prerequisite
-from permitlogic.checks.structure.cycles import context_cycles, shortest_cycle
 from permitlogic.models.report import Finding, Fix, Severity
 
 META = CheckMeta(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from permitlogic.check_support import wording
 from permitlogic.checks.base import CheckContext, CheckMeta
-from permitlogic.checks.structure import wording
 from permitlogic.models.report import Finding, Fix, Severity
 from permitlogic.names import is_own_department
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from permitlogic.check_support import wording
+from permitlogic.check_support.basis_rules import level_rule
 from permitlogic.checks.base import CheckContext, CheckMeta
-from permitlogic.checks.structure import wording
-from permitlogic.checks.structure.basis_rules import level_rule
 from permitlogic.graph import prerequisite_node
 from permitlogic.models.catalog import Item, Prerequisite
 from permitlogic.models.report import Finding, Fix, Severity

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from permitlogic.check_support import wording
+from permitlogic.check_support.cycles import context_cycles
+from permitlogic.check_support.reduction import RedundantEdge, redundant_edges
 from permitlogic.checks.base import CheckContext, CheckMeta
-from permitlogic.checks.structure import wording
-from permitlogic.checks.structure.cycles import context_cycles
-from permitlogic.checks.structure.reduction import RedundantEdge, redundant_edges
 from permitlogic.graph import is_item
 from permitlogic.models.report import Finding, Fix, Severity
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from permitlogic.check_support.rates import RateWords, department_shares, rate_findings
 from permitlogic.checks.base import CheckContext, CheckMeta
-from permitlogic.checks.time.rates import RateWords, department_shares, rate_findings
 from permitlogic.models.report import Finding, Severity
 
 META = CheckMeta(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from permitlogic.check_support.chain_wording import path_text, repair_fix
 from permitlogic.checks.base import CheckContext, CheckMeta
-from permitlogic.checks.time.chain_wording import path_text, repair_fix
 from permitlogic.models.report import Finding, Severity
 from permitlogic.timing.repair import repair_stage
 from permitlogic.timing.shared import chain_plans, chain_proof

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from permitlogic.checks.structure.cycles import Cycles
+from permitlogic.check_support.cycles import Cycles
 from permitlogic.graph import paused_gc
 
 

@@ -1,0 +1,1 @@
+"""Helpers shared by the checks: wording, basis levels, graph algorithms, rates, matching."""
