@@ -28,18 +28,18 @@ def run_properties(
     loaded = as_packs(packs)
     chosen = as_catalog(catalog)
     outcomes: list[CaseOutcome] = []
-    for prop in PROPERTIES:
+    for entry in PROPERTIES:
         outcome = CaseOutcome(
-            file=Path(LABEL), name=prop.name, kind="property", status=Status.passed, label=LABEL
+            file=Path(LABEL), name=entry.name, kind="property", status=Status.passed, label=LABEL
         )
         if keyword and keyword.casefold() not in outcome.node_id.casefold():
             continue
         started = time.perf_counter()
         try:
-            if prop.takes_catalog:
-                prop.run(loaded, chosen, max_examples=max_examples)
+            if entry.takes_catalog:
+                entry.run(loaded, chosen, max_examples=max_examples)
             else:
-                prop.run(loaded, max_examples=max_examples)
+                entry.run(loaded, max_examples=max_examples)
         except AssertionError as error:
             outcome.status = Status.failed
             outcome.reasons = [str(error) or "assertion failed", *_notes(error)]
