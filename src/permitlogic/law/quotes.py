@@ -9,7 +9,7 @@ from permitlogic.law.citation import parse_ref
 from permitlogic.law.register import Register, default_register
 from permitlogic.models.report import LawQuote
 
-__all__ = ["law_quotes"]
+__all__ = ["law_quotes", "quote_line"]
 
 
 def law_quotes(refs: Iterable[str], register: Register | None = None) -> list[LawQuote]:
@@ -17,6 +17,12 @@ def law_quotes(refs: Iterable[str], register: Register | None = None) -> list[La
     if register is None:
         return list(_shipped(tuple(refs)))
     return _quotes(refs, register)
+
+
+def quote_line(quote: LawQuote) -> str:
+    """《title》label（version）：quote, as a reader sees it."""
+    head = f"《{quote.title}》{quote.article or ''}（{quote.version}）"
+    return f"{head}：{quote.quote}" if quote.quote else head
 
 
 @cache
