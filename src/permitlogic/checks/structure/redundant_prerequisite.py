@@ -18,6 +18,7 @@ META = CheckMeta(
     severity=Severity.info,
     area="structure",
     citation="瘦身办件前置：全面清理行政审批事项前置条件；《中华人民共和国行政许可法》第三十一条",
+    law=("lj2d", "xzxkf:31"),
     summary_zh="前置条件已由其他前置条件间接包含（传递约简会删去它）",
     summary_en="a prerequisite edge the rest of the graph already implies (the transitive reduction drops it)",
     doc_zh="""\
