@@ -47,7 +47,7 @@ def _write(directory: Path, count: int) -> list[Path]:
     headers = ["序号", "主管部门", "事项名称", "子项名称", "事项编码", "事项类型"]
     book = Workbook()
     sheet = book.active
-    sheet.append(["广安区政务服务事项（前 %d 行）" % count])
+    sheet.append([f"广安区政务服务事项（前 {count} 行）"])
     sheet.append(headers)
     start = 3
     for n, (department, main, name, code, kind) in enumerate(rows, start=1):
