@@ -7,10 +7,10 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
+from permitlogic.check_runner import check
 from permitlogic.load.catalog import load_catalog
 from permitlogic.models.catalog import DayUnit, Kind, Level
 from permitlogic.published.importer import import_published
-from permitlogic.runner import check
 
 CASES = Path(__file__).resolve().parents[2] / "cases"
 GUANGAN = CASES / "real" / "guangan-district" / "guangan-district.xlsx"
