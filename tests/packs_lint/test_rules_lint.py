@@ -70,6 +70,48 @@ def test_a_deposit_with_a_regulation_behind_it_passes(tmp_path: Path) -> None:
     assert ("RL001", "warning", "conditions[GC-2a]") in found(rules)
 
 
+def test_citing_an_article_that_sets_no_deposit_does_not_silence_the_warning(
+    tmp_path: Path,
+) -> None:
+    # 大气污染防治法 Art. 69 puts dust-control costs into the price; it sets no deposit.
+    rules = copy_rules(tmp_path)
+    pack = rules / "green-channel.yaml"
+    text = pack.read_text(encoding="utf-8")
+    start = text.index("  - id: GC-2c")
+    pack.write_text(
+        text[:start]
+        + text[start:].replace("    law: [lj2d]\n", '    law: [lj2d, "dqwrfzf:69"]\n', 1),
+        encoding="utf-8",
+    )
+    assert ("RL001", "warning", "conditions[GC-2c]") in found(rules)
+
+
+def test_the_old_df1_citation_would_be_caught(tmp_path: Path) -> None:
+    rules = copy_rules(tmp_path)
+    pack = rules / "deferral.yaml"
+    text = pack.read_text(encoding="utf-8")
+    start = text.index('    citation: "《优化营商环境条例》第四十条')
+    end = text.index("\n", start)
+    old = (
+        '    citation: "“目录之外无审批”：凡未纳入目录的行政审批事项，一律不得实施'
+        "（《关于推进行政审批制度改革优化政务服务环境工作研究》）；"
+        '《中华人民共和国行政许可法》第三十二条第一款第（二）项：“申请事项依法不需要取得行政许可的，应当即时告知申请人不受理”"'
+    )
+    pack.write_text(text[:start] + old + text[end:], encoding="utf-8")
+    messages = [f.message_en for f in lint_packs(load_pack_set(rules)) if f.rule == "RL002"]
+    assert any("关于推进行政审批制度改革优化政务服务环境工作研究" in m for m in messages)
+
+
+def test_words_in_quotes_must_be_the_registered_text(tmp_path: Path) -> None:
+    rules = copy_rules(tmp_path)
+    rewrite(
+        rules / "deferral.yaml",
+        "申请事项依法不需要取得行政许可的，应当即时告知申请人不受理",
+        "申请事项不属于本机关职权范围的，应当即时告知申请人不受理",
+    )
+    assert ("RL002", "error", "rules[DF-1]") in found(rules)
+
+
 def test_normative_documents_that_may_set_licences_are_an_error(tmp_path: Path) -> None:
     rules = copy_rules(tmp_path)
     pack = rules / "checks.yaml"

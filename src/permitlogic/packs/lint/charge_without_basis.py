@@ -24,7 +24,7 @@ META = LintMeta(
     summary_en="a condition demands a deposit or fee and its law list names no law, administrative regulation or State Council decision",
     doc_zh="""\
 ### 功能
-找出名称或提示语要求缴纳保证金、保障金、押金或费用的条件（绿色通道底线条件、容缺受理规则），其 `law` 列表中没有一项是法律、行政法规或国务院决定的，报告警告。
+找出名称或提示语要求缴纳保证金、保障金、押金或费用的条件（绿色通道底线条件、容缺受理规则），其 `law` 列表中没有一项是规定了保证金或收费的法律、行政法规或国务院决定条文（按登记的条文原文判断）的，报告警告。
 
 ### 问题
 设立涉企保证金、涉企行政事业性收费，应当有法律、行政法规依据或者经国务院批准，目录清单之外的收费和保证金一律不得执行（《优化营商环境条例》第二十五条）。工程建设领域只保留投标、履约、工程质量和农民工工资四类保证金（国办发〔2016〕49号）。没有这种依据，把缴纳保证金作为办事条件，会被上级或复议机关撤销。
@@ -40,7 +40,7 @@ META = LintMeta(
 """,
     doc_en="""\
 ### What it does
-Warns about every condition (green-channel baseline conditions, deferral rules) whose name or message demands a deposit, guarantee fund or fee while its `law` list names no law, administrative regulation or State Council decision.
+Warns about every condition (green-channel baseline conditions, deferral rules) whose name or message demands a deposit, guarantee fund or fee while its `law` list names no article of a law, administrative regulation or State Council decision whose registered text provides for a deposit or fee.
 
 ### Why is this bad?
 A deposit or administrative fee levied on enterprises needs a basis in a law or an administrative regulation, or State Council approval, and none outside the published list may be collected (Regulation on Optimizing the Business Environment, Art. 25). In construction only the bid, performance, quality and migrant-wage deposits remain (国办发〔2016〕49号). A deposit required without such a basis is one a higher authority or a review body will set aside.
@@ -57,19 +57,21 @@ Regulation on Optimizing the Business Environment, Art. 25; General Office of th
 )
 
 
+def _sets_a_charge(packs: PackSet, ref: str) -> bool:
+    """Whether ``ref`` is national law whose registered text speaks of a deposit or fee."""
+    try:
+        doc, article = packs.register.resolve(parse_ref(ref))
+    except (KeyError, ValueError):
+        return False
+    text = (article.quote if article else doc.quote) or ""
+    return doc.level in BASIS_LEVELS and CHARGE.search(text) is not None
+
+
 def lint(packs: PackSet) -> Iterator[LintFinding]:
     for cited in cited_texts(packs):
         if not cited.words or not CHARGE.search(cited.words):
             continue
-        levels = set()
-        for ref in cited.law:
-            try:
-                doc = packs.register.document(parse_ref(ref).key)
-            except ValueError:
-                continue
-            if doc is not None:
-                levels.add(doc.level)
-        if levels & BASIS_LEVELS:
+        if any(_sets_a_charge(packs, ref) for ref in cited.law):
             continue
         yield META.finding(
             cited.file,

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from permitlogic.law.citation import document_numbers, parse_ref, titled_citations
+from permitlogic.law.citation import (
+    document_numbers,
+    parse_ref,
+    quoted_passages,
+    titled_citations,
+)
 from permitlogic.law.model import article_label
 from permitlogic.models.report import Severity
 from permitlogic.packs.lint.base import CitedText, LintFinding, LintMeta, PackSet, cited_texts
@@ -19,7 +24,7 @@ META = LintMeta(
     summary_en="a pack cites a document, article or number (law list, 《title》 article, 文号) that the register lacks",
     doc_zh="""\
 ### 功能
-逐条检查规则包中的引用：`law` 列表中的登记键（如 `xzxkf:32`）、引用文字中的《标题》及其后的第N条、文号（如 国办发〔2015〕31号），在法律依据登记（内置 rules/law，加上规则目录自己的 law/）中找不到的，报告错误。
+逐条检查规则包中的引用：`law` 列表中的登记键（如 `xzxkf:32`）、引用文字中的《标题》及其后的第N条、文号（如 国办发〔2015〕31号），在法律依据登记（内置 rules/law，加上规则目录自己的 law/）中找不到的，报告错误；《标题》第N条：“……”引号内的文字不是登记原文的，也报告错误。
 
 ### 问题
 引用是写给复核的人看的。没有登记的引用，无从知道引的是哪一版、条文说了什么、由谁在哪里核对过；错引的条文正是律师会退回的问题。
@@ -35,7 +40,7 @@ META = LintMeta(
 """,
     doc_en="""\
 ### What it does
-Checks every citation of the packs: register keys in `law` lists (e.g. `xzxkf:32`), each 《title》 in the citation text with the articles after it, and document numbers (文号 such as 国办发〔2015〕31号). One the register (the bundled rules/law plus the rules directory's own law/) does not hold is an error.
+Checks every citation of the packs: register keys in `law` lists (e.g. `xzxkf:32`), each 《title》 in the citation text with the articles after it, and document numbers (文号 such as 国办发〔2015〕31号). One the register (the bundled rules/law plus the rules directory's own law/) does not hold is an error, and so are quoted words (《title》article：“…”) that are not the registered text.
 
 ### Why is this bad?
 A citation is written for the person who checks it. Without a register entry nobody knows which version is meant, what the article says, or who checked it where; a wrong article is exactly what a lawyer sends back.
@@ -76,6 +81,17 @@ def _problems(packs: PackSet, cited: CitedText) -> Iterator[tuple[str, str]]:
                 yield (
                     f"《{doc.title}》{label}未登记",
                     f"《{doc.title}》{label} is not in the register",
+                )
+    for title, article_id, fragments in quoted_passages(cited.citation):
+        doc = register.by_title(title)
+        article = doc.articles.get(article_id) if doc else None
+        if article is None:
+            continue
+        for fragment in fragments:
+            if fragment not in (article.quote or ""):
+                yield (
+                    f"引号内的文字不是《{title}》{article.label}的登记原文：“{fragment}”",
+                    f"the quoted words are not the registered text of 《{title}》{article.label}: “{fragment}”",
                 )
     for number in document_numbers(cited.citation):
         if register.by_number(number) is None:
