@@ -75,16 +75,16 @@ def _problems(packs: PackSet, cited: CitedText) -> Iterator[tuple[str, str]]:
         if doc is None:
             yield f"《{citation.title}》未登记", f"《{citation.title}》 is not in the register"
             continue
-        for article in citation.articles:
-            if article not in doc.articles:
-                label = article_label(article)
+        for article_id in citation.articles:
+            if article_id not in doc.articles:
+                label = article_label(article_id)
                 yield (
                     f"《{doc.title}》{label}未登记",
                     f"《{doc.title}》{label} is not in the register",
                 )
     for title, article_id, fragments in quoted_passages(cited.citation):
-        doc = register.by_title(title)
-        article = doc.articles.get(article_id) if doc else None
+        quoted_doc = register.by_title(title)
+        article = quoted_doc.articles.get(article_id) if quoted_doc else None
         if article is None:
             continue
         for fragment in fragments:
