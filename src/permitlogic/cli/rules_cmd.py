@@ -12,7 +12,6 @@ from rich.markdown import Markdown
 from rich.table import Table
 
 from permitlogic.checks.registry import documented_rules, rule_as_json
-from permitlogic.cli.lint_cmd import LINT_RULES, lint_rule_doc, run_lint
 from permitlogic.cli.options import Lang, LangOption, bad_option
 from permitlogic.law.quotes import law_quotes, quote_line
 from permitlogic.models.report import Severity
@@ -54,6 +53,8 @@ def rules_command(
     above it; 2 invalid input or command line.
     """
     if rule_id is not None and rule_id.lower() == "lint":
+        from permitlogic.cli.lint_cmd import run_lint
+
         run_lint(targets or [], as_json, lang, fail_on)
         return
     if targets:
@@ -66,9 +67,12 @@ def rules_command(
     console = Console(highlight=False)
     if rule_id is not None:
         key = rule_id.upper()
-        if key in LINT_RULES:
-            lint_rule_doc(LINT_RULES[key].meta, as_json, lang)
-            return
+        if key.startswith("RL"):
+            from permitlogic.cli.lint_cmd import LINT_RULES, lint_rule_doc
+
+            if key in LINT_RULES:
+                lint_rule_doc(LINT_RULES[key].meta, as_json, lang)
+                return
         if key not in rules:
             raise bad_option(
                 "ID", f"没有规则 {rule_id}", f"no check {rule_id} (see `permitlogic rules`)"
