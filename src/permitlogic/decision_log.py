@@ -210,8 +210,9 @@ def read_log(
 ) -> Iterator[tuple[int, LoggedDecision | LoggedCatalog]]:
     """Each record with its 1-based line number; InputError listing every unreadable line.
 
-    Blank lines are skipped. With ``incomplete``, a line that is not JSON at all
-    (a record cut short by a crash) is not an error: its number goes there. The
+    Blank lines are skipped. With ``incomplete``, a line that is the start of a
+    JSON document ended early (a record cut short by a crash) is not an error:
+    its number goes there. The
     records are yielded as they are read; the InputError, if any, comes after
     the last one.
     """
@@ -238,7 +239,9 @@ def read_log(
 
 
 def _cut_short(exc: ValidationError) -> bool:
-    return exc.errors(include_url=False)[0]["type"] == "json_invalid"
+    """A line that is the start of a JSON document, ended early (not other malformed text)."""
+    first = exc.errors(include_url=False)[0]
+    return first["type"] == "json_invalid" and "EOF while parsing" in str(first["msg"])
 
 
 def _problem(path: Path, line: int, exc: ValidationError) -> Problem:
