@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import IO, Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic_core import from_json
 
 from permitlogic.errors import InputError, Problem
 from permitlogic.models.catalog import Catalog
@@ -230,7 +231,7 @@ def read_log(
             try:
                 yield number, _LINE.validate_json(raw)
             except ValidationError as exc:
-                if incomplete is not None and _cut_short(exc):
+                if incomplete is not None and _cut_short(raw, exc):
                     incomplete.append(number)
                 elif len(problems) < MAX_PROBLEMS:
                     problems.append(_problem(path, number, exc))
@@ -238,10 +239,14 @@ def read_log(
         raise InputError(problems)
 
 
-def _cut_short(exc: ValidationError) -> bool:
-    """A line that is the start of a JSON document, ended early (not other malformed text)."""
-    first = exc.errors(include_url=False)[0]
-    return first["type"] == "json_invalid" and "EOF while parsing" in str(first["msg"])
+def _cut_short(raw: bytes, exc: ValidationError) -> bool:
+    """A line that is the start of a JSON object, ended early (not other malformed text)."""
+    if exc.errors(include_url=False)[0]["type"] != "json_invalid":
+        return False
+    try:
+        return isinstance(from_json(raw.rstrip(b"\r\n"), allow_partial=True), dict)
+    except ValueError:
+        return False
 
 
 def _problem(path: Path, line: int, exc: ValidationError) -> Problem:
