@@ -6,6 +6,7 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 
+from permitlogic.escaping import terminal_text
 from permitlogic.ledger.model import (
     Case,
     CaseHistory,
@@ -63,7 +64,9 @@ def record_line(record: EventRecord, lang: str) -> str:
 def print_records(records: list[EventRecord], lang: str, console: Console) -> None:
     for record in records:
         style = "red" if record.outcome is Outcome.rejected else None
-        console.print(record_line(record, lang), style=style, markup=False, highlight=False)
+        console.print(
+            terminal_text(record_line(record, lang)), style=style, markup=False, highlight=False
+        )
 
 
 def print_due(report: DueReport, lang: str, console: Console) -> None:
@@ -113,7 +116,7 @@ def print_due(report: DueReport, lang: str, console: Console) -> None:
             rows.append([when, *_due_cells(entry, lang)])
         lines = aligned(rows)
         rule = "─" * max(cell_len(line) for line in lines)
-        console.out("\n".join([lines[0], rule, *lines[1:]]), highlight=False)
+        console.out(terminal_text("\n".join([lines[0], rule, *lines[1:]])), highlight=False)
 
 
 def aligned(rows: list[list[str]]) -> list[str]:
@@ -164,7 +167,7 @@ def print_case(case: Case, lang: str, console: Console) -> None:
     if case.ended_on:
         lines.append((_t(lang, "结束日期", "ended"), case.ended_on.isoformat()))
     for label, value in lines:
-        console.print(f"  {label}: {value}", markup=False, highlight=False)
+        console.print(f"  {label}: {terminal_text(value)}", markup=False, highlight=False)
 
 
 def print_history(history: CaseHistory, lang: str, console: Console) -> None:

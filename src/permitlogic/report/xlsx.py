@@ -19,6 +19,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from permitlogic.escaping import append_safe
 from permitlogic.load.sheet_format import (
     DECISION_ZH,
     FIELD_SEPARATOR,
@@ -125,7 +126,7 @@ ITEM_WIDTH = {"id": 12, "name": 28, "department": 18, "basis": 40, "prerequisite
 
 def _department_header(sheet: Worksheet, t: dict[str, str], many: bool) -> None:
     titles = _finding_titles(t, many) + [c.title for c in ITEM_COLUMNS]
-    sheet.append(titles)
+    append_safe(sheet, titles)
     widths = ([14] if many else []) + FINDING_WIDTHS
     widths += [ITEM_WIDTH.get(c.key, 12) for c in ITEM_COLUMNS]
     for index, width in enumerate(widths, start=1):
@@ -168,7 +169,7 @@ def _finding_row(
     first = len(values)
     item = next((items[i] for i in finding.items if i in items), None)
     values += [_cell_value(item, column) if item else None for column in ITEM_COLUMNS]
-    sheet.append(values)
+    append_safe(sheet, values)
     row = sheet.max_row
     tint = PatternFill("solid", fgColor=TINT[finding.severity])
     for cell in sheet[row]:
@@ -240,22 +241,24 @@ def _summary(
     t: dict[str, str],
     lang: str,
 ) -> None:
-    sheet.append([t["title"]])
+    append_safe(sheet, [t["title"]])
     sheet["A1"].font = Font(bold=True, size=14)
     for inp in inputs:
         report = inp.report
-        sheet.append([])
-        sheet.append([t["catalog"], report.catalog.id])
-        sheet.append([t["jurisdiction"], inp.catalog.catalog.jurisdiction])
-        sheet.append([t["source"], report.catalog.source or ""])
-        sheet.append([t["items_count"], report.catalog.items])
+        append_safe(sheet, [])
+        append_safe(sheet, [t["catalog"], report.catalog.id])
+        append_safe(sheet, [t["jurisdiction"], inp.catalog.catalog.jurisdiction])
+        append_safe(sheet, [t["source"], report.catalog.source or ""])
+        append_safe(sheet, [t["items_count"], report.catalog.items])
         for severity in SEVERITIES:
-            sheet.append([severity_label(severity, lang), getattr(report.summary, severity.value)])
+            append_safe(
+                sheet, [severity_label(severity, lang), getattr(report.summary, severity.value)]
+            )
             label = sheet.cell(row=sheet.max_row, column=1)
             label.fill = PatternFill("solid", fgColor=STRONG[severity])
             label.font = Font(bold=True, color="FFFFFF")
-    sheet.append([])
-    sheet.append([t["by_department"]])
+    append_safe(sheet, [])
+    append_safe(sheet, [t["by_department"]])
     sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True, size=12)
     many = len(inputs) > 1
     header = ([t["catalog"]] if many else []) + [t["department"], t["items_count"]]
@@ -264,7 +267,7 @@ def _summary(
     for catalog_id, department, count, counts in rows:
         values: list[Any] = [catalog_id] if many else []
         values += [department, count, *(counts.get(s, 0) for s in SEVERITIES)]
-        sheet.append(values)
+        append_safe(sheet, values)
         row = sheet.max_row
         name_cell = sheet.cell(row=row, column=2 if many else 1)
         target = sheets.get(department)
@@ -276,8 +279,8 @@ def _summary(
             if counts.get(severity, 0):
                 cell.fill = PatternFill("solid", fgColor=TINT[severity])
                 cell.font = Font(bold=True, color=STRONG[severity])
-    sheet.append([])
-    sheet.append([t["by_rule"]])
+    append_safe(sheet, [])
+    append_safe(sheet, [t["by_rule"]])
     sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True, size=12)
     _header_row(sheet, [t["rule"], t["rule_name"], t["severity"], t["count"]])
     counts_by_rule = Counter(
@@ -286,14 +289,16 @@ def _summary(
     for (rule, name, severity), count in sorted(
         counts_by_rule.items(), key=lambda e: (e[0][0], -e[0][2].rank)
     ):
-        sheet.append([rule, rule_title(rule, name, lang), severity_label(severity, lang), count])
+        append_safe(
+            sheet, [rule, rule_title(rule, name, lang), severity_label(severity, lang), count]
+        )
         sheet.cell(row=sheet.max_row, column=3).fill = PatternFill("solid", fgColor=TINT[severity])
     for letter, width in zip("ABCDEF", (22, 34, 10, 10, 10, 10), strict=True):
         sheet.column_dimensions[letter].width = width
 
 
 def _header_row(sheet: Worksheet, values: list[str]) -> None:
-    sheet.append(values)
+    append_safe(sheet, values)
     for cell in sheet[sheet.max_row]:
         cell.fill = HEADER_FILL
         cell.font = HEADER_FONT
