@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from permitlogic.escaping import terminal_text
@@ -21,6 +22,11 @@ from permitlogic.ledger.model import (
 from permitlogic.ledger.statechart import RULES_BY_ID
 
 NO_DEPARTMENT = ("（未注明部门）", "(no department)")
+
+
+def _plain(text: str) -> str:
+    """Stored text for a markup string: escape sequences removed, rich markup escaped."""
+    return escape(terminal_text(text))
 
 
 def _t(lang: str, zh: str, en: str) -> str:
@@ -98,7 +104,7 @@ def print_due(report: DueReport, lang: str, console: Console) -> None:
         _t(lang, "尚缺材料", "Still missing"),
     ]
     for group in report.departments:
-        name = group.department or _t(lang, *NO_DEPARTMENT)
+        name = _plain(group.department or _t(lang, *NO_DEPARTMENT))
         console.print(
             _t(
                 lang,
@@ -145,10 +151,11 @@ def _due_cells(entry: DueCase, lang: str) -> list[str]:
 
 
 def print_case(case: Case, lang: str, console: Console) -> None:
-    department = case.department or _t(lang, *NO_DEPARTMENT)
+    department = _plain(case.department or _t(lang, *NO_DEPARTMENT))
     console.print(
-        f"[bold]{case.case_id}[/] {case.item} {case.item_name or ''} · {department} · "
-        + _t(lang, f"申请人 {case.applicant}", f"applicant {case.applicant}"),
+        f"[bold]{_plain(case.case_id)}[/] {_plain(case.item)} {_plain(case.item_name or '')} · "
+        f"{department} · "
+        + _t(lang, f"申请人 {_plain(case.applicant)}", f"applicant {_plain(case.applicant)}"),
         highlight=False,
     )
     deferred = "、".join(f"{m.id} {m.name}" for m in case.deferred)
@@ -187,14 +194,14 @@ def print_history(history: CaseHistory, lang: str, console: Console) -> None:
         kind = record.kind.zh if lang == "zh" else record.kind.value
         if record.outcome is Outcome.rejected:
             reason = record.message_zh if lang == "zh" else record.message_en
-            result = f"[red]{_t(lang, '未执行', 'rejected')}[/]: {reason}"
+            result = f"[red]{_t(lang, '未执行', 'rejected')}[/]: {_plain(reason or '')}"
         else:
             result = _state(lang, record.state)
         table.add_row(
             str(record.id),
             str(record.payload.get("on", "")),
             kind,
-            _details(record, history.case, lang),
+            _plain(_details(record, history.case, lang)),
             result,
             record.rule or "",
             record.at.strftime("%Y-%m-%d %H:%M:%S"),
@@ -244,10 +251,10 @@ def print_verify(report: VerifyReport, lang: str, console: Console) -> None:
         table.add_column(header)
     for mismatch in report.mismatches:
         table.add_row(
-            mismatch.case_id,
+            _plain(mismatch.case_id),
             str(mismatch.event or ""),
             mismatch.field,
-            str(mismatch.stored),
-            str(mismatch.replayed),
+            _plain(str(mismatch.stored)),
+            _plain(str(mismatch.replayed)),
         )
     console.print(table)
