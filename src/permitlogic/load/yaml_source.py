@@ -76,7 +76,7 @@ def _yaml12_resolvers() -> dict[Any, list[tuple[str, re.Pattern[str]]]]:
     numeric = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
     table: dict[Any, list[tuple[str, re.Pattern[str]]]] = {
         first: [(tag, regexp) for tag, regexp in resolvers if tag not in numeric]
-        for first, resolvers in _Base.yaml_implicit_resolvers.items()
+        for first, resolvers in getattr(_Base, "yaml_implicit_resolvers", {}).items()
     }
     for tag, pattern, firsts in (
         (numeric[0], _INT_12, "-+0123456789"),
@@ -149,7 +149,7 @@ def count_items(text: str, limit: int) -> tuple[int, int] | None:
             elif depth == 1 and isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent)):
                 if at_key and isinstance(event, yaml.ScalarEvent):
                     last_key = event.value
-                    key_line = event.start_mark.line + 1
+                    key_line = event.start_mark.line + 1 if event.start_mark else 0
                 at_key = not at_key
     except yaml.YAMLError:
         return None
