@@ -18,7 +18,6 @@ from typing import Any
 
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import Cell
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -80,7 +79,7 @@ def append_safe(sheet: Worksheet, values: Sequence[Any]) -> None:
     neutralise(sheet[sheet.max_row])
 
 
-def text_cell(sheet: WriteOnlyWorksheet, value: str) -> Cell:
+def text_cell(sheet: Any, value: str) -> Cell:
     """A write-only cell holding ``value`` as text, quote-prefixed when formula-like."""
     text = sheet_text(value)
     cell: Cell = WriteOnlyCell(sheet, value=text)
@@ -90,7 +89,7 @@ def text_cell(sheet: WriteOnlyWorksheet, value: str) -> Cell:
     return cell
 
 
-def safe_cell(sheet: WriteOnlyWorksheet, value: Any) -> Any:
+def safe_cell(sheet: Any, value: Any) -> Any:
     """A value for a write-only sheet: text made safe, a cell when it needs the quote prefix."""
     if not isinstance(value, str):
         return value

@@ -18,6 +18,7 @@ import warnings
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from copy import copy
 from pathlib import Path
 from typing import Any
 
@@ -383,3 +384,23 @@ def open_workbook(path: Path, limits: LoadLimits) -> Iterator[Workbook]:
             yield Workbook(book, name, limits)
     finally:
         book.close()
+
+
+StyleKey = tuple[tuple[str, int], ...]
+
+
+def set_style(cell: Any, style: dict[str, Any], known: dict[StyleKey, Any]) -> None:
+    """Give a (write-only) cell ``style`` (font, fill, border, alignment, …).
+
+    Setting a style hashes it against the workbook's style lists, most of the cost
+    of a styled cell; each combination is set once (``known`` holds it, one dict per
+    workbook) and then copied. openpyxl's private ``_style`` is used here only.
+    """
+    key = tuple((name, id(setting)) for name, setting in sorted(style.items()))
+    array = known.get(key)
+    if array is None:
+        for name, setting in style.items():
+            setattr(cell, name, setting)
+        known[key] = copy(cell._style)
+    else:
+        cell._style = copy(array)

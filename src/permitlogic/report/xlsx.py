@@ -12,14 +12,12 @@ from __future__ import annotations
 import io
 import re
 from collections import Counter
-from copy import copy
 from functools import cache
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 
 from permitlogic.escaping import is_formula_like, sheet_text
@@ -30,6 +28,7 @@ from permitlogic.load.sheet_format import (
     Column,
     normalize_header,
 )
+from permitlogic.load.xlsx_source import set_style
 from permitlogic.models.catalog import Basis, Item
 from permitlogic.models.report import Finding, Severity
 from permitlogic.report.context import RenderInput
@@ -112,24 +111,12 @@ def render(inputs: list[RenderInput]) -> bytes:
 def _cell(sheet: Any, value: Any, **style: Any) -> Any:
     """A write-only cell with ``style`` (font, fill, border, alignment) and safe text.
 
-    Setting a style hashes it against the workbook's style lists, which is most of
-    the cost of a styled cell; each combination is set once per workbook and then
-    copied.
+    Styles are set once per combination and workbook, then copied (``set_style``).
     """
     text = sheet_text(value) if isinstance(value, str) else None
     cell = WriteOnlyCell(sheet, value if text is None else text)
     if style:
-        cache: dict[tuple[tuple[str, int], ...], StyleArray] = sheet.parent.__dict__.setdefault(
-            "_permitlogic_styles", {}
-        )
-        key = tuple((name, id(setting)) for name, setting in sorted(style.items()))
-        known = cache.get(key)
-        if known is None:
-            for name, setting in style.items():
-                setattr(cell, name, setting)
-            cache[key] = copy(cell._style)
-        else:
-            cell._style = copy(known)
+        set_style(cell, style, sheet.parent.__dict__.setdefault("_permitlogic_styles", {}))
     if text is not None and is_formula_like(text):
         cell.data_type = "s"
         cell.quotePrefix = True
