@@ -20,7 +20,7 @@ from permitlogic.load.catalog import load_catalog_sourced
 from permitlogic.packs.checks_pack import bundled_checks_pack
 from permitlogic.report import xlsx
 from permitlogic.report.context import RenderInput
-from permitlogic.runner import check
+from permitlogic.check_runner import check
 from permitlogic.synth import SynthOptions, synth_catalog
 
 ITEMS = 10_000
