@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 import json
 import sys
@@ -112,6 +113,7 @@ def check_command(
         except InputError as error:
             problems.extend(error.problems)
             continue
+        gc.freeze()  # the catalog lives to the end: the cycle collector need not scan it again
         report = check(
             catalog,
             pack=pack,
