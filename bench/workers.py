@@ -39,13 +39,15 @@ def _service_load() -> Any:
 
 def run(workers: int, count: int) -> dict[str, Any]:
     load = _service_load()
-    with tempfile.TemporaryDirectory() as tmp:
-        with load.running_service(Path(tmp) / "decisions.jsonl", workers) as service:
-            deadline = time.monotonic() + load.START_TIMEOUT_S
-            while len(load._children(service.pid)) < workers and time.monotonic() < deadline:
-                time.sleep(0.2)
-            load.single_concurrent(service, 40 * CLIENTS, CLIENTS)  # warm every worker up
-            row = load.single_concurrent(service, count, CLIENTS)
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        load.running_service(Path(tmp) / "decisions.jsonl", workers) as service,
+    ):
+        deadline = time.monotonic() + load.START_TIMEOUT_S
+        while len(load._children(service.pid)) < workers and time.monotonic() < deadline:
+            time.sleep(0.2)
+        load.single_concurrent(service, 40 * CLIENTS, CLIENTS)  # warm every worker up
+        row = load.single_concurrent(service, count, CLIENTS)
     return {
         "workers": workers,
         "clients": CLIENTS,
