@@ -9,7 +9,7 @@ after the first 10,000 decisions and after all N; and S decisions made one
 call at a time. Goals: ≥ 100,000 decisions/s, RSS growth < 50 MB.
 
 The engine sees each distinct fact once per pack version; the other inputs
-reuse its firings (see permitlogic.decide.session).
+reuse its firings (see permitlogic.decide.compiled_ruleset).
 
 ``bench(quick)`` gives the rows for bench/run.py; ``run(n, batch, singles)``
 all the figures.

@@ -8,10 +8,10 @@ from datetime import date, timedelta
 from decide_support import CATALOG_PATH
 
 from permitlogic.decide.api import decide_deferral_batch, decide_green_channel_batch
+from permitlogic.decide.compiled_ruleset import CompiledRuleset
 from permitlogic.decide.deferral import deferral_rules, item_map
 from permitlogic.decide.green_channel import green_channel_rules
 from permitlogic.decide.rules import FieldTest, Rule
-from permitlogic.decide.session import CompiledRuleset
 from permitlogic.load.catalog import load_catalog
 from permitlogic.models.decision import Application, Project, ProjectCategory
 from permitlogic.packs.deferral import bundled_deferral_pack
