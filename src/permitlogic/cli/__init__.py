@@ -18,6 +18,7 @@ from permitlogic.cli import (
     serve_cmd,
     template_cmd,
     test_cmd,
+    users_cmd,
 )
 from permitlogic.errors import InputError
 
@@ -45,6 +46,7 @@ for module in (
     test_cmd,
     serve_cmd,
     bench_cmd,
+    users_cmd,
 ):
     module.register(app)
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from permitlogic.cli.cases_cmd import StoreOption
 from permitlogic.cli.options import Lang, LangOption, RulesOption, bad_option
 from permitlogic.service.settings import MEGABYTE, ServiceSettings
 
@@ -60,10 +61,12 @@ def serve_command(
             min=1,
         ),
     ] = 20_000,
+    store: StoreOption = None,
 ) -> None:
     """启动判定服务（HTTP，OpenAPI 见 /docs）/ Run the decision service (HTTP; OpenAPI at /docs)."""
     import uvicorn
 
+    from permitlogic.ledger.store import store_url
     from permitlogic.service import create_app
 
     if log.parent != Path() and not log.parent.is_dir():
@@ -78,6 +81,7 @@ def serve_command(
         max_body_bytes=int(max_body_mb * MEGABYTE),
         max_list=max_list,
         max_catalog_items=max_catalog_items,
+        store=store_url(store).render_as_string(hide_password=False),
     )
     app = create_app(settings)
     # Startup objects (packs, compiled rulesets, models) never die: keep them out of
@@ -85,7 +89,8 @@ def serve_command(
     gc.collect()
     gc.freeze()
     typer.echo(
-        f"permitlogic serve: http://{host}:{port}  (OpenAPI /openapi.json, 日志 / log {log})",
+        f"permitlogic serve: http://{host}:{port}  (工作台 / workbench /workbench/, "
+        f"OpenAPI /openapi.json, 日志 / log {log})",
         err=True,
     )
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)

@@ -13,7 +13,8 @@ class ServiceSettings:
     """Limits protect the process; the rules dir and the log make decisions auditable.
 
     ``log_path`` None keeps no decision log (embedding, tests); ``permitlogic serve``
-    always passes one.
+    always passes one. ``store`` (the ledger's database) turns on the workbench at
+    /workbench and the API tokens; None serves the JSON API alone.
     """
 
     rules_dir: Path | None = None
@@ -22,8 +23,16 @@ class ServiceSettings:
     max_list: int = 10_000
     max_catalog_items: int = 20_000
     max_catalogs: int = 200
+    store: str | None = None
+    max_upload_bytes: int = 60 * MEGABYTE
 
     def __post_init__(self) -> None:
-        for name in ("max_body_bytes", "max_list", "max_catalog_items", "max_catalogs"):
+        for name in (
+            "max_body_bytes",
+            "max_list",
+            "max_catalog_items",
+            "max_catalogs",
+            "max_upload_bytes",
+        ):
             if getattr(self, name) < 1:
                 raise ValueError(f"{name} must be at least 1")
