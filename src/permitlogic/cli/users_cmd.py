@@ -98,9 +98,7 @@ def add_command(
 
     password = _password(password_stdin)
     with _db(store) as db:
-        user = add_user(
-            db, name, password, Role(role.value), county=county, department=department
-        )
+        user = add_user(db, name, password, Role(role.value), county=county, department=department)
         typer.echo(f"已创建 / created: {user.name} ({user.role.value}, {user.scope_text('en')})")
 
 

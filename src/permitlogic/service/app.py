@@ -80,7 +80,7 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     app.include_router(check.check_router(bodies, settings.max_catalog_items))
     app.include_router(decide.decide_router(bodies, settings.max_list))
     if workbench is not None:
-        mount_workbench(app, workbench, state, settings)
+        mount_workbench(app, workbench, state)
     return app
 
 
@@ -93,9 +93,7 @@ def open_workbench(settings: ServiceSettings) -> WorkbenchDb | None:
     return WorkbenchDb.open(settings.store)
 
 
-def mount_workbench(
-    app: FastAPI, db: WorkbenchDb, state: ServiceState, settings: ServiceSettings
-) -> None:
+def mount_workbench(app: FastAPI, db: WorkbenchDb, state: ServiceState) -> None:
     """The browser workbench at /workbench (``/`` leads there) and the API's token guard."""
     from fastapi.responses import RedirectResponse
 
@@ -106,5 +104,5 @@ def mount_workbench(
     async def root() -> RedirectResponse:
         return RedirectResponse(f"{WORKBENCH}/", status_code=303)
 
-    app.mount(WORKBENCH, create_workbench(db, state, settings.max_upload_bytes))
+    app.mount(WORKBENCH, create_workbench(db, state))
     app.add_middleware(ApiGuard, db=db)

@@ -24,15 +24,8 @@ class ServiceSettings:
     max_catalog_items: int = 20_000
     max_catalogs: int = 200
     store: str | None = None
-    max_upload_bytes: int = 60 * MEGABYTE
 
     def __post_init__(self) -> None:
-        for name in (
-            "max_body_bytes",
-            "max_list",
-            "max_catalog_items",
-            "max_catalogs",
-            "max_upload_bytes",
-        ):
+        for name in ("max_body_bytes", "max_list", "max_catalog_items", "max_catalogs"):
             if getattr(self, name) < 1:
                 raise ValueError(f"{name} must be at least 1")

@@ -121,8 +121,13 @@ def add_user(
             )
             key = result.inserted_primary_key
             assert key is not None
-            db.record(conn, by, "user.add", name, {"role": role.value, "county": county,
-                                                   "department": department})
+            db.record(
+                conn,
+                by,
+                "user.add",
+                name,
+                {"role": role.value, "county": county, "department": department},
+            )
     except IntegrityError:
         raise _bad("name", f"用户 {name} 已存在", f"the user {name} exists already") from None
     return User(int(key[0]), name, role, county or None, department or None)

@@ -10,13 +10,19 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from permitlogic.errors import InputError
+from permitlogic.load.limits import MB, LoadLimits
 from permitlogic.service.state import ServiceState
 from permitlogic.workbench.db import WorkbenchDb
 from permitlogic.workbench.routes import admin, auth, ledger, reviews, window
 from permitlogic.workbench.web import PREFIX, LoginNeeded, Refused, Workbench, page_of
 
+FORM_OVERHEAD = MB
+"""Room for the form's other fields and the multipart framing around the file."""
 
-def create_workbench(db: WorkbenchDb, service: ServiceState, max_upload_bytes: int) -> FastAPI:
+
+def create_workbench(db: WorkbenchDb, service: ServiceState) -> FastAPI:
+    """The workbench's pages; uploads are bounded by the loaders' file limit (plus the form)."""
+    max_upload_bytes = LoadLimits.from_env().max_file_bytes + FORM_OVERHEAD
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
     app.state.workbench = Workbench(db=db, service=service, max_upload_bytes=max_upload_bytes)
     app.mount(

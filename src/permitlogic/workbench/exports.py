@@ -56,9 +56,7 @@ def report_html(upload: StoredUpload, pack: ChecksPack, lang: str) -> str:
     return html_report.render([_render_input(upload, pack, lang)])
 
 
-def report_xlsx(
-    upload: StoredUpload, pack: ChecksPack, lang: str, department: str | None
-) -> bytes:
+def report_xlsx(upload: StoredUpload, pack: ChecksPack, lang: str, department: str | None) -> bytes:
     inp = _render_input(upload, pack, lang)
     if department:
         findings = [f for f in inp.report.findings if f.department == department]
@@ -89,11 +87,12 @@ def department_diff(
 def _comment_text(finding: Finding, lang: str) -> str:
     zh = lang == "zh"
     severity = finding.severity.zh if zh else finding.severity.value
-    lines = [
-        f"[{finding.rule} {severity}] " + (finding.message_zh if zh else finding.message_en)
-    ]
+    lines = [f"[{finding.rule} {severity}] " + (finding.message_zh if zh else finding.message_en)]
     if finding.fix is not None:
-        lines.append(("修改：" if zh else "Fix: ") + (finding.fix.message_zh if zh else finding.fix.message_en))
+        lines.append(
+            ("修改：" if zh else "Fix: ")
+            + (finding.fix.message_zh if zh else finding.fix.message_en)
+        )
     lines.append(("依据：" if zh else "Basis: ") + finding.citation)
     return "\n".join(lines)
 

@@ -61,10 +61,13 @@ def ledger_page(
     )
     where = [pending]
     if department is not None:
-        where.append(cases.c.department == department if department else cases.c.department.is_(None))
+        where.append(
+            cases.c.department == department if department else cases.c.department.is_(None)
+        )
     with store.read() as conn:
         departments = [
-            DepartmentCount(d, int(due or 0), int(late or 0)) for d, due, late in conn.execute(counts)
+            DepartmentCount(d, int(due or 0), int(late or 0))
+            for d, due, late in conn.execute(counts)
         ]
         total = int(
             conn.execute(select(func.count()).select_from(cases).where(*where)).scalar_one()  # type: ignore[arg-type]

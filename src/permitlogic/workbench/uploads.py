@@ -88,9 +88,7 @@ def check_upload(
     catalog, source = load_upload(filename, content, limits)
     report = check(catalog, pack=pack, source=source)
     findings = [
-        f.model_copy(
-            update={"location": f.location.model_copy(update={"file": source.file})}
-        )
+        f.model_copy(update={"location": f.location.model_copy(update={"file": source.file})})
         if f.location is not None
         else f
         for f in report.findings

@@ -62,6 +62,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
         undefined=StrictUndefined,
     )
+    env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": True}
     env.globals["prefix"] = PREFIX
     env.globals["Severity"] = Severity
     env.filters["q"] = lambda value: quote(str(value), safe="")
@@ -95,8 +96,10 @@ class Page:
         return self.session.user.name
 
     def render(self, template: str, status: int = 200, **values: Any) -> HTMLResponse:
-        html = environment().get_template(template).render(
-            page=self, t=self.t, user=self.session.user if self.session else None, **values
+        html = (
+            environment()
+            .get_template(template)
+            .render(page=self, t=self.t, user=self.session.user if self.session else None, **values)
         )
         response = HTMLResponse(html, status_code=status)
         response.headers["cache-control"] = "no-store"
@@ -176,7 +179,9 @@ def text_field(form: FormData, name: str, *, required: bool = True, limit: int =
         raise InputError.single(None, f"请填写 {name}", f"{name} is required", key=name)
     if len(text) > limit:
         raise InputError.single(
-            None, f"{name} 超过 {limit} 个字符", f"{name} is longer than {limit} characters",
+            None,
+            f"{name} 超过 {limit} 个字符",
+            f"{name} is longer than {limit} characters",
             key=name,
         )
     return text

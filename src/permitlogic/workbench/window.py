@@ -45,7 +45,9 @@ def _text(form: FormData, name: str, limit: int = 200) -> str:
         raise InputError.single(None, f"请填写 {name}", f"{name} is required", key=name)
     if len(text) > limit:
         raise InputError.single(
-            None, f"{name} 超过 {limit} 个字符", f"{name} is longer than {limit} characters",
+            None,
+            f"{name} 超过 {limit} 个字符",
+            f"{name} is longer than {limit} characters",
             key=name,
         )
     return text
@@ -55,7 +57,9 @@ def project_of(form: FormData) -> Project:
     category = _text(form, "category", 40)
     if category not in {c.value for c in ProjectCategory}:
         raise InputError.single(
-            None, f"项目类别不对：{category}", f"unknown project category: {category}",
+            None,
+            f"项目类别不对：{category}",
+            f"unknown project category: {category}",
             key="category",
         )
     fields: dict[str, Any] = {"id": _text(form, "id"), "name": _text(form, "name", 400)}
@@ -78,8 +82,9 @@ def application_of(form: FormData) -> Application:
         ) from None
     credit = _text(form, "credit", 20)
     if credit not in ("good", "warned", "blacklisted"):
-        raise InputError.single(None, f"信用等级不对：{credit}", f"unknown credit: {credit}",
-                                key="credit")
+        raise InputError.single(
+            None, f"信用等级不对：{credit}", f"unknown credit: {credit}", key="credit"
+        )
     submitted = [m for m in form.getlist("submitted") if isinstance(m, str) and m]
     return Application.model_validate(
         {
@@ -116,11 +121,15 @@ def green_rows(decision: GreenChannelDecision, pack: GreenChannelPack) -> list[C
     for rule, name_zh, name_en, citation in rules:
         if rule in unmet:
             u = unmet[rule]
-            rows.append(ConditionRow(rule, name_zh, name_en, u.citation, "unmet", u.message_zh,
-                                     u.message_en))
+            rows.append(
+                ConditionRow(
+                    rule, name_zh, name_en, u.citation, "unmet", u.message_zh, u.message_en
+                )
+            )
         else:
-            rows.append(ConditionRow(rule, name_zh, name_en, citation,
-                                     "met" if rule in met else "na"))
+            rows.append(
+                ConditionRow(rule, name_zh, name_en, citation, "met" if rule in met else "na")
+            )
     return rows
 
 
@@ -131,11 +140,27 @@ def deferral_rows(decision: DeferralDecision, pack: DeferralPack) -> list[Condit
     for rule in pack.rules:
         if rule.id in unmet:
             u = unmet[rule.id]
-            rows.append(ConditionRow(rule.id, rule.name_zh, rule.name_en, u.citation, "unmet",
-                                     u.message_zh, u.message_en))
+            rows.append(
+                ConditionRow(
+                    rule.id,
+                    rule.name_zh,
+                    rule.name_en,
+                    u.citation,
+                    "unmet",
+                    u.message_zh,
+                    u.message_en,
+                )
+            )
         else:
-            rows.append(ConditionRow(rule.id, rule.name_zh, rule.name_en, rule.citation,
-                                     "met" if rule.id in met else "na"))
+            rows.append(
+                ConditionRow(
+                    rule.id,
+                    rule.name_zh,
+                    rule.name_en,
+                    rule.citation,
+                    "met" if rule.id in met else "na",
+                )
+            )
     return rows
 
 
@@ -168,8 +193,13 @@ def save_decision(
                 at=now(),
             )
         )
-        db.record(conn, user, f"decide.{kind}", decision.decision_id,
-                  {"decision": decision.decision.value})
+        db.record(
+            conn,
+            user,
+            f"decide.{kind}",
+            decision.decision_id,
+            {"decision": decision.decision.value},
+        )
     return decision.decision_id
 
 
@@ -192,5 +222,6 @@ def load_decision(db: WorkbenchDb, decision_id: str) -> SavedDecision | None:
     model: type[GreenChannelDecision] | type[DeferralDecision] = (
         GreenChannelDecision if m["kind"] == "green_channel" else DeferralDecision
     )
-    return SavedDecision(model.model_validate(m["decision"]), m["kind"], m["upload_id"],
-                         m["decided_by"])
+    return SavedDecision(
+        model.model_validate(m["decision"]), m["kind"], m["upload_id"], m["decided_by"]
+    )

@@ -7,7 +7,13 @@ from urllib.parse import urlsplit
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
-from permitlogic.workbench.accounts import Role, authenticate, end_session, start_session, user_count
+from permitlogic.workbench.accounts import (
+    Role,
+    authenticate,
+    end_session,
+    start_session,
+    user_count,
+)
 from permitlogic.workbench.web import (
     LANG_COOKIE,
     PREFIX,

@@ -31,7 +31,9 @@ def _day(value: str | None, key: str) -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise InputError.single(
-            None, f"日期应为 YYYY-MM-DD：{value[:40]}", f"a date is YYYY-MM-DD: {value[:40]}",
+            None,
+            f"日期应为 YYYY-MM-DD：{value[:40]}",
+            f"a date is YYYY-MM-DD: {value[:40]}",
             key=key,
         ) from None
 
@@ -75,7 +77,9 @@ async def confirm(request: Request, case_id: str) -> Response:
     found = _case(page, case_id)
     action = text_field(form, "action", limit=20)
     if action not in ACTIONS:
-        raise InputError.single(None, f"未知操作 {action}", f"unknown action {action}", key="action")
+        raise InputError.single(
+            None, f"未知操作 {action}", f"unknown action {action}", key="action"
+        )
     on = _day(text_field(form, "on", required=False, limit=10), "on")
     materials = [m for m in form.getlist("materials") if isinstance(m, str) and m]
     if action == "supplement" and not materials:
@@ -112,9 +116,16 @@ async def apply(request: Request, case_id: str) -> Response:
         reason = text_field(form, "reason", required=False, limit=1000) or None
         record = ledger.revoke(store, found.case_id, on, reason)
     else:
-        raise InputError.single(None, f"未知操作 {action}", f"unknown action {action}", key="action")
+        raise InputError.single(
+            None, f"未知操作 {action}", f"unknown action {action}", key="action"
+        )
     db = page.bench.db
     with db.write() as conn:
-        db.record(conn, page.user_name, f"case.{action}", found.case_id,
-                  {"event": record.id, "outcome": record.outcome.value, "on": on.isoformat()})
+        db.record(
+            conn,
+            page.user_name,
+            f"case.{action}",
+            found.case_id,
+            {"event": record.id, "outcome": record.outcome.value, "on": on.isoformat()},
+        )
     return redirect(f"/ledger/cases/{quote(found.case_id)}?event={record.id}")

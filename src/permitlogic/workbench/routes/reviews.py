@@ -107,9 +107,7 @@ async def review_page(request: Request, review_id: int) -> Response:
         for r in [round_of(uploads, d, accepted)]
         if r is not None
     ]
-    visible = [
-        u for u in uploads if not user.department or u.departments == [user.department]
-    ]
+    visible = [u for u in uploads if not user.department or u.departments == [user.department]]
     return page.render(
         "review.html",
         review=review,

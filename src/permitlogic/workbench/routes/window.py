@@ -178,6 +178,11 @@ async def open_case(request: Request, decision_id: str) -> Response:
     db = page.bench.db
     [record] = ledger.open_cases(db.store, [decision])
     with db.write() as conn:
-        db.record(conn, page.user_name, "case.open", decision.application,
-                  {"decision_id": decision_id, "event": record.id})
+        db.record(
+            conn,
+            page.user_name,
+            "case.open",
+            decision.application,
+            {"decision_id": decision_id, "event": record.id},
+        )
     return redirect(f"/ledger/cases/{quote(decision.application)}")

@@ -1,0 +1,27 @@
+"""Workbench tests: a real ``permitlogic serve`` over a fresh store, and accounts made by the CLI."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+if str(HERE) not in sys.path:
+    sys.path.insert(0, str(HERE))
+
+from workbench_support import ACCOUNTS, Server, add_user  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A served workbench; the first page is read before any account exists, then the
+    accounts of ACCOUNTS are made with ``permitlogic users add``."""
+    directory = tmp_path_factory.mktemp("workbench")
+    with Server.start(directory) as running:
+        running.first_login_page = running.get("/", follow_redirects=True).text
+        for name, (role, scope) in ACCOUNTS.items():
+            add_user(running.store, name, role, scope)
+        yield running
