@@ -10,11 +10,11 @@ from urllib.parse import quote
 
 import pytest
 import yaml
-from browser_pages import Visit, create_review, sign_in, upload
-from browser_support import CHROMIUM_ARGS, chromium_path, screenshot_dir
+from browser_pages import create_review, sign_in, upload
 from openpyxl import load_workbook
 from workbench_support import CASES, COUNTY, DEPARTMENT, UPLOAD_MB, Server
 
+from browser_support import CHROMIUM_ARGS, chromium_path, screenshot_dir
 from permitlogic.load.catalog import load_catalog_sourced
 from permitlogic.load.sheet_writer import write_sheet
 from permitlogic.models.catalog import Catalog

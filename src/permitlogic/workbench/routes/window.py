@@ -9,11 +9,11 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from permitlogic.decide.notice import notice_for
+from permitlogic.decision_log import CatalogRef, catalog_sha256
 from permitlogic.errors import InputError
 from permitlogic.ledger import service as ledger
 from permitlogic.models.catalog import Catalog
 from permitlogic.models.decision import DeferralDecision, DeferralOutcome, GreenChannelDecision
-from permitlogic.decision_log import CatalogRef, catalog_sha256
 from permitlogic.workbench.accounts import Role
 from permitlogic.workbench.reviews import get_upload, latest_catalogs
 from permitlogic.workbench.web import Page, Refused, checked_form, redirect, signed_in
