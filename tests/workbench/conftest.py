@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,6 +14,8 @@ if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 
 from workbench_support import ACCOUNTS, Server, add_user  # noqa: E402
+
+from browser_support import CHROMIUM_ARGS, chromium_path, screenshot_dir  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -25,3 +28,37 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         for name, (role, scope) in ACCOUNTS.items():
             add_user(running.store, name, role, scope)
         yield running
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Headless Chromium found as the HTML report's browser test finds it (never downloaded)."""
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="the playwright package is not installed"
+    )
+    executable = chromium_path()
+    if executable is None:
+        pytest.skip("no Chromium found (apt-get install chromium, or set PERMITLOGIC_CHROMIUM)")
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=executable, headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+@pytest.fixture
+def context(browser: Any) -> Iterator[Any]:
+    """A fresh browser profile (no cookies) at the smallest screen the offices use."""
+    opened = browser.new_context(viewport={"width": 1366, "height": 768}, accept_downloads=True)
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+@pytest.fixture
+def shots(tmp_path: Path) -> Path:
+    return screenshot_dir(tmp_path)

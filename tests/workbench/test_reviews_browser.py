@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -14,7 +13,6 @@ from browser_pages import create_review, sign_in, upload
 from openpyxl import load_workbook
 from workbench_support import CASES, COUNTY, DEPARTMENT, UPLOAD_MB, Server
 
-from browser_support import CHROMIUM_ARGS, chromium_path, screenshot_dir
 from permitlogic.load.catalog import load_catalog_sourced
 from permitlogic.load.sheet_writer import write_sheet
 from permitlogic.models.catalog import Catalog
@@ -23,38 +21,6 @@ from permitlogic.runner import check
 from permitlogic.workbench.rounds import finding_key
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="the playwright package is not installed"
-    )
-    executable = chromium_path()
-    if executable is None:
-        pytest.skip("no Chromium found (apt-get install chromium, or set PERMITLOGIC_CHROMIUM)")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=executable, headless=True, args=CHROMIUM_ARGS
-        )
-        try:
-            yield launched
-        finally:
-            launched.close()
-
-
-@pytest.fixture
-def context(browser: Any) -> Iterator[Any]:
-    opened = browser.new_context(viewport={"width": 1366, "height": 768}, accept_downloads=True)
-    try:
-        yield opened
-    finally:
-        opened.close()
-
-
-@pytest.fixture
-def shots(tmp_path: Path) -> Path:
-    return screenshot_dir(tmp_path)
 
 
 def department_sheet(tmp_path: Path, name: str, fix_days: bool) -> Path:
