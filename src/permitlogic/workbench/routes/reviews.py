@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from permitlogic.errors import InputError
@@ -141,7 +142,10 @@ async def upload(request: Request, review_id: int) -> Response:
         raise Refused(
             403, "上年目录只能由县级审核人员上传", "last year's catalog is uploaded at county level"
         )
-    checked = check_upload(sent.filename, content, page.bench.service.checks_pack, limits)
+    # Loading and checking take a while: off the event loop, so other pages keep answering.
+    checked = await run_in_threadpool(
+        check_upload, sent.filename, content, page.bench.service.checks_pack, limits
+    )
     if user.department:
         others = [d for d in checked.departments if d != user.department]
         if others:
@@ -151,7 +155,9 @@ async def upload(request: Request, review_id: int) -> Response:
                 f"the file has items of other departments ({', '.join(others)}); "
                 f"you may upload {user.department}'s catalog only",
             )
-    upload_id = add_upload(page.bench.db, review, user, checked, baseline=baseline)
+    upload_id = await run_in_threadpool(
+        add_upload, page.bench.db, review, user, checked, baseline=baseline
+    )
     if baseline or len(checked.departments) != 1:
         return redirect(f"/reviews/{review.id}#upload-{upload_id}")
     from urllib.parse import quote
@@ -218,7 +224,9 @@ async def accept_finding(request: Request, review_id: int) -> Response:
 async def report_html(request: Request, review_id: int, upload_id: int) -> Response:
     page = signed_in(request, *REVIEWERS)
     found = _upload(page, _review(page, review_id), upload_id)
-    body = exports.report_html(found, page.bench.service.checks_pack, page.lang)
+    body = await run_in_threadpool(
+        exports.report_html, found, page.bench.service.checks_pack, page.lang
+    )
     return Response(
         body,
         media_type="text/html; charset=utf-8",
@@ -234,7 +242,9 @@ async def report_xlsx(request: Request, review_id: int, upload_id: int) -> Respo
     assert page.session is not None
     if page.session.user.department:
         department = page.session.user.department
-    body = exports.report_xlsx(found, page.bench.service.checks_pack, page.lang, department)
+    body = await run_in_threadpool(
+        exports.report_xlsx, found, page.bench.service.checks_pack, page.lang, department
+    )
     return Response(
         body,
         media_type=exports.XLSX,
@@ -246,7 +256,7 @@ async def report_xlsx(request: Request, review_id: int, upload_id: int) -> Respo
 async def annotated(request: Request, review_id: int, upload_id: int) -> Response:
     page = signed_in(request, *REVIEWERS)
     found = _upload(page, _review(page, review_id), upload_id)
-    body = exports.annotated_sheet(found, page.lang)
+    body = await run_in_threadpool(exports.annotated_sheet, found, page.lang)
     return Response(
         body,
         media_type=exports.XLSX,
