@@ -73,6 +73,27 @@ def test_users_command_adds_lists_and_refuses_with_exit_2(tmp_path: Path) -> Non
     unknown = cli("users", "token", "nobody", "--store", str(store))
     assert unknown.returncode == 2 and "nobody" in unknown.stderr
 
+    changed = cli(
+        "users",
+        "passwd",
+        "chief",
+        "--password-stdin",
+        "--store",
+        str(store),
+        input="another-pass-9\n",
+    )
+    assert changed.returncode == 0
+    disabled = cli("users", "disable", "chief", "--store", str(store))
+    assert disabled.returncode == 0
+    db = WorkbenchDb.open(str(store))
+    try:
+        assert authenticate(db, "chief", PASSWORD) is None
+        assert authenticate(db, "chief", "another-pass-9") is None  # disabled
+    finally:
+        db.close()
+    listed = cli("users", "list", "--store", str(store))
+    assert "(disabled)" in listed.stdout
+
 
 def test_passwords_are_kept_as_argon2_hashes(tmp_path: Path) -> None:
     db = WorkbenchDb.open(str(tmp_path / "permitlogic.db"))

@@ -189,8 +189,3 @@ def text_field(form: FormData, name: str, *, required: bool = True, limit: int =
 
 def redirect(path: str) -> Response:
     return RedirectResponse(PREFIX + path, status_code=303)
-
-
-def client_is_loopback(request: Request) -> bool:
-    host = request.client.host if request.client else ""
-    return host in ("127.0.0.1", "::1", "localhost")
