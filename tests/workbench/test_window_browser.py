@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from browser_pages import Visit, create_review, sign_in, upload
-from workbench_support import CASES, COUNTY, Server
+from workbench_support import CASES, COUNTY, Server, cli
 
 from permitlogic.decide.api import decide_deferral
 from permitlogic.load.catalog import load_catalog
@@ -164,6 +164,11 @@ def test_clerk_defers_prints_opens_and_supplements(
     for action in ("decide.deferral", "case.open", "case.supplement"):
         assert action in actions
     assert date.today().isoformat() in actions
+
+    # The window's decisions are in the decision log, with their catalog: replay agrees.
+    replayed = cli("replay", str(server.log), "--format", "json")
+    assert replayed.returncode == 0, replayed.stderr
+    assert json.loads(replayed.stdout)["decisions"] >= 1
 
 
 def test_a_clerk_is_refused_the_review_pages(context: Any, server: Server) -> None:
