@@ -24,7 +24,7 @@ def create_workbench(db: WorkbenchDb, service: ServiceState) -> FastAPI:
     """The workbench's pages; uploads are bounded by the loaders' file limit (plus the form)."""
     max_upload_bytes = LoadLimits.from_env().max_file_bytes + FORM_OVERHEAD
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
-    app.state.workbench = Workbench(db=db, service=service, max_upload_bytes=max_upload_bytes)
+    app.state.workbench = Workbench(db=db, service=service)
     app.mount(
         "/static",
         StaticFiles(packages=[("permitlogic.workbench", "static")]),

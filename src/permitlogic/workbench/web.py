@@ -33,7 +33,6 @@ class Workbench:
 
     db: WorkbenchDb
     service: ServiceState
-    max_upload_bytes: int
 
 
 class Refused(Exception):
