@@ -128,3 +128,34 @@ def test_bad_form_values_get_the_error_page(admin: TestClient) -> None:
         headers={"content-type": "multipart/form-data; boundary=x"},
     )
     assert garbage.status_code in (400, 403)
+
+
+def test_only_findings_of_the_latest_round_can_be_accepted(admin: TestClient) -> None:
+    web = admin
+    csrf = csrf_of(web.get("/workbench/reviews").text)
+    review = web.post("/workbench/reviews", data={"csrf": csrf, "county": "示范县", "year": "2026"})
+    number = review.url.path.rsplit("/", 1)[-1]
+    name = "flawed-county.yaml"
+    web.post(
+        f"/workbench/reviews/{number}/upload",
+        data={"csrf": csrf},
+        files={"file": (name, (CASES / name).read_bytes())},
+    )
+    made_up = web.post(
+        f"/workbench/reviews/{number}/accept",
+        data={"csrf": csrf, "department": "县交通运输局", "key": "PL999|XX", "reason": "x"},
+    )
+    assert made_up.status_code == 400
+    page = web.get(f"/workbench/reviews/{number}/round?department=县交通运输局").text
+    key = re.search(r'name="key" value="([^"]+)"', page)
+    assert key is not None
+    done = web.post(
+        f"/workbench/reviews/{number}/accept",
+        data={"csrf": csrf, "department": "县交通运输局", "key": key.group(1), "reason": "保留"},
+    )
+    assert done.status_code == 200 and 'data-count="accepted">1<' in done.text
+    again = web.post(
+        f"/workbench/reviews/{number}/accept",
+        data={"csrf": csrf, "department": "县交通运输局", "key": key.group(1), "reason": "保留"},
+    )
+    assert again.status_code == 400

@@ -83,6 +83,10 @@ async def create(request: Request) -> Response:
     form = await checked_form(request, page)
     assert page.session is not None
     user = page.session.user
+    if user.department:
+        raise Refused(
+            403, "部门审核人员不能新建审核", "a department's reviewer cannot open a review"
+        )
     county = text_field(form, "county", required=False) or (user.county or "")
     year_text = text_field(form, "year", limit=4)
     if not year_text.isdigit():
@@ -207,6 +211,14 @@ async def accept_finding(request: Request, review_id: int) -> Response:
     department = text_field(form, "department", required=False)
     _department_allowed(page.session.user, department)
     key = text_field(form, "key", limit=600)
+    latest = round_of(round_uploads(page.bench.db, review.id), department, {})
+    if latest is None or key not in {finding_key(f) for f in latest.findings}:
+        raise InputError.single(
+            None,
+            f"这一轮没有这条问题：{key}",
+            f"the latest round has no such finding: {key}",
+            key="key",
+        )
     accept(
         page.bench.db,
         review,
