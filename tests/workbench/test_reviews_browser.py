@@ -13,11 +13,11 @@ from browser_pages import create_review, sign_in, upload
 from openpyxl import load_workbook
 from workbench_support import CASES, COUNTY, DEPARTMENT, UPLOAD_MB, Server
 
+from permitlogic.check_runner import check
 from permitlogic.load.catalog import load_catalog_sourced
 from permitlogic.load.sheet_writer import write_sheet
 from permitlogic.models.catalog import Catalog
 from permitlogic.models.report import Finding
-from permitlogic.runner import check
 from permitlogic.workbench.rounds import finding_key
 
 pytestmark = pytest.mark.browser

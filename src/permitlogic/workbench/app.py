@@ -7,7 +7,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from permitlogic.errors import InputError
 from permitlogic.load.limits import MB, LoadLimits
@@ -102,30 +102,43 @@ async def _on_unexpected(request: Request, exc: Exception) -> Response:
 
 
 class UploadLimit:
-    """A body over ``limit`` bytes gets the error page (413) before it is read."""
+    """A body over ``limit`` bytes gets the error page (413): refused before it is read when
+    its Content-Length says so, and as soon as the running total passes the limit otherwise."""
 
     def __init__(self, app: ASGIApp, limit: int) -> None:
         self.app = app
         self.limit = limit
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":
-            for name, value in scope.get("headers", []):
-                if name == b"content-length" and value.isdigit() and int(value) > self.limit:
-                    await self._refuse(scope, receive, send, int(value))
-                    return
-        await self.app(scope, receive, send)
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        for name, value in scope.get("headers", []):
+            if name == b"content-length" and value.isdigit() and int(value) > self.limit:
+                await self._refuse(scope, receive, send, int(value))
+                return
+        total = 0
+
+        async def counted() -> Message:
+            nonlocal total
+            message = await receive()
+            if message["type"] == "http.request":
+                total += len(message.get("body", b""))
+                if total > self.limit:
+                    raise self.too_large(total)
+            return message
+
+        await self.app(scope, counted, send)
+
+    def too_large(self, size: int) -> Refused:
+        megabytes = self.limit / MB
+        return Refused(
+            413,
+            f"上传的内容有 {size / MB:.1f} MB，超过 {megabytes:.1f} MB 的上限",
+            f"the upload is {size / MB:.1f} MB, over the limit of {megabytes:.1f} MB",
+        )
 
     async def _refuse(self, scope: Scope, receive: Receive, send: Send, size: int) -> None:
-        request = Request(scope, receive)
-        megabytes = self.limit / (1024 * 1024)
-        response = _error_page(
-            request,
-            Refused(
-                413,
-                f"上传的内容有 {size / 1048576:.1f} MB，超过 {megabytes:.1f} MB 的上限",
-                f"the upload is {size / 1048576:.1f} MB, over the limit of {megabytes:.1f} MB",
-            ),
-        )
+        response = _error_page(Request(scope, receive), self.too_large(size))
         response.headers["connection"] = "close"
         await response(scope, receive, send)

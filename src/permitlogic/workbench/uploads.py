@@ -7,6 +7,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
+from permitlogic.check_runner import check
 from permitlogic.errors import InputError, Problem
 from permitlogic.load.catalog import SUFFIXES, load_catalog_sourced
 from permitlogic.load.limits import LoadLimits
@@ -14,7 +15,6 @@ from permitlogic.load.yaml_source import Sourced
 from permitlogic.models.catalog import Catalog
 from permitlogic.models.report import Report
 from permitlogic.packs.checks_pack import ChecksPack
-from permitlogic.runner import check
 
 _UNSAFE = re.compile(r"[^\w.\-\u3000-\u9fff\uff00-\uffef]+")
 

@@ -155,6 +155,8 @@ async def checked_form(request: Request, page: Page) -> FormData:
     """The posted form, refused unless it carries this session's CSRF token."""
     try:
         form = await request.form(max_files=4, max_fields=MAX_FIELDS)
+    except Refused:
+        raise  # over the upload limit while it streamed in (413)
     except Exception as error:  # malformed multipart or urlencoded body
         raise Refused(
             400,
