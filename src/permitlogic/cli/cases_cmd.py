@@ -143,7 +143,7 @@ def _date(value: str | None, option: str = "--on") -> date:
 
 
 def _console() -> Console:
-    console = Console(highlight=False, soft_wrap=True)
+    console = Console(highlight=False, emoji=False, soft_wrap=True)
     if not console.is_terminal:
         # Piped or redirected: wide enough that a case's history is not cut short.
         console.width = 160
@@ -282,7 +282,7 @@ def open_command(
             raise InputError(problems)
         if skipped:
             listed = ", ".join(f"{d.application} ({d.decision.value})" for d in skipped)
-            Console(stderr=True, highlight=False).print(
+            Console(stderr=True, highlight=False, emoji=False).print(
                 f"跳过 {len(skipped)} 个非容缺受理的决定：{listed}"
                 if lang is Lang.zh
                 else f"skipped {len(skipped)} decisions that are not accept_with_deferral: {listed}",
@@ -440,7 +440,9 @@ def due_command(
             print_due(report, lang.value, _console())
         else:
             with output.open("w", encoding="utf-8") as handle:
-                print_due(report, lang.value, Console(file=handle, width=160, no_color=True))
+                print_due(
+                    report, lang.value, Console(file=handle, width=160, no_color=True, emoji=False)
+                )
 
 
 @cases_app.command("show")
