@@ -108,8 +108,20 @@ def _command(lang: Lang) -> Iterator[None]:
         _report(error, lang)
         raise typer.Exit(2) from None
     except Exception as error:
-        from sqlalchemy.exc import OperationalError
+        from sqlalchemy.exc import DataError, OperationalError
 
+        if isinstance(error, DataError):
+            # A value the store's column refuses (a ledger made by an older version
+            # with narrower columns): named, not a traceback.
+            _report(
+                bad_option(
+                    "--store",
+                    f"案件库拒绝了一个取值（列宽不足？）：{error.orig}",
+                    f"the ledger store refused a value (column too narrow?): {error.orig}",
+                ),
+                lang,
+            )
+            raise typer.Exit(2) from None
         if not isinstance(error, OperationalError):
             raise
         _report(
