@@ -83,6 +83,9 @@ SECTIONS = [
     "report_xlsx",
     "service_load",
     "import_published",
+    "workbench",
+    "scale",
+    "workers",
 ]
 
 

@@ -19,6 +19,7 @@ from permitlogic.cli import (
     serve_cmd,
     template_cmd,
     test_cmd,
+    users_cmd,
 )
 from permitlogic.errors import InputError
 
@@ -47,6 +48,7 @@ for module in (
     test_cmd,
     serve_cmd,
     bench_cmd,
+    users_cmd,
 ):
     module.register(app)
 
@@ -61,7 +63,8 @@ def main() -> None:
 
 
 def report_input_error(error: InputError, lang: str = "zh") -> None:
-    console = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
+    # emoji=False: ":100:" in "file.yaml:100:3" is a location, not an emoji code.
+    console = Console(stderr=True, highlight=False, emoji=False, soft_wrap=True)
     console.print(f"[bold red]输入无效 / invalid input[/] ({len(error.problems)})")
     for problem in error.problems:
         console.print(f"  {problem.describe('zh')}\n    {problem.message_en}", markup=False)
