@@ -206,4 +206,3 @@ def _problem(path: Path, line: int, exc: ValidationError) -> Problem:
         zh = f"不是决定日志记录（{key}）"
         en = f"not a decision-log record ({key}: {first['msg']})"
     return Problem(location=Location(file=str(path), line=line), message_zh=zh, message_en=en)
-

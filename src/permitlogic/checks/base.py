@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from permitlogic.check_context import CheckContext
+from permitlogic.models.catalog import APPROVAL_KINDS, Item, Kind
 from permitlogic.models.report import Finding, Fix, Severity
 
 __all__ = ["Check", "CheckContext", "CheckFunction", "CheckMeta"]
@@ -37,6 +38,16 @@ class CheckMeta:
     doc_en: str
     area: str = ""
     needs_reference: bool = False
+    kinds: frozenset[Kind] = APPROVAL_KINDS
+    """The kinds of item the check reads (the others are out of its scope)."""
+    needs: tuple[str, ...] = ()
+    """Fields the check needs; an item leaving one unknown is not judged (see check_support.unknown)."""
+    needs_kinds: frozenset[Kind] | None = None
+    """The kinds whose ``needs`` matter (None: all of ``kinds``)."""
+
+    def reads(self, item: Item) -> bool:
+        """Whether the check reads ``needs`` of this item."""
+        return item.kind in (self.needs_kinds if self.needs_kinds is not None else self.kinds)
 
     def finding(
         self,

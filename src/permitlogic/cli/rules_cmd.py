@@ -45,7 +45,9 @@ def rules_command(
         return
     if as_json:
         typer.echo(
-            json.dumps([rule_as_json(meta) for meta in rules.values()], ensure_ascii=False, indent=2)
+            json.dumps(
+                [rule_as_json(meta) for meta in rules.values()], ensure_ascii=False, indent=2
+            )
         )
         return
     table = Table(title="permitlogic " + ("检查规则" if lang is Lang.zh else "checks"))

@@ -75,7 +75,7 @@ def yes_no(value: bool | None) -> str | None:
 
 
 def basis_line(basis: Basis) -> str:
-    parts = [basis.level.zh, basis.title]
+    parts = [basis.level_zh, basis.title]
     if basis.article:
         parts.append(basis.article)
     return FIELD_SEPARATOR.join(parts)
@@ -109,7 +109,7 @@ def item_cells(item: Item) -> dict[str, Any]:
         "prerequisites": "\n".join(prerequisites) or None,
         "materials": "\n".join(materials) or None,
         "joint": yes_no(item.joint),
-        "decision": DECISION_ZH[item.decision],
+        "decision": DECISION_ZH[item.decision] if item.decision is not None else None,
     }
 
 

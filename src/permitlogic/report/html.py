@@ -275,7 +275,7 @@ def _item_data(
         "kind": item.kind.zh if lang == "zh" else item.kind.value,
         "promised": item.promised_days,
         "statutory": item.statute_days,
-        "basis": [cite(b.level.zh, b.level.value, b.cite()) for b in item.basis],
+        "basis": [cite(b.level_zh, b.level_key, b.cite()) for b in item.basis],
         "prerequisites": [
             p.target + wrap(p.basis.cite() if p.basis else t["no_basis"])
             for p in item.prerequisites

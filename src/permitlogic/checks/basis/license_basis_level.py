@@ -17,6 +17,8 @@ META = CheckMeta(
     name_zh="设定依据越权",
     severity=Severity.error,
     area="basis",
+    needs=("basis_level",),
+    needs_kinds=frozenset({Kind.license}),
     citation="《中华人民共和国行政许可法》第十四条至第十七条",
     summary_zh="行政许可最强的设定依据无权设定行政许可；仅有省级政府规章的为临时性许可（警告）",
     summary_en="a license's strongest basis may not set a license; a provincial rule alone is a temporary license (warning)",
@@ -59,6 +61,8 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
     for item in ctx.catalog.items:
         if item.kind is not Kind.license or not item.basis:
             continue
+        if any(basis.level is None for basis in item.basis):
+            continue  # an unclassified basis might be a law: not judged
         best = strongest(item.basis)
         rule = level_rule(ctx, best)
         may = rule.may_set_license if rule is not None else MaySet.no
@@ -69,7 +73,7 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
         if temporary:
             message_zh = (
                 f"行政许可{wording.zh(ctx, item.id)}最高只有{wording.basis_zh(best)}作设定依据："
-                f"{best.level.zh}只能设定临时性行政许可，实施满一年需提请制定地方性法规"
+                f"{best.level_zh}只能设定临时性行政许可，实施满一年需提请制定地方性法规"
             )
             message_en = (
                 f"the license {wording.en(ctx, item.id)} rests at best on {wording.basis_en(best)}: "
@@ -78,11 +82,11 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
         else:
             message_zh = (
                 f"行政许可{wording.zh(ctx, item.id)}最高只有{wording.basis_zh(best)}作设定依据，"
-                f"{best.level.zh}无权设定行政许可"
+                f"{best.level_zh}无权设定行政许可"
             )
             message_en = (
                 f"the license {wording.en(ctx, item.id)} rests at best on {wording.basis_en(best)}; "
-                f"a {best.level.value.replace('_', ' ')} may not set a license"
+                f"a {best.level_key.replace('_', ' ')} may not set a license"
             )
         yield META.finding(
             ctx,

@@ -21,6 +21,7 @@ META = CheckMeta(
     name_zh='违规"搭车"前置',
     severity=Severity.error,
     area="structure",
+    needs=("prerequisite_basis",),
     citation=f'清理行政审批事项前置条件，取消违规设立的"搭车"事项：{RULE_ZH}；《中华人民共和国行政许可法》第十六条第四款',
     summary_zh="前置条件没有依据，或其依据的层级不能设定前置条件",
     summary_en="a prerequisite has no legal basis, or its basis is of a level that may not make one",
@@ -71,6 +72,8 @@ def _judge(ctx: CheckContext, item: Item, prerequisite: Prerequisite) -> Finding
     node = prerequisite_node(prerequisite)
     basis = prerequisite.basis
     what_zh, what_en = wording.zh(ctx, node), wording.en(ctx, node)
+    if (basis is None and ctx.published) or (basis is not None and basis.level is None):
+        return None  # unknown basis or unclassified level: not judged
     if basis is None:
         reason_zh = "没有写明任何依据"
         reason_en = "cites no basis at all"
@@ -78,9 +81,9 @@ def _judge(ctx: CheckContext, item: Item, prerequisite: Prerequisite) -> Finding
         rule = level_rule(ctx, basis)
         if rule is not None and rule.may_make_prerequisite:
             return None
-        reason_zh = f"依据为{wording.basis_zh(basis)}，{basis.level.zh}不能设定前置条件"
+        reason_zh = f"依据为{wording.basis_zh(basis)}，{basis.level_zh}不能设定前置条件"
         reason_en = (
-            f"rests on {wording.basis_en(basis)}; a {basis.level.value.replace('_', ' ')} "
+            f"rests on {wording.basis_en(basis)}; a {basis.level_key.replace('_', ' ')} "
             "may not make a prerequisite"
         )
     items = [item.id] if prerequisite.item is None else [item.id, prerequisite.item]

@@ -14,6 +14,7 @@ META = CheckMeta(
     name_zh="即办件率",
     severity=Severity.info,
     area="time",
+    needs=("on_the_spot",),
     citation="审批制度改革：即办件比例达到 60%（规则包 on_the_spot_rate）",
     summary_zh="某部门的即办件（当场办结）不足其事项的 60%",
     summary_en="under 60% of a department's items are decided on the spot (即办件)",
@@ -65,6 +66,8 @@ _WORDS = RateWords(
 def check(ctx: CheckContext) -> Iterator[Finding]:
     threshold = ctx.pack.thresholds.on_the_spot_rate
     shares = department_shares(
-        ctx.catalog.items, counted=lambda item: True, meets=lambda item: item.on_the_spot
+        ctx.catalog.items,
+        counted=lambda item: item.on_the_spot is not None,
+        meets=lambda item: item.on_the_spot is True,
     )
     yield from rate_findings(META, ctx, threshold, shares, _WORDS)
