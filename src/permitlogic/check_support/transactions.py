@@ -32,7 +32,7 @@ TRANSACTION_WORDS: dict[str, str] = {
 }
 """A transaction word as written, and the transaction it names."""
 
-FILING_WORDS: tuple[str, ...] = ("异地备案", "备案证明", "备案", "书面报告", "报告", "告知")
+FILING_WORDS: tuple[str, ...] = ("异地备案", "备案证明", "备案", "书面报告", "告知")
 """Words that make a name a filing or a notice, not a decision."""
 
 LICENSE_NOUNS: tuple[str, ...] = (
@@ -47,6 +47,7 @@ LICENSE_NOUNS: tuple[str, ...] = (
     "登记",
     "注册",
     "资格",
+    "执业",
     "证",
 )
 """How the name of a licence, certificate or approval ends."""
@@ -81,11 +82,18 @@ class NameReading:
     filing: str | None = None
 
 
+NOTES: tuple[str, ...] = ("县级", "区级", "市级", "省级", "即办件", "承诺件")
+"""Notes a published name carries after the matter (「…（校验）（县级）」, 「…（即办件）」)."""
+
+GRANT_WORDS: tuple[str, ...] = ("新办", "首次申报", "首次申请")
+"""Words that mark the grant itself (新办), not a later transaction."""
+
+
 def read_name(
     name: str, department: str | None = None, jurisdiction: str | None = None
 ) -> NameReading:
     """The name's normalized key, its matter stem, and the transaction or filing word it ends with."""
-    key = item_name_key(name, department, jurisdiction)
+    key = _without_notes(item_name_key(name, department, jurisdiction))
     for word, transaction in TRANSACTION_WORDS.items():
         if key.endswith(word):
             base = key[: -len(word)]
@@ -95,6 +103,21 @@ def read_name(
         if key.endswith(word) and len(key) - len(word) >= 2:
             return NameReading(key, matter_stem(key[: -len(word)]), filing=word)
     return NameReading(key, matter_stem(key))
+
+
+def _without_notes(key: str) -> str:
+    """The key without trailing notes (县级, 即办件 …) and without grant words (新办)."""
+    changed = True
+    while changed:
+        changed = False
+        for note in NOTES:
+            if key.endswith(note) and len(key) - len(note) >= _MIN_STEM:
+                key, changed = key[: -len(note)], True
+    for word in GRANT_WORDS:
+        if word in key and len(key) - len(word) >= _MIN_STEM:
+            key = key.replace(word, "", 1)
+            break
+    return key
 
 
 def matter_stem(key: str) -> str:
