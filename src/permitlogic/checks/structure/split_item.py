@@ -62,28 +62,29 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
         reading = read_name(item.name, item.department, jurisdiction)
         if reading.filing is not None:
             continue
-        groups[matter_key(item, reading)].append((item, reading))
-    pairs: list[tuple[Item, Item, NameReading]] = []
+        for key in matter_keys(item, reading):
+            groups[key].append((item, reading))
+    pairs: dict[tuple[str, str], tuple[Item, Item, NameReading]] = {}
     for members in groups.values():
-        grants = [(i, r) for i, r in members if r.transaction is None]
+        grants = [i for i, r in members if r.transaction is None]
         later = [(i, r) for i, r in members if r.transaction is not None]
-        for grant, _ in grants:
+        for grant in grants:
             for other, reading in later:
                 if department_key(grant.department, jurisdiction) != department_key(
                     other.department, jurisdiction
                 ):
-                    pairs.append((grant, other, reading))
-    pairs.sort(key=lambda p: (ctx.index[p[0].id], ctx.index[p[1].id]))
-    for grant, other, reading in pairs:
+                    pairs.setdefault((grant.id, other.id), (grant, other, reading))
+    ordered = sorted(pairs.values(), key=lambda p: (ctx.index[p[0].id], ctx.index[p[1].id]))
+    for grant, other, reading in ordered:
         yield _finding(ctx, grant, other, reading)
 
 
-def matter_key(item: Item, reading: NameReading) -> str:
-    """The basic code (基本编码) where the catalog gives one, else the matter stem of the name."""
-    code = getattr(item, "basic_code", None)
-    if isinstance(code, str) and code.strip():
-        return "code:" + plain(code)
-    return "name:" + reading.stem
+def matter_keys(item: Item, reading: NameReading) -> list[str]:
+    """The matter stem of the name, and the basic code (基本编码) where the catalog gives one."""
+    keys = ["name:" + reading.stem]
+    if item.basic_code and item.basic_code.strip():
+        keys.append("code:" + plain(item.basic_code))
+    return keys
 
 
 def _finding(ctx: CheckContext, grant: Item, other: Item, reading: NameReading) -> Finding:
