@@ -185,3 +185,70 @@ def test_pl109_keeps_a_redundant_statutory_edge_and_says_so() -> None:
     assert finding.items == ["JS-001", "ZR-003"]
     assert finding.fix is not None
     assert "删去" not in finding.fix.message_zh and "drop" not in finding.fix.message_en
+
+
+def test_fix_cites_the_registered_law_instead_of_dropping() -> None:
+    # A 政府投资 feasibility approval citing a departmental rule, with the 选址意见书
+    # required on a county notice, while 《政府投资条例》 and 城乡规划法 Art. 36 exist.
+    siting = {
+        "id": "ZR-001",
+        "name": "建设项目用地预审与选址意见书核发",
+        "department": "县自然资源局",
+        "kind": "license",
+        "basis": [law("中华人民共和国城乡规划法", "第三十六条")],
+        "promised_days": 10,
+    }
+    feasibility = {
+        "id": "FG-001",
+        "name": "政府投资项目可行性研究报告审批",
+        "department": "县发展和改革局",
+        "kind": "license",
+        "basis": [law("中央预算内直接投资项目管理办法", "第十条", "departmental_rule")],
+        "promised_days": 10,
+        "prerequisites": [
+            {"item": "ZR-001", "basis": {"level": "normative_document", "title": "县政府通知"}}
+        ],
+    }
+    report = check(catalog(siting, feasibility), select=["PL102", "PL201"])
+    fixes = {f.rule: f.fix for f in report.findings}
+    assert set(fixes) == {"PL102", "PL201"}
+    for rule, cite in (
+        ("PL201", "《政府投资条例》第九条"),
+        ("PL102", "《中华人民共和国城乡规划法》第三十六条"),
+    ):
+        fix = fixes[rule]
+        assert fix is not None and cite in fix.message_zh
+        assert "删去" not in fix.message_zh and "取消" not in fix.message_zh
+
+
+def test_fix_still_says_drop_where_the_register_knows_no_law() -> None:
+    item = {
+        "id": "JS-001",
+        "name": "建筑工程施工许可证核发",
+        "department": "县住房和城乡建设局",
+        "kind": "license",
+        "basis": [law("中华人民共和国建筑法", "第七条")],
+        "promised_days": 3,
+        "prerequisites": [
+            {
+                "external": "银行资信证明",
+                "basis": {"level": "normative_document", "title": "县政府办公室通知"},
+            }
+        ],
+    }
+    [finding] = check(catalog(item), select=["PL102"]).findings
+    assert finding.fix is not None and "删去" in finding.fix.message_zh
+
+
+def test_every_known_law_reference_is_in_the_register() -> None:
+    from permitlogic.check_support.known_law import load_known_law
+    from permitlogic.law import default_register, parse_ref
+
+    known = load_known_law()
+    refs = [r for e in known.items for r in e.cites] + [
+        r for e in known.prerequisites for r in e.cites
+    ]
+    assert refs
+    for ref in refs:
+        _, article = default_register().resolve(parse_ref(ref))
+        assert article is not None, ref
