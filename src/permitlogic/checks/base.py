@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from permitlogic.check_context import CheckContext
+from permitlogic.law.quotes import law_quotes
 from permitlogic.models.catalog import APPROVAL_KINDS, Item, Kind
 from permitlogic.models.report import Finding, Fix, Severity
 
@@ -49,6 +50,9 @@ class CheckMeta:
         """Whether the check reads ``needs`` of this item."""
         return item.kind in (self.needs_kinds if self.needs_kinds is not None else self.kinds)
 
+    # Register references (``xzxkf:34``) of what the citation cites: findings quote them.
+    law: tuple[str, ...] = ()
+
     def finding(
         self,
         ctx: CheckContext,
@@ -75,6 +79,7 @@ class CheckMeta:
             message_zh=message_zh,
             message_en=message_en,
             citation=citation or self.citation,
+            law=law_quotes(self.law),
             witness=witness,
             fix=fix,
         )

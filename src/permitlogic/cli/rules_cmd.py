@@ -12,6 +12,7 @@ from rich.table import Table
 
 from permitlogic.checks.registry import documented_rules, rule_as_json
 from permitlogic.cli.options import Lang, LangOption, bad_option
+from permitlogic.law.quotes import law_quotes, quote_line
 
 
 def register(app: typer.Typer) -> None:
@@ -42,6 +43,8 @@ def rules_command(
         console.print(f"[bold]{meta.id} {meta.name}[/] {meta.name_zh} · {meta.severity.value}")
         console.print(Markdown(meta.doc_zh if lang is Lang.zh else meta.doc_en))
         console.print(f"[dim]{meta.citation}[/]")
+        for quote in law_quotes(meta.law):
+            console.print(f"  {quote_line(quote)}", markup=False)
         return
     if as_json:
         typer.echo(

@@ -7,12 +7,22 @@ from dataclasses import dataclass
 
 from permitlogic.law.numerals import parse_number
 
-__all__ = ["CitedArticle", "LawRef", "parse_article_label", "parse_ref", "titled_citations"]
+__all__ = [
+    "CitedArticle",
+    "LawRef",
+    "document_numbers",
+    "parse_article_label",
+    "parse_ref",
+    "quoted_passages",
+    "titled_citations",
+]
 
 _NUM = r"[0-9零〇一二两三四五六七八九十百千]+"
 _ARTICLE = re.compile(rf"第({_NUM})条")
 _RANGE = re.compile(rf"第({_NUM})条至第({_NUM})条")
 _ITEM = re.compile(rf"^第({_NUM})项$")
+_NUMBER = re.compile(r"(?:国务院令第\d+号|[国省市县][^\s，。；、（）《》“”]{0,6}〔\d{4}〕\d+号)")
+_QUOTED = re.compile(rf"《([^》]+)》(第{_NUM}条)(?:第{_NUM}款)?[：:]“([^”]+)”")
 _TITLED = re.compile(
     rf"《([^》]+)》((?:(?:第{_NUM}[条款项]|（{_NUM}）|[（(]{_NUM}[)）]|[、，和及至])+)?)"
 )
@@ -78,3 +88,18 @@ def titled_citations(text: str) -> list[CitedArticle]:
         CitedArticle(title=m.group(1), articles=parse_article_label(m.group(2)))
         for m in _TITLED.finditer(text)
     ]
+
+
+def document_numbers(text: str) -> list[str]:
+    """Every 文号 in ``text`` (国发〔2015〕27号, 国务院令第412号)."""
+    return _NUMBER.findall(text)
+
+
+def quoted_passages(text: str) -> list[tuple[str, str, list[str]]]:
+    """``《title》第N条：“quote”`` in text: (title, article id, fragments between the ……)."""
+    found = []
+    for title, label, quote in _QUOTED.findall(text):
+        ids = parse_article_label(label)
+        fragments = [f.strip("。；，：: ") for f in quote.split("……")]
+        found.append((title, ids[0] if ids else "", [f for f in fragments if f]))
+    return found

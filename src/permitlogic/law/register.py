@@ -53,6 +53,11 @@ class Register:
         key = self._titles.get(normalise_title(title))
         return self.documents[key] if key else None
 
+    def by_number(self, number: str) -> LawDocument | None:
+        """The document with this 文号 (国办发〔2015〕31号)."""
+        wanted = number.strip()
+        return next((doc for doc in self.documents.values() if doc.number == wanted), None)
+
     def article(self, key: str, article: str) -> Article | None:
         doc = self.documents.get(key)
         return doc.articles.get(article) if doc else None

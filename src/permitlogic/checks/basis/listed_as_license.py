@@ -16,6 +16,7 @@ META = CheckMeta(
     name_zh="非许可事项列为行政许可",
     severity=Severity.warning,
     area="basis",
+    law=("xzxkf:2", "gbf2022_2"),
     citation=(
         "《中华人民共和国行政许可法》第二条；"
         "《国务院办公厅关于全面实行行政许可事项清单管理的通知》（国办发〔2022〕2号）"

@@ -19,6 +19,7 @@ META = CheckMeta(
     severity=Severity.info,
     area="structure",
     citation="瘦身办件前置：全面清理行政审批事项前置条件；《中华人民共和国行政许可法》第三十一条",
+    law=("lj2d", "xzxkf:31"),
     summary_zh="合法的前置条件已由其他合法前置条件间接包含：只需核验一次",
     summary_en="a lawful prerequisite the other lawful prerequisites already imply: verify it once",
     doc_zh="""\

@@ -16,6 +16,7 @@ META = CheckMeta(
     name_zh="同一部门重复事项",
     severity=Severity.warning,
     area="structure",
+    law=("gbf2022_2",),
     citation="《国务院办公厅关于全面实行行政许可事项清单管理的通知》（国办发〔2022〕2号）：同一事项名称、编码、依据、类型在全国统一",
     summary_zh="同一部门把同一事项列了两次：名称（规范化后）相同，或实施编码相同",
     summary_en="one department lists the same matter twice: the same normalized name, or the same implementation code",

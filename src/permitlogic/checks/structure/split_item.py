@@ -17,6 +17,7 @@ META = CheckMeta(
     name_zh="同一事项拆分到不同部门",
     severity=Severity.warning,
     area="structure",
+    law=("xzxkf:26", "gbf2022_2"),
     citation="《中华人民共和国行政许可法》第二十六条第一款；《国务院办公厅关于全面实行行政许可事项清单管理的通知》（国办发〔2022〕2号）",
     summary_zh="同一事项的新办在一个部门，变更、延续、校验等业务在另一个部门",
     summary_en="one matter is granted by one department while its changes, renewals or checks sit with another",

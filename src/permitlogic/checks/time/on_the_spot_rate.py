@@ -15,7 +15,8 @@ META = CheckMeta(
     severity=Severity.info,
     area="time",
     needs=("on_the_spot",),
-    citation="审批制度改革：即办件比例达到 60%（规则包 on_the_spot_rate）",
+    citation="审批制度改革：即办件比例达到 60%（规则包 on_the_spot_rate）；《中华人民共和国行政许可法》第三十四条第二款",
+    law=("xzxkf:34",),
     summary_zh="某部门的即办件（当场办结）不足其事项的 60%",
     summary_en="under 60% of a department's items are decided on the spot (即办件)",
     doc_zh="""\
@@ -32,7 +33,7 @@ META = CheckMeta(
 对材料齐全、标准明确、无需现场勘验的事项，改为即办件（on_the_spot: true），由窗口当场办结。
 
 ### 依据
-各地审批制度改革方案：即办件比例达到 60%（seed 001）；《中华人民共和国行政许可法》第四十二条（能够当场作出决定的，应当当场作出）。
+各地审批制度改革方案：即办件比例达到 60%（seed 001）；《中华人民共和国行政许可法》第三十四条第二款（申请材料齐全、符合法定形式，能够当场作出决定的，应当当场作出书面的行政许可决定）。
 """,
     doc_en="""\
 ### What it does
@@ -48,7 +49,7 @@ The reform asks that at least 60% of what the window accepts is decided there an
 Decide on the spot (on_the_spot: true) the items with complete materials, clear criteria and no site inspection.
 
 ### References
-The reform plans: 即办件 60% at the window (seed 001); Administrative License Law Art. 42 (decide on the spot where one can).
+The reform plans: 即办件 60% at the window (seed 001); Administrative License Law Art. 34(2) (where the materials are complete and in legal form and the agency can decide on the spot, it shall decide on the spot in writing).
 """,
 )
 
