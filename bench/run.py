@@ -20,8 +20,8 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from permitlogic.check_runner import check
 from permitlogic.load.catalog import load_catalog_sourced
-from permitlogic.runner import check
 from permitlogic.synth import SynthOptions, synth_catalog
 
 HERE = Path(__file__).resolve().parent

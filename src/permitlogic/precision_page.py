@@ -13,10 +13,10 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from permitlogic.check_runner import check
 from permitlogic.load.catalog import load_catalog
 from permitlogic.models.report import Finding, Report
 from permitlogic.precision.judgements import JUDGEMENTS, Judgements, Reasoned, load_judgements
-from permitlogic.runner import check
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = ROOT / "docs" / "precision.md"

@@ -11,13 +11,13 @@ import networkx as nx
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from permitlogic.check_runner import check
 from permitlogic.check_support.cycles import is_cycle
 from permitlogic.check_support.wording import basis_data
 from permitlogic.graph import prerequisite_graph, prerequisite_node
 from permitlogic.models.catalog import Basis, Catalog, Kind, Prerequisite
 from permitlogic.models.report import Finding
 from permitlogic.packs.checks_pack import bundled_checks_pack
-from permitlogic.runner import check
 
 from .strategies import as_catalog, catalog_data
 

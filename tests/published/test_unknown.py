@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
+from permitlogic.check_runner import check
 from permitlogic.models.catalog import Catalog, DayUnit, Kind
-from permitlogic.runner import check
 
 
 def _catalog(items: list[dict[str, Any]], published: bool = True) -> Catalog:

@@ -9,9 +9,9 @@ catalog is ``published`` (unknown is not false).
 
 from __future__ import annotations
 
+from permitlogic.check_runner import check
 from permitlogic.models.catalog import Catalog
 from permitlogic.models.report import Severity
-from permitlogic.runner import check
 
 ROWS = [
     (

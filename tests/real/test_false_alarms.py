@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from permitlogic.check_runner import check
 from permitlogic.models.catalog import Catalog
-from permitlogic.runner import check
 
 BUREAU = "县行政审批服务局"
 """Under 相对集中行政许可权 one approval bureau handles the construction items."""

@@ -14,7 +14,7 @@ from permitlogic.cli.options import Lang, LangOption, RulesOption, bad_option
 from permitlogic.service.settings import MEGABYTE, ServiceSettings
 
 if TYPE_CHECKING:
-    from permitlogic.replay import ReplayReport
+    from permitlogic.decision_replay import ReplayReport
 
 DEFAULT_LOG = Path("decisions.jsonl")
 
@@ -110,7 +110,7 @@ def replay_command(
     Replay a decision log with the current rule packs and list every decision that
     would now differ, with the fields that changed (exit 1 if any differs).
     """
-    from permitlogic.replay import replay
+    from permitlogic.decision_replay import replay
 
     report = replay(log, rules)
     if format is ReplayFormat.json:
