@@ -74,7 +74,15 @@ def _section(name: str) -> Callable[[bool], list[Row]] | None:
     return function if callable(function) else None
 
 
-SECTIONS = ["structure", "time_proof", "decisions", "ledger", "report_html", "service_load"]
+SECTIONS = [
+    "structure",
+    "time_proof",
+    "decisions",
+    "ledger",
+    "report_html",
+    "service_load",
+    "import_published",
+]
 
 
 def print_rows(console: Console, title: str, rows: list[Row]) -> None:

@@ -100,3 +100,18 @@ def test_a_sub_item_names_its_parent_in_the_catalog() -> None:
     with pytest.raises(ValidationError) as raised:
         _catalog([_item(1, parent="X-9")])
     assert raised.value.errors()[0]["loc"] == ("items", 0, "parent")
+
+
+def test_the_published_flag_holds_however_the_catalog_is_validated() -> None:
+    from pydantic import TypeAdapter
+
+    data = {
+        "catalog": {"id": "t", "jurisdiction": "某县", "published": True},
+        "items": [_item(1)],
+    }
+    catalog = TypeAdapter(Catalog).validate_python(data)  # as the HTTP service does
+    assert catalog.items[0].promised_days is None
+    with pytest.raises(ValidationError):
+        TypeAdapter(Catalog).validate_python(
+            {**data, "catalog": {"id": "t", "jurisdiction": "某县"}}
+        )

@@ -8,6 +8,7 @@ legal catalog must never pass silently.
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Self
@@ -17,6 +18,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    ModelWrapValidatorHandler,
     ValidationError,
     ValidationInfo,
     model_validator,
@@ -267,9 +269,19 @@ class Transaction(Strict):
     code: str | None = None
 
 
+_PUBLISHED: ContextVar[bool] = ContextVar("published_catalog", default=False)
+"""Set by Catalog while it validates its items: whether it is marked ``published``."""
+
+
 def is_published(info: ValidationInfo) -> bool:
-    """Whether the catalog being validated is marked ``published`` (see Catalog.model_validate)."""
-    return bool(info.context and info.context.get("published"))
+    """Whether the catalog being validated is marked ``published``.
+
+    A validation context ``{"published": …}`` decides when given; otherwise the
+    enclosing Catalog does (an Item validated alone follows the v1 rules).
+    """
+    if info.context and "published" in info.context:
+        return bool(info.context["published"])
+    return _PUBLISHED.get()
 
 
 class Item(Strict):
@@ -402,14 +414,15 @@ class Catalog(Strict):
     items: Annotated[list[Item], Field(min_length=1)]
     chains: list[Chain] = Field(default_factory=list)
 
+    @model_validator(mode="wrap")
     @classmethod
-    def model_validate(
-        cls, obj: Any, *, context: dict[str, Any] | None = None, **kwargs: Any
-    ) -> Self:
-        """Validate, telling the items whether the catalog is ``published`` (v1 rules otherwise)."""
-        if context is None:
-            context = {"published": published_data(obj)}
-        return super().model_validate(obj, context=context, **kwargs)
+    def _tell_items(cls, data: Any, handler: ModelWrapValidatorHandler[Self]) -> Self:
+        """Validate the items knowing whether the catalog is ``published`` (v1 rules otherwise)."""
+        token = _PUBLISHED.set(published_data(data))
+        try:
+            return handler(data)
+        finally:
+            _PUBLISHED.reset(token)
 
     @model_validator(mode="after")
     def _cross_fields(self) -> Self:

@@ -24,7 +24,7 @@ _ARTICLE = re.compile(
 DOC_NUMBER = re.compile(
     r"[\u4e00-\u9fa5A-Za-z]{1,16}[〔\[［(（﹝]\s*\d{4}\s*[〕\]］)）﹞]\s*第?\s*\d+\s*号"
     r"|国务院令第\s*\d+\s*号"
-    r"|[\u4e00-\u9fa5]{1,16}令\s*(?:\d{4}\s*年)?\s*第\s*\d+\s*号"
+    r"|(?:\d{4}\s*年\s*)?[\u4e00-\u9fa5]{1,16}令\s*(?:\d{4}\s*年)?\s*第\s*\d+\s*号"
     r"|第\s*\d+\s*号令"
 )
 
@@ -104,4 +104,8 @@ def _untitled(part: str) -> CitedDocument:
 
 
 def _clean_number(number: str) -> str:
-    return re.sub(r"\s+", "", number).strip("（()）")
+    value = re.sub(r"\s+", "", number).strip("（()）")
+    state_council = re.search(r"国务院令第\d+号", value)
+    if state_council:
+        return state_council.group(0)
+    return re.sub(r"^.*?[日月](?=[\u4e00-\u9fa5])", "", value) if "日" in value[:12] else value

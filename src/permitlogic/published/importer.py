@@ -25,13 +25,15 @@ from permitlogic.load.yaml_source import Sourced
 from permitlogic.models.catalog import ID_PATTERN, Catalog, DayUnit, Kind
 from permitlogic.models.report import Location
 from permitlogic.published.build import build_catalog
-from permitlogic.published.headers import SYNONYMS, find_header_row
+from permitlogic.published.headers import SYNONYMS, find_header_row, normal_header
 from permitlogic.published.kinds import read_kind
 from permitlogic.published.log import ImportLog
 from permitlogic.published.platform import looks_like_platform, platform_records
 from permitlogic.published.sheets import csv_records, xlsx_records
 
 _TEMPLATE_SHEETS = {"事项", "目录", "items", "catalog"}
+_TEMPLATE_ONLY_HEADERS = {"原承诺时限", "审查层级", "即办件", "联合办理", "办理结果"}
+"""Headers only the catalog format's sheet has: a CSV with one is the template (v1)."""
 
 
 @dataclass
@@ -129,7 +131,12 @@ def sniff(path: Path) -> bool:
             head = path.read_bytes()[:65536].decode("utf-8-sig", "replace").splitlines()[:15]
             if head and head[0].split(",")[0].strip() in ("目录编号", "id"):
                 return False
-            return find_header_row([line.split(",") for line in head]) is not None
+            rows = [line.split(",") for line in head]
+            found = find_header_row(rows)
+            if found is None:
+                return False
+            headers = {normal_header(cell) for cell in rows[found]}
+            return not (headers & _TEMPLATE_ONLY_HEADERS)
         if suffix == ".json":
             data = json.loads(path.read_text(encoding="utf-8-sig"))
             return not (isinstance(data, dict) and "items" in data) and looks_like_platform(data)

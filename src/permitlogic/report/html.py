@@ -90,6 +90,7 @@ class CatalogView:
     chains: int
     findings: dict[str, list[FindingView]]
     data: dict[str, Any] = field(default_factory=dict)
+    not_judged: list[str] = field(default_factory=list)
 
 
 def render(inputs: list[RenderInput]) -> str:
@@ -168,6 +169,7 @@ def _catalog_view(index: int, inp: RenderInput, t: dict[str, str]) -> CatalogVie
         chains=len(catalog.chains),
         findings=views,
         data=_panel_data(catalog, prerequisites, flat, grouped, lang, t),
+        not_judged=[n.message_zh if lang == "zh" else n.message_en for n in report.not_judged],
     )
 
 
