@@ -80,6 +80,7 @@ SECTIONS = [
     "decisions",
     "ledger",
     "report_html",
+    "report_xlsx",
     "service_load",
     "import_published",
 ]

@@ -99,3 +99,19 @@ def test_two_files_with_one_key_are_refused(tmp_path: Path) -> None:
     (tmp_path / "b.yaml").write_text(body, encoding="utf-8")
     with pytest.raises(InputError, match="same"):
         load_register(tmp_path)
+
+
+def test_every_recorded_deadline_is_in_the_quoted_text() -> None:
+    from permitlogic.law.numerals import write_number
+
+    for doc in REGISTER:
+        for article_id, article in doc.articles.items():
+            for deadline in article.deadlines:
+                quote = article.quote or ""
+                spelled = (
+                    f"{write_number(deadline.days)}日",
+                    f"{deadline.days}日",
+                    f"{write_number(deadline.days)}个工作日",
+                    f"{deadline.days}个工作日",
+                )
+                assert any(s in quote for s in spelled), f"{doc.key}:{article_id} {deadline.days}"

@@ -132,6 +132,12 @@ def _text(report: ReplayReport, lang: Lang) -> str:
             f"{report.differ} would now differ (packs: {packs})"
         )
     ]
+    for line in report.incomplete:
+        lines.append(
+            f"已跳过第 {line} 行：记录不完整（写入时进程中断）"
+            if zh
+            else f"skipped line {line}: an incomplete record (the writer stopped mid-line)"
+        )
     for difference in report.differences:
         where = f"行 {difference.line}" if zh else f"line {difference.line}"
         lines.append(

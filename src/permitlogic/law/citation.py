@@ -22,7 +22,9 @@ _ARTICLE = re.compile(rf"第({_NUM})条")
 _RANGE = re.compile(rf"第({_NUM})条至第({_NUM})条")
 _ITEM = re.compile(rf"^第({_NUM})项$")
 _NUMBER = re.compile(r"(?:国务院令第\d+号|[国省市县][^\s，。；、（）《》“”]{0,6}〔\d{4}〕\d+号)")
-_QUOTED = re.compile(rf"《([^》]+)》(第{_NUM}条)(?:第{_NUM}款)?[：:]“([^”]+)”")
+_QUOTED = re.compile(
+    rf"《([^》]+)》(第{_NUM}条)(?:第{_NUM}款)?(?:第[（(]?{_NUM}[)）]?项)?[：:]“([^”]+)”"
+)
 _TITLED = re.compile(
     rf"《([^》]+)》((?:(?:第{_NUM}[条款项]|（{_NUM}）|[（(]{_NUM}[)）]|[、，和及至])+)?)"
 )

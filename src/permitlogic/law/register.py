@@ -55,8 +55,15 @@ class Register:
 
     def by_number(self, number: str) -> LawDocument | None:
         """The document with this 文号 (国办发〔2015〕31号)."""
-        wanted = number.strip()
-        return next((doc for doc in self.documents.values() if doc.number == wanted), None)
+        wanted = number.strip().removeprefix("中华人民共和国")
+        return next(
+            (
+                doc
+                for doc in self.documents.values()
+                if doc.number and doc.number.removeprefix("中华人民共和国") == wanted
+            ),
+            None,
+        )
 
     def article(self, key: str, article: str) -> Article | None:
         doc = self.documents.get(key)

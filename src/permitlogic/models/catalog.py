@@ -25,6 +25,8 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from permitlogic.models.text_policy import Id, Name, Text
+
 ID_PATTERN = r"^[A-Za-z0-9._-]+$"
 
 STATUTE_DEFAULT_DAYS = 20
@@ -202,8 +204,8 @@ class Basis(Strict):
     """
 
     level: LevelField | None = None
-    title: Annotated[str, Field(min_length=1)]
-    article: str | None = None
+    title: Name
+    article: Text | None = None
     document_number: str | None = None
     issuer: str | None = None
     text: str | None = None
@@ -227,8 +229,8 @@ class Basis(Strict):
 class Prerequisite(Strict):
     """A prerequisite (前置条件): an item of this catalog or an external one."""
 
-    item: str | None = None
-    external: str | None = None
+    item: Id | None = None
+    external: Name | None = None
     basis: Basis | None = None
 
     @model_validator(mode="after")
@@ -253,10 +255,10 @@ class Material(Strict):
     (申请人自备, 政府部门核发 …) are as published; None when not given.
     """
 
-    id: Annotated[str, Field(min_length=1)]
-    name: Annotated[str, Field(min_length=1)]
+    id: Id
+    name: Name
     core: bool = False
-    issued_by: str | None = None
+    issued_by: Name | None = None
     required: bool | None = None
     form: str | None = None
     source: str | None = None
@@ -265,7 +267,7 @@ class Material(Strict):
 class Transaction(Strict):
     """A transaction of an item (业务办理项: 新办, 变更, 延续, 注销, 补证 …), with its own code."""
 
-    name: Annotated[str, Field(min_length=1)]
+    name: Name
     code: str | None = None
 
 
@@ -294,9 +296,9 @@ class Item(Strict):
     a check that needs it does not judge the item (the report counts these).
     """
 
-    id: Annotated[str, Field(min_length=1, pattern=ID_PATTERN)]
-    name: Annotated[str, Field(min_length=1)]
-    department: Annotated[str, Field(min_length=1)]
+    id: Annotated[Id, Field(pattern=ID_PATTERN)]
+    name: Name
+    department: Name
     kind: KindField
     basic_code: str | None = None
     implementation_code: str | None = None
@@ -382,8 +384,8 @@ class Item(Strict):
 class CatalogMeta(Strict):
     """The catalog's identity. ``published``: read from a list as published (unknowns allowed)."""
 
-    id: Annotated[str, Field(pattern=ID_PATTERN)]
-    jurisdiction: Annotated[str, Field(min_length=1)]
+    id: Annotated[Id, Field(pattern=ID_PATTERN)]
+    jurisdiction: Name
     level: AdminLevelField = AdminLevel.county
     effective: IsoDate | None = None
     published: bool = False
@@ -391,17 +393,17 @@ class CatalogMeta(Strict):
 
 
 class Stage(Strict):
-    name: Annotated[str, Field(min_length=1)]
+    name: Name
     bound_days: Annotated[int, Field(ge=0)] | None = None
     joint: bool | None = None
-    items: list[str] = Field(default_factory=list)
+    items: list[Id] = Field(default_factory=list)
 
 
 class Chain(Strict):
     """A project path (工程建设项目审批流程): stages run one after another."""
 
-    id: Annotated[str, Field(pattern=ID_PATTERN)]
-    name: Annotated[str, Field(min_length=1)]
+    id: Annotated[Id, Field(pattern=ID_PATTERN)]
+    name: Name
     bound_days: Annotated[int, Field(ge=0)] | None = None
     joint: bool = False
     stages: Annotated[list[Stage], Field(min_length=1)]
