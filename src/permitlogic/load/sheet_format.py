@@ -99,6 +99,7 @@ ITEM_COLUMNS: tuple[Column, ...] = (
     ),
     Column("joint", "联合办理", CellType.boolean, hint="是/否"),
     Column("decision", "办理结果", CellType.decision, hint="准予或不予/仅备案"),
+    Column("parent", "上级事项编码", hint="子项、业务办理项所属事项的编码"),
 )
 
 CHAIN_COLUMNS: tuple[Column, ...] = (

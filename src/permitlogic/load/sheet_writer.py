@@ -101,6 +101,7 @@ def item_cells(item: Item) -> dict[str, Any]:
         "name": item.name,
         "department": item.department,
         "kind": item.kind.zh,
+        "parent": item.parent,
         "basis": "\n".join(basis_line(b) for b in item.basis) or None,
         "statutory_days": item.statutory_days,
         "promised_days": item.promised_days,

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from permitlogic.check_support.known_law import cite_fix, item_law
 from permitlogic.checks.base import CheckContext, CheckMeta
-from permitlogic.models.catalog import Kind
+from permitlogic.models.catalog import Item, Kind
 from permitlogic.models.report import Finding, Fix, Severity
 
 META = CheckMeta(
@@ -66,8 +67,16 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
             items=[item.id],
             message_zh=f"{item.id}「{item.name}」（{item.kind.zh}）没有设定依据",
             message_en=f"{item.id} ({item.name}, {item.kind.value}) cites no legal basis",
-            fix=Fix(
-                message_zh="写明设定依据（层级、名称、条款）；无依据的事项应予取消",
-                message_en="cite the legal basis (level, title, article), or abolish the item",
-            ),
+            fix=_fix(item),
         )
+
+
+def _fix(item: Item) -> Fix:
+    """Cite the registered article where one sets the item; otherwise cite one or abolish it."""
+    known = item_law(item)
+    if known:
+        return cite_fix(known, "设定依据", "the legal basis")
+    return Fix(
+        message_zh="写明设定依据（层级、名称、条款）；无依据的事项应予取消",
+        message_en="cite the legal basis (level, title, article), or abolish the item",
+    )
