@@ -65,6 +65,7 @@ def serve_command(
     import uvicorn
 
     from permitlogic.service import create_app
+    from permitlogic.service.port import ensure_port_free
 
     if log.parent != Path() and not log.parent.is_dir():
         raise bad_option(
@@ -72,6 +73,7 @@ def serve_command(
             f"日志所在目录不存在：{log.parent}",
             f"the log's directory does not exist: {log.parent}",
         )
+    ensure_port_free(host, port)
     settings = ServiceSettings(
         rules_dir=rules,
         log_path=log,
