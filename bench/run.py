@@ -74,7 +74,7 @@ def _section(name: str) -> Callable[[bool], list[Row]] | None:
     return function if callable(function) else None
 
 
-SECTIONS = ["structure", "time_proof", "decisions", "ledger", "report_html", "service_load"]
+SECTIONS = ["startup", "structure", "time_proof", "decisions", "ledger", "report_html", "service_load"]
 
 
 def print_rows(console: Console, title: str, rows: list[Row]) -> None:
