@@ -11,47 +11,20 @@ at a time, each rule firing once per batch with every fact it matched.
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-import durable_rules_engine  # type: ignore[import-not-found]
-from durable import engine
-
 from permitlogic.decide.compiler import SEEN, SEQ, rule_name, ruleset_definition
 from permitlogic.decide.rules import Firings, Rule, Scalar
+from permitlogic.durable_host import ENGINE_LOCK, assert_and_run, has_state, shared_host
 
 BATCH = 256
 """Facts asserted at once; each rule fires at most once per batch."""
 
 SESSION = "0"
 
-ENGINE_LOCK = threading.RLock()
-"""Serialises every call into the durable-rules engine made by this package."""
-
 _FACT = re.compile(r'\{"sid": "0", "' + SEQ + r'": (\d+)')
 """The start of each matched fact in an action's message (facts are dumped sid first)."""
-
-
-class _Host(engine.Host):  # type: ignore[misc]
-    """A durable-rules host that dispatches nothing in the background.
-
-    The stock host polls every ruleset from timer threads; here every action
-    is started and completed by the thread that asserted the facts.
-    """
-
-    def _run(self) -> None:
-        return None
-
-
-_host: _Host | None = None
-
-
-def _the_host() -> _Host:
-    global _host
-    if _host is None:
-        _host = _Host()
-    return _host
 
 
 class CompiledRuleset:
@@ -63,7 +36,7 @@ class CompiledRuleset:
         self._by_name = {rule_name(index): index for index in range(len(self.rules))}
         self._always = frozenset(rule.condition for rule in self.rules if not rule.tests)
         with ENGINE_LOCK:
-            host = _the_host()
+            host = shared_host()
             host.register_rulesets({name: ruleset_definition(self.rules, BATCH)})
             self._ruleset: Any = host.get_ruleset(name)
 
@@ -103,28 +76,11 @@ class CompiledRuleset:
 
     def has_live_session(self) -> bool:
         """Whether durable-rules still holds a session state for this ruleset (it should not)."""
-        with ENGINE_LOCK:
-            try:
-                self._ruleset.get_state(SESSION)
-            except Exception:  # durable raises a bare Exception for an unknown session
-                return False
-            return True
+        return has_state(self._ruleset, SESSION)
 
     def _fire(self, payload: list[dict[str, Scalar]]) -> list[str]:
         """Assert the facts, run every action the engine starts, and clear the session."""
-        handle = self._ruleset._handle
-        messages: list[str] = []
-        with ENGINE_LOCK:
-            try:
-                state = self._ruleset.assert_facts(payload)
-                started = durable_rules_engine.start_action_for_state(handle, state)
-                message = started[1] if started else None
-                while message:
-                    messages.append(message)
-                    message = durable_rules_engine.complete_and_start_action(handle, state)
-            finally:
-                self._ruleset.delete_state(SESSION)
-        return messages
+        return assert_and_run(self._ruleset, SESSION, payload)
 
 
 _compiled: dict[str, CompiledRuleset] = {}

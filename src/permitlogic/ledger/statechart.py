@@ -23,8 +23,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from durable import engine, lang
+from durable import lang
 
+from permitlogic.durable_host import ENGINE_LOCK, InlineHost, MessageNotHandled, detach_from_lang
 from permitlogic.ledger.model import CaseState, EventKind
 
 RULESET = "permitlogic_deferral_case"
@@ -158,17 +159,6 @@ def message(kind: EventKind, remaining: int, timing: Timing) -> dict[str, Any]:
     return {"kind": kind.value, "remaining": remaining, "timing": timing}
 
 
-class _InlineHost(engine.Host):  # type: ignore[misc]
-    """A host whose actions all run inside the post that triggered them.
-
-    The stock host also starts timer threads that dispatch pending actions in the
-    background; one of them could take an action away from the post waiting for it.
-    """
-
-    def _run(self) -> None:
-        return None
-
-
 def _mark(rule: Rule) -> Callable[[Any], None]:
     def action(c: Any) -> None:
         c.s.fired = rule.id
@@ -179,8 +169,8 @@ def _mark(rule: Rule) -> Callable[[Any], None]:
 
 def _chart_definition() -> tuple[str, dict[str, Any]]:
     chart = lang.statechart(RULESET)
-    # Off the shared durable host: this chart is only ever posted to through _InlineHost.
-    lang._rulesets.pop(RULESET, None)
+    # Off lang's own host: this chart is only ever posted to through an InlineHost.
+    detach_from_lang(RULESET)
     with chart:
         for source in CaseState:
             with lang.state(source.value):
@@ -201,13 +191,11 @@ class CaseChart:
 
     def __init__(self, pool_size: int = POOL_SIZE) -> None:
         name, definition = _chart_definition()
-        self._host = _InlineHost()
+        self._host = InlineHost()
         self._host.register_rulesets({name: definition})
         self._free: queue.SimpleQueue[str] = queue.SimpleQueue()
         for index in range(pool_size):
             self._free.put(f"pool-{index}")
-        # The compiled ruleset handle is shared by every session of the pool.
-        self._lock = threading.Lock()
         self._prime()
 
     def _prime(self) -> None:
@@ -235,7 +223,7 @@ class CaseChart:
 
     def fire(self, state: CaseState, event: dict[str, Any]) -> Fired | None:
         """Post ``event`` to a session in ``state``; the rule that fired, or None."""
-        with self._lock, self._session() as sid:
+        with ENGINE_LOCK, self._session() as sid:
             # "running" keeps the chart's own start rule from moving the session to "new".
             self._host.update_state(RULESET, {"sid": sid, "running": True})
             label = {"sid": sid, "label": state.value, "chart": 1}
@@ -245,7 +233,7 @@ class CaseChart:
                 else:
                     self._host.post(RULESET, label)
                 self._host.post(RULESET, {**event, "sid": sid})
-            except engine.MessageNotHandledException:
+            except MessageNotHandled:
                 return None
             session = self._host.get_state(RULESET, sid)
         rule = session.get("fired")
