@@ -24,6 +24,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+
 from sizes import FULL
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -45,7 +45,7 @@ class LazyGroup(TyperGroup):
         if self._listing:
             # Help only needs the name and the summary.
             return TyperCommand(name=entry.name, help=entry.summary, short_help=entry.summary)
-        self.commands[cmd_name] = _load(entry)
+        self.commands[cmd_name] = load_command(entry)
         return self.commands[cmd_name]
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
@@ -68,7 +68,7 @@ class LazyGroup(TyperGroup):
             self._listing = False
 
 
-def _load(entry: LazyCommand) -> Any:
+def load_command(entry: LazyCommand) -> Any:
     """The click command ``entry.module``'s ``register`` adds under ``entry.name``."""
     holder = typer.Typer()
     importlib.import_module(entry.module).register(holder)
