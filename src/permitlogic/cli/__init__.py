@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -37,40 +37,28 @@ app = typer.Typer(
     help=(
         "审批事项目录的规则引擎：检查目录、证明时限、判定绿色通道与容缺受理。\n\n"
         "Rules-as-code for approval catalogs: check a catalog, prove its time "
-        "limits, decide green-channel and deferral (容缺受理) eligibility."
+        "limits, decide green-channel and deferral (容缺受理) eligibility.\n\n"
+        "permitlogic --version 显示版本 / prints the version."
     ),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
-    rich_markup_mode="rich",
+    rich_markup_mode=None,
     cls=PermitlogicGroup,
 )
 
 
-def _print_version(value: bool) -> None:
-    if value:
-        typer.echo(f"permitlogic {__version__}")
-        raise typer.Exit()
-
-
 @app.callback()
-def _options(
-    version: Annotated[
-        bool,
-        typer.Option(
-            "--version",
-            "-V",
-            help="显示版本并退出 / print the version and exit",
-            callback=_print_version,
-            is_eager=True,
-        ),
-    ] = False,
-) -> None:
+def _group() -> None:
+    # No options of its own: `--version` is answered before Typer loads (main, entry).
     pass
 
 
 def main() -> None:
     """Entry point: an InputError anywhere becomes its message and exit code 2."""
+    if sys.argv[1:] in (["--version"], ["-V"]):
+        typer.echo(f"permitlogic {__version__}")
+        return
     try:
         app()
     except Exception as error:
