@@ -33,7 +33,7 @@ from sqlalchemy import text
 from permitlogic.ledger.due import due
 from permitlogic.ledger.events import close_event, open_event, supplement_event, tick_event
 from permitlogic.ledger.model import CaseState, EventKind, LedgerEvent
-from permitlogic.ledger.replay import verify
+from permitlogic.ledger.rebuild import verify
 from permitlogic.ledger.service import apply
 from permitlogic.ledger.statechart import ON_TIME, case_chart, message
 from permitlogic.ledger.store import Store, cases, events, metadata, open_store

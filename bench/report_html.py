@@ -17,11 +17,11 @@ import time
 from pathlib import Path
 from typing import Any
 
+from permitlogic.check_runner import check
 from permitlogic.load.catalog import load_catalog_sourced
 from permitlogic.packs.checks_pack import bundled_checks_pack
 from permitlogic.report import html
 from permitlogic.report.context import RenderInput
-from permitlogic.runner import check
 from permitlogic.synth import SynthOptions, synth_catalog
 
 TARGET_S = 10.0

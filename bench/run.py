@@ -20,8 +20,8 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from permitlogic.check_runner import check
 from permitlogic.load.catalog import load_catalog_sourced
-from permitlogic.runner import check
 from permitlogic.synth import SynthOptions, synth_catalog
 
 HERE = Path(__file__).resolve().parent
@@ -74,7 +74,16 @@ def _section(name: str) -> Callable[[bool], list[Row]] | None:
     return function if callable(function) else None
 
 
-SECTIONS = ["startup", "structure", "time_proof", "decisions", "ledger", "report_html", "service_load"]
+SECTIONS = [
+    "startup",
+    "structure",
+    "time_proof",
+    "decisions",
+    "ledger",
+    "report_html",
+    "report_xlsx",
+    "service_load",
+]
 
 
 def print_rows(console: Console, title: str, rows: list[Row]) -> None:

@@ -23,9 +23,9 @@ import time
 import tracemalloc
 from typing import Any
 
+from permitlogic.check_runner import build_context, check
 from permitlogic.checks.registry import selected
 from permitlogic.models.catalog import Catalog
-from permitlogic.runner import build_context, check
 from permitlogic.synth import SynthOptions, synth_catalog
 
 Row = dict[str, Any]

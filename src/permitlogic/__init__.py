@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from permitlogic.check_runner import check
     from permitlogic.decide.api import decide_deferral, decide_green_channel
     from permitlogic.load.catalog import load_catalog
-    from permitlogic.runner import check
 
 _API = {
     "load_catalog": "permitlogic.load.catalog",
-    "check": "permitlogic.runner",
+    "check": "permitlogic.check_runner",
     "decide_green_channel": "permitlogic.decide.api",
     "decide_deferral": "permitlogic.decide.api",
 }

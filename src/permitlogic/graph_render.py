@@ -16,13 +16,14 @@ import subprocess
 from collections import defaultdict
 from dataclasses import dataclass, field
 from enum import StrEnum
-from html import escape
+from html import escape as html_escape
 from itertools import pairwise
 from typing import Any
 
 import networkx as nx
 
 from permitlogic.errors import InputError
+from permitlogic.escaping import xml_text
 from permitlogic.graph import is_external
 from permitlogic.models.catalog import Basis, Catalog
 from permitlogic.models.report import Finding, Severity
@@ -222,9 +223,14 @@ def _dot_node(graph: nx.DiGraph, node: str, marks: Marks, text: dict[str, str]) 
     return f"{_quote(node)} [{', '.join(attributes)}];"
 
 
+def escape(text: str) -> str:
+    """Text for SVG: what XML cannot hold replaced, then <>&"' escaped."""
+    return html_escape(xml_text(text))
+
+
 def _quote(text: str) -> str:
     """A DOT double-quoted string (newlines become centred line breaks)."""
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    escaped = xml_text(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
     return f'"{escaped}"'
 
 

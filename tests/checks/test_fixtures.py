@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 import yaml
 
+from permitlogic.check_runner import check
 from permitlogic.checks.registry import all_checks
 from permitlogic.load.catalog import load_catalog
 from permitlogic.load.reference import load_reference
 from permitlogic.models.report import Report
-from permitlogic.runner import check
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "checks"
 CHECKS = all_checks()

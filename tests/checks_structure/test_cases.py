@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from permitlogic.check_runner import check
 from permitlogic.load.catalog import load_catalog
 from permitlogic.load.reference import load_reference
-from permitlogic.runner import check
 
 from .fixtures import AREAS
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import yaml
 
+from permitlogic.check_runner import check
 from permitlogic.load.catalog import load_catalog
 from permitlogic.packs.checks_pack import load_checks_pack
-from permitlogic.runner import check
 
 from .fixtures import FIXTURES
 

@@ -11,12 +11,12 @@ import networkx as nx
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from permitlogic.check_runner import check
 from permitlogic.check_support.cycles import is_cycle
 from permitlogic.check_support.wording import basis_data
 from permitlogic.graph import prerequisite_graph, prerequisite_node
 from permitlogic.models.catalog import Basis, Catalog, Prerequisite
 from permitlogic.models.report import Finding
-from permitlogic.runner import check
 from sizes import examples
 
 from .strategies import as_catalog, catalog_data

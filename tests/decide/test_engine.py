@@ -7,9 +7,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 import permitlogic as pl
 from permitlogic.decide.api import decide_green_channel_batch
+from permitlogic.decide.compiled_ruleset import BATCH, CompiledRuleset
 from permitlogic.decide.green_channel import green_channel_rules
 from permitlogic.decide.rules import FieldTest, Rule
-from permitlogic.decide.session import BATCH, CompiledRuleset
 from permitlogic.packs.green_channel import bundled_green_channel_pack
 from permitlogic.service.examples import PROJECT
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from decide_support import CASES
 
-from permitlogic.decide.golden import CaseResult, case_files, run_file
+from permitlogic.golden.decision_file import CaseResult, case_files, run_file
 from permitlogic.models.decision import DeferralDecision, GreenChannelDecision
 from permitlogic.packs.deferral import bundled_deferral_pack
 from permitlogic.packs.green_channel import bundled_green_channel_pack

@@ -9,7 +9,7 @@ import pytest
 from permitlogic.load.catalog import load_catalog
 from permitlogic.testing import PROPERTIES, Packs, Property, run_all
 from permitlogic.testing.properties import boundary_projects, received_window
-from permitlogic.testing.runner import run_properties
+from permitlogic.testing.property_runner import run_properties
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOG = ROOT / "cases" / "decisions" / "data" / "catalog.yaml"

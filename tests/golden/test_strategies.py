@@ -7,10 +7,10 @@ import re
 import pytest
 from hypothesis import HealthCheck, Phase, find, given, settings
 
+from permitlogic.check_runner import check
 from permitlogic.models.catalog import Catalog
 from permitlogic.models.decision import Application, Project
 from permitlogic.models.report import Severity
-from permitlogic.runner import check
 from permitlogic.testing.strategies import DEFECTS, applications, catalogs, projects
 from sizes import examples
 

@@ -17,7 +17,7 @@ from crash_child import main as child_main
 from ledger_support import fresh_store_url, oracle, scripted_events
 from sqlalchemy import select
 
-from permitlogic.ledger.replay import verify
+from permitlogic.ledger.rebuild import verify
 from permitlogic.ledger.store import Store, events, open_store
 from sizes import scaled
 

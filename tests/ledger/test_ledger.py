@@ -19,7 +19,7 @@ from permitlogic.ledger.due import due
 from permitlogic.ledger.events import supplement_event
 from permitlogic.ledger.export import to_csv, to_xlsx
 from permitlogic.ledger.model import CaseState, EventKind, Outcome
-from permitlogic.ledger.replay import verify
+from permitlogic.ledger.rebuild import verify
 from permitlogic.ledger.store import Store, cases, events, open_store
 from permitlogic.models.decision import DeferralOutcome
 

@@ -21,7 +21,7 @@ from ledger_support import (
 from permitlogic.ledger import service
 from permitlogic.ledger.events import open_event
 from permitlogic.ledger.model import EventKind, LedgerEvent
-from permitlogic.ledger.replay import compare_cases, replay, verify
+from permitlogic.ledger.rebuild import compare_cases, replay, verify
 from permitlogic.ledger.store import open_store
 from sizes import examples
 

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from permitlogic.check_runner import check
 from permitlogic.load.catalog import load_catalog_sourced
 from permitlogic.models.report import Report, StageTimeline, Timeline, TimelineItem
 from permitlogic.packs.checks_pack import bundled_checks_pack
 from permitlogic.report.context import RenderInput
-from permitlogic.runner import check
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures"

@@ -13,9 +13,9 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from permitlogic.cli import app as cli_app
+from permitlogic.decision_replay import replay
 from permitlogic.errors import InputError
 from permitlogic.packs.location import default_rules_dir
-from permitlogic.replay import replay
 
 DEADLINE_LINE = "deadline_working_days: 5\n"
 

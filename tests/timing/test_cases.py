@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from permitlogic.check_runner import check
 from permitlogic.cli import app
 from permitlogic.load.catalog import load_catalog
-from permitlogic.runner import check
 
 CASES = Path(__file__).resolve().parent.parent.parent / "cases"
 TIME_CHECKS = ["PL301", "PL302", "PL303", "PL304", "PL305", "PL310", "PL311", "PL312", "PL313"]

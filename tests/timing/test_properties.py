@@ -12,10 +12,10 @@ from typing import Any
 import networkx as nx
 from hypothesis import given, settings
 
+from permitlogic.check_runner import check
 from permitlogic.models.catalog import Catalog
 from permitlogic.models.report import Finding
 from permitlogic.packs.checks_pack import bundled_checks_pack
-from permitlogic.runner import check
 from permitlogic.timing.chains import ChainPlan, chain_plan
 from permitlogic.timing.proof import prove_chain
 from permitlogic.timing.schedule import chain_schedule

@@ -8,9 +8,9 @@ import math
 import pytest
 from hypothesis import assume, given, settings
 
+from permitlogic.check_runner import check
 from permitlogic.models.catalog import Catalog
 from permitlogic.packs.checks_pack import bundled_checks_pack
-from permitlogic.runner import check
 from permitlogic.timing import repair as repair_module
 from permitlogic.timing.chains import ChainPlan, StagePlan, chain_plan
 from permitlogic.timing.days import floor_days

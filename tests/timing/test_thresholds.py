@@ -6,10 +6,10 @@ from pathlib import Path
 
 import yaml
 
+from permitlogic.check_runner import check
 from permitlogic.load.catalog import load_catalog
 from permitlogic.packs.checks_pack import bundled_checks_pack, load_checks_pack
 from permitlogic.packs.location import default_rules_dir
-from permitlogic.runner import check
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "checks"
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from permitlogic.check_context import CheckContext
+from permitlogic.law.quotes import law_quotes
 from permitlogic.models.report import Finding, Fix, Severity
 
 __all__ = ["Check", "CheckContext", "CheckFunction", "CheckMeta"]
@@ -37,6 +38,8 @@ class CheckMeta:
     doc_en: str
     area: str = ""
     needs_reference: bool = False
+    # Register references (``xzxkf:34``) of what the citation cites: findings quote them.
+    law: tuple[str, ...] = ()
 
     def finding(
         self,
@@ -64,6 +67,7 @@ class CheckMeta:
             message_zh=message_zh,
             message_en=message_en,
             citation=citation or self.citation,
+            law=law_quotes(self.law),
             witness=witness,
             fix=fix,
         )

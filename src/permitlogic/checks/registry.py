@@ -8,6 +8,7 @@ from functools import cache
 
 import permitlogic.checks as checks_package
 from permitlogic.checks.base import Check, CheckMeta
+from permitlogic.law.quotes import law_quotes
 
 
 @cache
@@ -70,6 +71,7 @@ def rule_as_json(meta: CheckMeta) -> dict[str, object]:
         "name_zh": meta.name_zh,
         "severity": meta.severity.value,
         "citation": meta.citation,
+        "law": [quote.model_dump() for quote in law_quotes(meta.law)],
         "summary_zh": meta.summary_zh,
         "summary_en": meta.summary_en,
         "doc_zh": meta.doc_zh,

@@ -163,7 +163,7 @@ def _emit_records(
             else records[0].model_dump_json() + "\n"
         )
     else:
-        from permitlogic.ledger.text import print_records
+        from permitlogic.ledger.ledger_tables import print_records
 
         print_records(records, lang.value, _console())
     if any(record.outcome is Outcome.rejected for record in records):
@@ -434,7 +434,7 @@ def due_command(
             else:
                 output.write_text(text, encoding="utf-8")
             return
-        from permitlogic.ledger.text import print_due
+        from permitlogic.ledger.ledger_tables import print_due
 
         if output is None:
             print_due(report, lang.value, _console())
@@ -458,7 +458,7 @@ def show_command(
         if format is TextOrJson.json:
             sys.stdout.write(history.model_dump_json(indent=2) + "\n")
             return
-        from permitlogic.ledger.text import print_history
+        from permitlogic.ledger.ledger_tables import print_history
 
         print_history(history, lang.value, _console())
 
@@ -513,14 +513,14 @@ def verify_command(
 
     Exit 0 when the ledger matches a clean replay; exit 1 listing every difference.
     """
-    from permitlogic.ledger.replay import verify
+    from permitlogic.ledger.rebuild import verify
 
     with _command(lang), _store(store, must_exist=True) as ledger:
         report = verify(ledger)
     if format is TextOrJson.json:
         sys.stdout.write(report.model_dump_json(indent=2) + "\n")
     else:
-        from permitlogic.ledger.text import print_verify
+        from permitlogic.ledger.ledger_tables import print_verify
 
         print_verify(report, lang.value, _console())
     raise typer.Exit(0 if report.clean else 1)

@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from permitlogic.check_runner import check
 from permitlogic.checks.registry import split_codes, unknown_codes
 from permitlogic.cli.options import (
     Lang,
@@ -26,7 +27,6 @@ from permitlogic.load.reference import load_reference
 from permitlogic.models.report import Severity
 from permitlogic.packs.checks_pack import load_checks_pack
 from permitlogic.report.context import RenderInput
-from permitlogic.runner import check
 
 
 class Format(StrEnum):

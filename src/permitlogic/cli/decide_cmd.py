@@ -112,7 +112,7 @@ def green_channel_command(
     Exit codes: 0 decided (eligible or not); 2 invalid input or rule pack.
     """
     from permitlogic.decide.api import decide_green_channel_batch
-    from permitlogic.decide.text import render_green_channel
+    from permitlogic.decide.decision_table import render_green_channel
     from permitlogic.packs.green_channel import load_green_channel_pack
 
     with _input_errors_exit_2():
@@ -203,7 +203,7 @@ def deferral_command(
         if format is Format.json:
             handle.write(_json(decisions, single))
             return
-        from permitlogic.decide.text import render_deferral
+        from permitlogic.decide.decision_table import render_deferral
 
         console = _console(handle, output)
         for decision in decisions:

@@ -11,8 +11,8 @@ import typer
 from rich.console import Console
 
 from permitlogic.cli.options import Lang, LangOption, OutputOption, RulesOption, bad_option
+from permitlogic.diff import diff_tables, json_diff, xlsx
 from permitlogic.diff import html as diff_html
-from permitlogic.diff import json_diff, text, xlsx
 from permitlogic.diff.compare import compare_catalogs
 from permitlogic.errors import InputError, Problem
 from permitlogic.load.catalog import load_catalog_sourced
@@ -68,11 +68,11 @@ def diff_command(
     diff = compare_catalogs(loaded[0], loaded[1], target, old_source=old, new_source=new)
     if format is DiffFormat.text:
         if output is None:
-            text.render(diff, Console(highlight=False), lang.value)
+            diff_tables.render(diff, Console(highlight=False), lang.value)
         else:
             with output.open("w", encoding="utf-8") as handle:
                 console = Console(file=handle, width=160, highlight=False, no_color=True)
-                text.render(diff, console, lang.value)
+                diff_tables.render(diff, console, lang.value)
         return
     rendered: str | bytes
     if format is DiffFormat.json:

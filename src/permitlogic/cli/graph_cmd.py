@@ -9,13 +9,13 @@ from typing import Annotated
 
 import typer
 
+from permitlogic.check_runner import check
 from permitlogic.cli.options import Lang, LangOption, OutputOption, RulesOption
 from permitlogic.graph import prerequisite_graph
 from permitlogic.graph_render import Renderer, graph_dot, graph_json, graph_svg, marks_of
 from permitlogic.load.catalog import load_catalog
 from permitlogic.load.reference import load_reference
 from permitlogic.packs.checks_pack import load_checks_pack
-from permitlogic.runner import check
 
 
 class GraphFormat(StrEnum):

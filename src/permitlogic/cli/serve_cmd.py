@@ -14,7 +14,7 @@ from permitlogic.cli.options import Lang, LangOption, RulesOption, bad_option
 from permitlogic.service.settings import MEGABYTE, ServiceSettings
 
 if TYPE_CHECKING:
-    from permitlogic.replay import ReplayReport
+    from permitlogic.decision_replay import ReplayReport
 
 DEFAULT_LOG = Path("decisions.jsonl")
 
@@ -112,7 +112,7 @@ def replay_command(
     Replay a decision log with the current rule packs and list every decision that
     would now differ, with the fields that changed (exit 1 if any differs).
     """
-    from permitlogic.replay import replay
+    from permitlogic.decision_replay import replay
 
     report = replay(log, rules)
     if format is ReplayFormat.json:
@@ -134,6 +134,12 @@ def _text(report: ReplayReport, lang: Lang) -> str:
             f"{report.differ} would now differ (packs: {packs})"
         )
     ]
+    for line in report.incomplete:
+        lines.append(
+            f"已跳过第 {line} 行：记录不完整（写入时进程中断）"
+            if zh
+            else f"skipped line {line}: an incomplete record (the writer stopped mid-line)"
+        )
     for difference in report.differences:
         where = f"行 {difference.line}" if zh else f"line {difference.line}"
         lines.append(

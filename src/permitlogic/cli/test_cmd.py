@@ -13,7 +13,7 @@ from permitlogic.cli.options import Lang, LangOption, bad_option
 from permitlogic.errors import InputError
 from permitlogic.golden.junit import write_junit
 from permitlogic.golden.outcome import CaseOutcome, Status
-from permitlogic.golden.session import run_golden
+from permitlogic.golden.suite import run_golden
 from permitlogic.golden.terminal import (
     print_coverage,
     print_failures,
@@ -169,7 +169,7 @@ def _run(
         print_outcomes(console, golden.outcomes)
         outcomes.extend(golden.outcomes)
     if properties:
-        from permitlogic.testing.runner import run_properties
+        from permitlogic.testing.property_runner import run_properties
 
         examples = max_examples if max_examples is not None else 100
         print_header(console, _properties_what(packs, examples, lang.value), lang.value)

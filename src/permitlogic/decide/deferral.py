@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from permitlogic.decide.compiled_ruleset import CompiledRuleset, compiled
 from permitlogic.decide.per_pack import PerPackVersion
 from permitlogic.decide.rules import FieldTest, Firings, Rule, Scalar
-from permitlogic.decide.session import CompiledRuleset, compiled
 from permitlogic.models.catalog import Catalog, Item, Material
 from permitlogic.models.decision import (
     Application,

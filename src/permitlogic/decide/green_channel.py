@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
+from permitlogic.decide.compiled_ruleset import CompiledRuleset, compiled
 from permitlogic.decide.per_pack import PerPackVersion
 from permitlogic.decide.rules import FieldTest, Firings, Rule, Scalar
-from permitlogic.decide.session import CompiledRuleset, compiled
 from permitlogic.models.decision import (
     Condition,
     GreenChannelDecision,

@@ -16,6 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from permitlogic.diff.labels import change_lines, labels, matched_by_text, overview_lines, percent
 from permitlogic.diff.model import CatalogDiff, CutTotal
+from permitlogic.escaping import append_safe
 
 HEADER_FILL = PatternFill("solid", fgColor="24292F")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -64,12 +65,12 @@ def render(diff: CatalogDiff, lang: str = "zh") -> bytes:
 
 
 def _table(sheet: Worksheet, header: list[str], rows: list[list[Any]], widths: list[int]) -> None:
-    sheet.append(header)
+    append_safe(sheet, header)
     for cell in sheet[sheet.max_row]:
         cell.fill = HEADER_FILL
         cell.font = HEADER_FONT
     for row in rows:
-        sheet.append(row)
+        append_safe(sheet, row)
         for cell in sheet[sheet.max_row]:
             cell.alignment = WRAP
     for index, width in enumerate(widths, start=1):
@@ -78,17 +79,17 @@ def _table(sheet: Worksheet, header: list[str], rows: list[list[Any]], widths: l
 
 
 def _summary(sheet: Worksheet, diff: CatalogDiff, t: dict[str, str]) -> None:
-    sheet.append([t["title"]])
+    append_safe(sheet, [t["title"]])
     sheet["A1"].font = Font(bold=True, size=14)
-    sheet.append([t["old"], diff.old.id, diff.old.source or ""])
-    sheet.append([t["new"], diff.new.id, diff.new.source or ""])
-    sheet.append([t["target_line"], percent(diff.target)])
+    append_safe(sheet, [t["old"], diff.old.id, diff.old.source or ""])
+    append_safe(sheet, [t["new"], diff.new.id, diff.new.source or ""])
+    append_safe(sheet, [t["target_line"], percent(diff.target)])
     for line in overview_lines(diff, t):
-        sheet.append([line])
-    sheet.append([])
+        append_safe(sheet, [line])
+    append_safe(sheet, [])
     header = [t["department"], t["items"], t["old_days"], t["new_days"], t["cut"]]
     header += [t["items_under_target"], t["verdict"]]
-    sheet.append(header)
+    append_safe(sheet, header)
     for cell in sheet[sheet.max_row]:
         cell.fill = HEADER_FILL
         cell.font = HEADER_FONT
@@ -100,7 +101,8 @@ def _summary(sheet: Worksheet, diff: CatalogDiff, t: dict[str, str]) -> None:
 
 
 def _total_row(sheet: Worksheet, total: CutTotal, t: dict[str, str]) -> None:
-    sheet.append(
+    append_safe(
+        sheet,
         [
             total.department or t["overall"],
             total.items,
@@ -109,7 +111,7 @@ def _total_row(sheet: Worksheet, total: CutTotal, t: dict[str, str]) -> None:
             percent(total.cut),
             total.items_under_target,
             t["meets"] if total.meets_target else t["misses"],
-        ]
+        ],
     )
     _verdict_style(sheet, total.meets_target, 7)
 
@@ -129,7 +131,8 @@ def _cuts(sheet: Worksheet, diff: CatalogDiff, t: dict[str, str]) -> None:
     header += [t["allowed_days"], t["verdict"]]
     _table(sheet, header, [], [12, 30, 20, 12, 12, 10, 12, 10])
     for cut in diff.cuts:
-        sheet.append(
+        append_safe(
+            sheet,
             [
                 cut.id,
                 cut.name,
@@ -139,7 +142,7 @@ def _cuts(sheet: Worksheet, diff: CatalogDiff, t: dict[str, str]) -> None:
                 percent(cut.cut),
                 cut.allowed_days,
                 t["meets"] if cut.meets_target else t["misses"],
-            ]
+            ],
         )
         _verdict_style(sheet, cut.meets_target, 8)
     sheet.auto_filter.ref = sheet.dimensions

@@ -31,6 +31,7 @@ from typing import Annotated, Any, Literal, Self, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from permitlogic.check_runner import check
 from permitlogic.checks.registry import selected, unknown_codes
 from permitlogic.decide.inputs import within
 from permitlogic.errors import InputError, Problem
@@ -44,7 +45,6 @@ from permitlogic.models.catalog import Catalog
 from permitlogic.models.reference import ReferenceList
 from permitlogic.models.report import Finding, Severity
 from permitlogic.packs.checks_pack import ChecksPack, load_checks_pack
-from permitlogic.runner import check
 
 CHECK_ID = r"^PL[0-9]{3}$"
 

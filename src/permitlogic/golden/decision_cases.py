@@ -1,4 +1,4 @@
-"""Golden decision cases (``kind: green_channel | deferral``), run by permitlogic.decide.golden.
+"""Golden decision cases (``kind: green_channel | deferral``), run by permitlogic.golden.decision_file.
 
 This module only turns each CaseResult into a CaseOutcome: the diff of what
 the case expects against what the decision says, the decision-table rows it
@@ -13,8 +13,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from permitlogic.decide.golden import CaseResult, observed, run_file
 from permitlogic.errors import InputError
+from permitlogic.golden.decision_file import CaseResult, observed, run_file
 from permitlogic.golden.outcome import (
     CaseOutcome,
     DiffLine,

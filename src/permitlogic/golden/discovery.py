@@ -1,7 +1,7 @@
 """Find the golden case files under a directory: YAML files with a top-level ``kind:``.
 
 ``kind: check`` files hold check cases; ``kind: green_channel`` and
-``kind: deferral`` files hold decision cases (permitlogic.decide.golden). Every
+``kind: deferral`` files hold decision cases (permitlogic.golden.decision_file). Every
 other YAML file (catalogs, reference lists, rule packs the cases name) is data.
 A file with top-level ``cases:`` but no known kind is an error, never skipped.
 """
@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from permitlogic.decide.golden import CaseKind
 from permitlogic.errors import InputError, Problem
+from permitlogic.golden.decision_file import CaseKind
 from permitlogic.models.report import Location
 
 CHECK = "check"

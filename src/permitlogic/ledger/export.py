@@ -1,4 +1,8 @@
-"""The case table as a spreadsheet: CSV (UTF-8 with BOM, so Excel reads the Chinese) or XLSX."""
+"""The case table as a spreadsheet: CSV (UTF-8 with BOM, so Excel reads the Chinese) or XLSX.
+
+No text cell ever becomes a formula (permitlogic/escaping.py): in XLSX it is
+written as quote-prefixed text, in CSV it gets a leading ``'``.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from collections.abc import Iterable, Iterator
 
 from openpyxl import Workbook
 
+from permitlogic.escaping import csv_value, safe_cell
 from permitlogic.ledger.model import Case
 from permitlogic.ledger.store import Store
 
@@ -67,7 +72,7 @@ def to_csv(store: Store, lang: str = "zh") -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(header(lang))
-    writer.writerows(_rows(store, lang))
+    writer.writerows([csv_value(value) for value in values] for values in _rows(store, lang))
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -77,7 +82,7 @@ def to_xlsx(store: Store, lang: str = "zh") -> bytes:
     sheet.freeze_panes = "A2"
     sheet.append(header(lang))
     for values in _rows(store, lang):
-        sheet.append(values)
+        sheet.append([safe_cell(sheet, value) for value in values])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

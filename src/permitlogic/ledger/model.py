@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from permitlogic.models.decision import DeferralDecision, MissingMaterial
 from permitlogic.models.report import Out
+from permitlogic.models.text_policy import Id, Text, normalise_name
+
+KEY_MAX_CHARS = 255
+"""Longest idempotency key: the event table's key column is VARCHAR(255) on every store."""
+Key = Annotated[str, Field(min_length=1, max_length=KEY_MAX_CHARS), BeforeValidator(normalise_name)]
 
 
 class CaseState(StrEnum):
@@ -75,12 +80,12 @@ class LedgerEvent(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    case_id: str = Field(min_length=1)
+    case_id: Id
     kind: EventKind
-    key: str = Field(min_length=1, max_length=255)
+    key: Key
     on: date
-    materials: tuple[str, ...] = ()
-    reason: str | None = None
+    materials: tuple[Id, ...] = ()
+    reason: Text | None = None
     decision: DeferralDecision | None = None
 
     def payload(self) -> dict[str, Any]:

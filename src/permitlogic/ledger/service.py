@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 
 from permitlogic.errors import InputError
 from permitlogic.ledger.events import (
+    clean_id,
     close_event,
     open_event,
     revoke_event,
@@ -157,6 +158,7 @@ def revoke(
 
 def close(store: Store, case_id: str, on: date, key: str | None = None) -> EventRecord:
     standing = ""
+    case_id = clean_id(case_id)
     if key is None:
         with store.read() as conn:
             case = store.case(conn, case_id)
@@ -182,6 +184,7 @@ def tick(store: Store, on: date) -> list[EventRecord]:
 
 
 def history(store: Store, case_id: str) -> CaseHistory:
+    case_id = clean_id(case_id)
     with store.read() as conn:
         case = store.case(conn, case_id)
         if case is None:

@@ -48,8 +48,16 @@ from sqlalchemy.exc import (
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from permitlogic.errors import InputError
-from permitlogic.ledger.model import Case, CaseState, EventKind, EventRecord, Outcome
+from permitlogic.ledger.model import (
+    KEY_MAX_CHARS,
+    Case,
+    CaseState,
+    EventKind,
+    EventRecord,
+    Outcome,
+)
 from permitlogic.models.decision import MissingMaterial
+from permitlogic.models.text_policy import ID_MAX_CHARS, NAME_MAX_CHARS
 
 DEFAULT_STORE = "permitlogic.db"
 STORE_ENV = "PERMITLOGIC_STORE"
@@ -62,15 +70,18 @@ metadata = MetaData()
 _Json = JSON(none_as_null=True).with_variant(JSONB(none_as_null=True), "postgresql")
 _EventId = BigInteger().with_variant(Integer, "sqlite")
 
+# Column sizes follow the text policy (models/text_policy.py): ids ID_MAX_CHARS,
+# names NAME_MAX_CHARS, keys KEY_MAX_CHARS; SQLite does not enforce them, PostgreSQL
+# does, and the models refuse longer values before either store sees them.
 cases = Table(
     "cases",
     metadata,
-    Column("case_id", String(128), primary_key=True),
-    Column("application", String(128), nullable=False),
-    Column("item", String(128), nullable=False),
-    Column("item_name", String(400)),
-    Column("department", String(200)),
-    Column("applicant", String(128), nullable=False),
+    Column("case_id", String(ID_MAX_CHARS), primary_key=True),
+    Column("application", String(ID_MAX_CHARS), nullable=False),
+    Column("item", String(ID_MAX_CHARS), nullable=False),
+    Column("item_name", String(NAME_MAX_CHARS)),
+    Column("department", String(NAME_MAX_CHARS)),
+    Column("applicant", String(ID_MAX_CHARS), nullable=False),
     Column("received", Date, nullable=False),
     Column("deadline", Date, nullable=False),
     Column("state", String(16), nullable=False),
@@ -88,10 +99,10 @@ events = Table(
     "events",
     metadata,
     Column("id", _EventId, primary_key=True, autoincrement=True),
-    Column("case_id", String(128), ForeignKey("cases.case_id"), nullable=False),
+    Column("case_id", String(ID_MAX_CHARS), ForeignKey("cases.case_id"), nullable=False),
     Column("kind", String(16), nullable=False),
     Column("payload", _Json, nullable=False),
-    Column("idempotency_key", String(255), nullable=False, unique=True),
+    Column("idempotency_key", String(KEY_MAX_CHARS), nullable=False, unique=True),
     Column("at", DateTime, nullable=False),
     Column("outcome", String(16), nullable=False),
     Column("rule", String(64)),

@@ -21,7 +21,7 @@ from permitlogic.load.limits import LoadLimits
 from permitlogic.load.raw import STDIN, decode_utf8, read_bytes, read_stdin
 from permitlogic.load.validate import validate
 from permitlogic.load.yaml_source import Path as KeyPath
-from permitlogic.load.yaml_source import Sourced, key_path, parse_yaml
+from permitlogic.load.yaml_source import Sourced, count_items, key_path, parse_yaml
 from permitlogic.models.catalog import Catalog
 from permitlogic.models.report import Location
 
@@ -58,7 +58,7 @@ def _load(path: str | Path, limits: LoadLimits) -> tuple[Catalog, Sourced]:
     if name == "-":
         text = decode_utf8(read_stdin(limits), STDIN)
         as_json = text.lstrip().startswith(("{", "["))
-        return _tree_catalog(parse_text(text, STDIN, as_json), limits, len(text))
+        return _tree_catalog(parse_text(text, STDIN, as_json, limits.max_items), limits, len(text))
     file = Path(path)
     suffix = file.suffix.lower()
     if file.is_dir():
@@ -75,7 +75,9 @@ def _load(path: str | Path, limits: LoadLimits) -> tuple[Catalog, Sourced]:
 
         return (catalog_from_xlsx if suffix == ".xlsx" else catalog_from_csv)(file, limits)
     text = decode_utf8(read_bytes(file, limits), name)
-    return _tree_catalog(parse_text(text, name, suffix == ".json"), limits, len(text))
+    return _tree_catalog(
+        parse_text(text, name, suffix == ".json", limits.max_items), limits, len(text)
+    )
 
 
 def folder_given(name: str) -> InputError:
@@ -92,10 +94,29 @@ def load_catalog(path: str | Path, limits: LoadLimits | None = None) -> Catalog:
     return load_catalog_sourced(path, limits)[0]
 
 
-def parse_text(text: str, name: str, as_json: bool) -> Sourced:
-    """YAML or JSON text with the location of every key; InputError on a syntax problem."""
+STREAM_COUNT_CHARS = 256 * 1024
+"""YAML larger than this has its items counted from the event stream before it is built."""
+
+
+def parse_text(text: str, name: str, as_json: bool, max_items: int | None = None) -> Sourced:
+    """YAML or JSON text with the location of every key; InputError on a syntax problem.
+
+    With ``max_items``, a large YAML file with more items than that is refused while
+    streaming, before any item is built.
+    """
     if as_json:
         return parse_json(text, name)
+    if max_items is not None and len(text) > STREAM_COUNT_CHARS:
+        over = count_items(text, max_items)
+        if over is not None:
+            raise InputError.single(
+                name,
+                f"事项超过 {max_items} 个，已停止读取（上限可用环境变量 PERMITLOGIC_MAX_ITEMS 调整）",
+                f"more than {max_items} items; reading stopped "
+                "(set PERMITLOGIC_MAX_ITEMS to change the limit)",
+                line=over[1],
+                key="items",
+            )
     try:
         return parse_yaml(text, name, defer_value_problems=True)
     except RecursionError:

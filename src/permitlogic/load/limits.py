@@ -10,6 +10,8 @@ from the environment, so the command line needs no extra options:
 | ``PERMITLOGIC_MAX_CELL_CHARS`` | 10000 | characters in one cell or text value |
 | ``PERMITLOGIC_MAX_UNZIPPED_MB`` | 1000 | total uncompressed size of an XLSX |
 | ``PERMITLOGIC_MAX_ZIP_RATIO`` | 200 | compression ratio of any large XLSX part |
+| ``PERMITLOGIC_MAX_SHARED_STRINGS`` | 2000000 | distinct texts of an XLSX (its shared strings) |
+| ``PERMITLOGIC_MAX_ERRORS`` | 1000 | problems listed for one input ("and N more" past it) |
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ class LoadLimits:
     max_cell_chars: int = 10_000
     max_unzipped_mb: int = 1000
     max_zip_ratio: int = 200
+    max_shared_strings: int = 2_000_000
+    max_errors: int = 1000
 
     @property
     def max_file_bytes(self) -> int:

@@ -33,16 +33,22 @@ def read_stdin(limits: LoadLimits) -> bytes:
     """Standard input's bytes, refusing more than the size limit without reading it all."""
     data = sys.stdin.buffer.read(limits.max_file_bytes + 1)
     if len(data) > limits.max_file_bytes:
-        raise too_big(STDIN, len(data), limits)
+        # Reading stopped at the limit: the whole size is not known, only that it is more.
+        raise too_big(STDIN, None, limits)
     return data
 
 
-def too_big(name: str, size: int, limits: LoadLimits) -> InputError:
-    shown = f"{size / MB:.1f}"
+def too_big(name: str, size: int | None, limits: LoadLimits) -> InputError:
+    """The input is over the size limit (``size`` None: more than the limit, size unknown)."""
+    if size is None:
+        zh = f"超过 {limits.max_file_mb} MB"
+        en = f"more than {limits.max_file_mb} MB"
+    else:
+        zh = en = f"{size / MB:.1f} MB"
     return InputError.single(
         name,
-        f"文件太大（{shown} MB，上限 {limits.max_file_mb} MB；可用环境变量 PERMITLOGIC_MAX_FILE_MB 调整）",
-        f"file too large ({shown} MB, limit {limits.max_file_mb} MB; "
+        f"文件太大（{zh}，上限 {limits.max_file_mb} MB；可用环境变量 PERMITLOGIC_MAX_FILE_MB 调整）",
+        f"file too large ({en}, limit {limits.max_file_mb} MB; "
         "set PERMITLOGIC_MAX_FILE_MB to change it)",
     )
 

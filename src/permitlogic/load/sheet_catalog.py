@@ -113,6 +113,14 @@ def _normal(value: Any) -> str:
         return ""
 
 
+def _shown(value: object) -> str:
+    """A field-name cell as the message shows it (a date or number is not text: named as is)."""
+    try:
+        return text(value)
+    except CellError:
+        return str(value)
+
+
 def read_meta(sheet: RawSheet, rows: list[Row], assembly: Assembly) -> None:
     """The catalog's id, jurisdiction, level and effective date from key–value rows."""
     keys = meta_index()
@@ -122,7 +130,7 @@ def read_meta(sheet: RawSheet, rows: list[Row], assembly: Assembly) -> None:
     locations[("catalog",)] = sheet.where(rows[0][0] if rows else 1)
     for row, values in rows:
         typed = _normal(values[0]) if values else ""
-        raw_key = text(values[0]) if values and not is_blank(values[0]) else ""
+        raw_key = _shown(values[0]) if values and not is_blank(values[0]) else ""
         flag = sheet.flag_at(row, 0)
         column = keys.get(typed)
         if flag is not None:

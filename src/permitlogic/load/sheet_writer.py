@@ -25,6 +25,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from permitlogic.escaping import is_formula_like, text_cell
 from permitlogic.load.sheet_catalog import ITEM_CODE
 from permitlogic.load.sheet_format import (
     ADMIN_LEVEL_ZH,
@@ -201,11 +202,9 @@ def _write_table(sheet: Any, columns: Sequence[Column], rows: list[dict[str, Any
 
 def _cell(sheet: Any, value: Any) -> Any:
     """The value, or a cell where it needs one: wrapped lines, text that looks like a formula."""
-    if not isinstance(value, str) or not (value.startswith("=") or "\n" in value):
+    if not isinstance(value, str) or not (is_formula_like(value) or "\n" in value):
         return value
-    cell = WriteOnlyCell(sheet, value=value)
-    if value.startswith("="):
-        cell.data_type = "s"
+    cell = text_cell(sheet, value)
     if "\n" in value:
         cell.alignment = _WRAP
     return cell
@@ -302,7 +301,9 @@ def to_xlsx(catalog: Catalog) -> bytes:
     meta.column_dimensions["A"].width = 14
     meta.column_dimensions["B"].width = 30
     for header, value in meta_cells(catalog):
-        cell = WriteOnlyCell(meta, value=value)
+        cell = (
+            text_cell(meta, value) if isinstance(value, str) else WriteOnlyCell(meta, value=value)
+        )
         if isinstance(value, date):
             cell.number_format = "yyyy-mm-dd"
         meta.append([header, cell])

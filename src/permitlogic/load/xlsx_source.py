@@ -13,10 +13,12 @@ merged cells and over-long cells are flagged with their cell.
 from __future__ import annotations
 
 import bisect
+import re
 import warnings
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from copy import copy
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +41,8 @@ MAX_ZIP_MEMBERS = 10_000
 MAX_MERGED_FLAGS = 1_000
 
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_SHARED_STRING = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,8}:)?si[\s/>]")
+_CHUNK = 1 << 20
 
 
 class Workbook:
@@ -71,11 +75,13 @@ class Workbook:
         except Exception as exc:  # openpyxl raises anything on a malformed part
             if _from_entities(exc):
                 raise _entities(self.file, name) from None
+            part = getattr(worksheet, "_worksheet_path", "?")
             raise InputError.single(
                 self.file,
-                f"工作表「{name}」无法读取（文件已损坏？）：{exc}",
-                f"sheet {name!r} cannot be read (damaged file?): {exc}",
+                f"工作表「{name}」（{part}）无法读取（文件已损坏？）：{exc}",
+                f"sheet {name!r} ({part}) cannot be read (damaged file?): {exc}",
                 sheet=name,
+                key=part,
             ) from None
         return sheet
 
@@ -281,6 +287,65 @@ def check_zip(path: Path, limits: LoadLimits) -> None:
             )
 
 
+def check_shared_strings(path: Path, limits: LoadLimits) -> None:
+    """Refuse, before openpyxl loads them all, more shared strings than the limit.
+
+    Counted by scanning the part's bytes for ``<si>`` elements, so a file of millions
+    of strings is refused in about a second without building any of them.
+    """
+    limit = limits.max_shared_strings
+    with zipfile.ZipFile(path) as archive:
+        part = next(
+            (n for n in archive.namelist() if n.lower().endswith("sharedstrings.xml")), None
+        )
+        if part is None:
+            return
+        count = 0
+        pending = b""
+        with archive.open(part) as handle:
+            while chunk := handle.read(_CHUNK):
+                data = pending + chunk
+                cut = max(len(data) - 16, 0)
+                count += sum(
+                    1 for m in _SHARED_STRING.finditer(data, 0, cut + 16) if m.start() < cut
+                )
+                pending = data[cut:]
+                if count > limit:
+                    break
+        count += len(_SHARED_STRING.findall(pending))
+    if count > limit:
+        raise InputError.single(
+            str(path),
+            f"XLSX 的 {part} 中文本过多（超过 {limit} 条），已停止读取"
+            "（上限可用环境变量 PERMITLOGIC_MAX_SHARED_STRINGS 调整）",
+            f"{part} in the XLSX holds more than {limit} texts; reading stopped "
+            "(set PERMITLOGIC_MAX_SHARED_STRINGS to change the limit)",
+            key=part,
+        )
+
+
+def damaged_part(path: Path) -> tuple[str, str] | None:
+    """The first XML part of the XLSX that is not well-formed, and the parser's complaint."""
+    from defusedxml.ElementTree import iterparse
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for member in archive.namelist():
+                if not member.endswith((".xml", ".rels")):
+                    continue
+                try:
+                    with archive.open(member) as handle:
+                        for _ in iterparse(handle):
+                            pass
+                except DefusedXmlException:
+                    return None
+                except Exception as exc:  # a parse error, a bad zip member
+                    return member, str(exc)
+    except (zipfile.BadZipFile, OSError):
+        return None
+    return None
+
+
 @contextmanager
 def open_workbook(path: Path, limits: LoadLimits) -> Iterator[Workbook]:
     """The workbook at ``path`` in read-only mode, after the size and zip checks."""
@@ -291,6 +356,7 @@ def open_workbook(path: Path, limits: LoadLimits) -> Iterator[Workbook]:
     if size > limits.max_file_bytes:
         raise too_big(name, size, limits)
     check_zip(path, limits)
+    check_shared_strings(path, limits)
     if not openpyxl.DEFUSEDXML:
         raise InputError.single(
             name,
@@ -304,10 +370,13 @@ def open_workbook(path: Path, limits: LoadLimits) -> Iterator[Workbook]:
     except Exception as exc:  # openpyxl raises anything on a malformed workbook
         if _from_entities(exc):
             raise _entities(name) from None
+        part, why = damaged_part(path) or ("", f"{type(exc).__name__}: {exc}")
+        where = f"（{part}）" if part else ""
         raise InputError.single(
             name,
-            f"无法作为 XLSX 读取（文件已损坏？）：{type(exc).__name__}: {exc}",
-            f"cannot be read as XLSX (damaged file?): {type(exc).__name__}: {exc}",
+            f"无法作为 XLSX 读取（文件已损坏？）{where}：{why}",
+            f"cannot be read as XLSX (damaged file?){f' ({part})' if part else ''}: {why}",
+            key=part or None,
         ) from None
     try:
         with warnings.catch_warnings():
@@ -315,3 +384,23 @@ def open_workbook(path: Path, limits: LoadLimits) -> Iterator[Workbook]:
             yield Workbook(book, name, limits)
     finally:
         book.close()
+
+
+StyleKey = tuple[tuple[str, int], ...]
+
+
+def set_style(cell: Any, style: dict[str, Any], known: dict[StyleKey, Any]) -> None:
+    """Give a (write-only) cell ``style`` (font, fill, border, alignment, …).
+
+    Setting a style hashes it against the workbook's style lists, most of the cost
+    of a styled cell; each combination is set once (``known`` holds it, one dict per
+    workbook) and then copied. openpyxl's private ``_style`` is used here only.
+    """
+    key = tuple((name, id(setting)) for name, setting in sorted(style.items()))
+    array = known.get(key)
+    if array is None:
+        for name, setting in style.items():
+            setattr(cell, name, setting)
+        known[key] = copy(cell._style)
+    else:
+        cell._style = copy(array)

@@ -7,6 +7,7 @@ silently), and every value's position is recorded under its key path.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,7 +56,105 @@ _Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _Loader(_Base):  # type: ignore[misc]
-    """The safe loader (libyaml when present): plain data only, never Python objects."""
+    """The safe loader (libyaml when present): plain data only, never Python objects.
+
+    Numbers are read as YAML 1.2 reads them (the core schema): ``1:20`` is text,
+    not the YAML 1.1 sexagesimal 80; ``012`` is twelve, not octal ten; ``1_000``
+    is text. Only decimal, ``0o`` octal and ``0x`` hexadecimal are integers.
+    """
+
+
+_INT_12 = re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
+_FLOAT_12 = re.compile(
+    r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+)
+
+
+def _yaml12_resolvers() -> dict[Any, list[tuple[str, re.Pattern[str]]]]:
+    """The loader's implicit resolvers with int and float replaced by YAML 1.2's."""
+    numeric = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+    table: dict[Any, list[tuple[str, re.Pattern[str]]]] = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag not in numeric]
+        for first, resolvers in getattr(_Base, "yaml_implicit_resolvers", {}).items()
+    }
+    for tag, pattern, firsts in (
+        (numeric[0], _INT_12, "-+0123456789"),
+        (numeric[1], _FLOAT_12, "-+.0123456789"),
+    ):
+        for first in firsts:
+            table.setdefault(first, []).append((tag, pattern))
+    return table
+
+
+def _construct_int(loader: Any, node: yaml.ScalarNode) -> int:
+    text = str(loader.construct_scalar(node))
+    if text.startswith("0o"):
+        return int(text[2:], 8)
+    if text.startswith("0x"):
+        return int(text[2:], 16)
+    return int(text, 10)
+
+
+def _construct_float(loader: Any, node: yaml.ScalarNode) -> float:
+    text = str(loader.construct_scalar(node)).lower()
+    if text.endswith(".inf"):
+        return float("-inf") if text.startswith("-") else float("inf")
+    if text == ".nan":
+        return float("nan")
+    return float(text)
+
+
+_Loader.yaml_implicit_resolvers = _yaml12_resolvers()
+_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+_Loader.add_constructor("tag:yaml.org,2002:float", _construct_float)
+
+
+def count_items(text: str, limit: int) -> tuple[int, int] | None:
+    """Stream the YAML's events: past ``limit`` entries under the top-level ``items``,
+    their count so far (limit + 1) and the line of the ``items`` key; else None.
+
+    Cheap next to building the document, so a file of a million items is refused
+    before any of them is built. Syntax errors are left to the real parse.
+    """
+    depth = 0
+    at_key = False
+    last_key: str | None = None
+    key_line = 0
+    in_items = False
+    count = 0
+    try:
+        for event in yaml.parse(text, Loader=_Base):
+            if (
+                in_items
+                and depth == 2
+                and isinstance(
+                    event, (yaml.CollectionStartEvent, yaml.ScalarEvent, yaml.AliasEvent)
+                )
+            ):
+                count += 1
+                if count > limit:
+                    return count, key_line
+            if isinstance(event, yaml.CollectionStartEvent):
+                if depth == 1:
+                    in_items = last_key == "items" and isinstance(event, yaml.SequenceStartEvent)
+                depth += 1
+                if depth == 1:
+                    at_key = isinstance(event, yaml.MappingStartEvent)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+                if depth == 1:
+                    in_items = False
+                    at_key = True
+            elif depth == 1 and isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent)):
+                if at_key and isinstance(event, yaml.ScalarEvent):
+                    last_key = event.value
+                    key_line = event.start_mark.line + 1 if event.start_mark else 0
+                at_key = not at_key
+    except yaml.YAMLError:
+        return None
+    return None
+    return None
 
 
 def parse_yaml(text: str, file: str | None, *, defer_value_problems: bool = False) -> Sourced:

@@ -22,6 +22,8 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from permitlogic.models.text_policy import Id, Name, Text
+
 ID_PATTERN = r"^[A-Za-z0-9._-]+$"
 
 STATUTE_DEFAULT_DAYS = 20
@@ -152,8 +154,8 @@ class Basis(Strict):
     """A legal basis (设定依据): level, title and, as expected, the article."""
 
     level: LevelField
-    title: Annotated[str, Field(min_length=1)]
-    article: str | None = None
+    title: Name
+    article: Text | None = None
 
     def cite(self) -> str:
         """《title》article, as a citation reads in Chinese."""
@@ -164,8 +166,8 @@ class Basis(Strict):
 class Prerequisite(Strict):
     """A prerequisite (前置条件): an item of this catalog or an external one."""
 
-    item: str | None = None
-    external: str | None = None
+    item: Id | None = None
+    external: Name | None = None
     basis: Basis | None = None
 
     @model_validator(mode="after")
@@ -186,18 +188,18 @@ class Prerequisite(Strict):
 class Material(Strict):
     """An application material (申请材料)."""
 
-    id: Annotated[str, Field(min_length=1)]
-    name: Annotated[str, Field(min_length=1)]
+    id: Id
+    name: Name
     core: bool = False
-    issued_by: str | None = None
+    issued_by: Name | None = None
 
 
 class Item(Strict):
     """An approval item (审批事项)."""
 
-    id: Annotated[str, Field(min_length=1, pattern=ID_PATTERN)]
-    name: Annotated[str, Field(min_length=1)]
-    department: Annotated[str, Field(min_length=1)]
+    id: Annotated[Id, Field(pattern=ID_PATTERN)]
+    name: Name
+    department: Name
     kind: KindField
     basis: list[Basis] = Field(default_factory=list)
     statutory_days: Annotated[int, Field(ge=0)] | None = None
@@ -260,24 +262,24 @@ class Item(Strict):
 
 
 class CatalogMeta(Strict):
-    id: Annotated[str, Field(pattern=ID_PATTERN)]
-    jurisdiction: Annotated[str, Field(min_length=1)]
+    id: Annotated[Id, Field(pattern=ID_PATTERN)]
+    jurisdiction: Name
     level: AdminLevelField = AdminLevel.county
     effective: IsoDate | None = None
 
 
 class Stage(Strict):
-    name: Annotated[str, Field(min_length=1)]
+    name: Name
     bound_days: Annotated[int, Field(ge=0)] | None = None
     joint: bool | None = None
-    items: list[str] = Field(default_factory=list)
+    items: list[Id] = Field(default_factory=list)
 
 
 class Chain(Strict):
     """A project path (工程建设项目审批流程): stages run one after another."""
 
-    id: Annotated[str, Field(pattern=ID_PATTERN)]
-    name: Annotated[str, Field(min_length=1)]
+    id: Annotated[Id, Field(pattern=ID_PATTERN)]
+    name: Name
     bound_days: Annotated[int, Field(ge=0)] | None = None
     joint: bool = False
     stages: Annotated[list[Stage], Field(min_length=1)]

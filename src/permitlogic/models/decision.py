@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from permitlogic.models.catalog import IsoDate
 from permitlogic.models.report import Out
+from permitlogic.models.text_policy import Id, Name, OutId, OutName
 
 
 class In(BaseModel):
@@ -28,8 +29,8 @@ class ProjectCategory(StrEnum):
 class Project(In):
     """A project asking for the green channel (绿色通道, 1+3+2+1)."""
 
-    id: Annotated[str, Field(min_length=1)]
-    name: Annotated[str, Field(min_length=1)]
+    id: Id
+    name: Name
     category: Annotated[ProjectCategory, Field(strict=False)]
     emergency_designated: bool
     urban: bool
@@ -50,18 +51,18 @@ class Credit(StrEnum):
 
 
 class Applicant(In):
-    id: Annotated[str, Field(min_length=1)]
+    id: Id
     credit: Annotated[Credit, Field(strict=False)]
 
 
 class Application(In):
     """An application asking to be accepted with materials to follow (容缺受理)."""
 
-    id: Annotated[str, Field(min_length=1)]
-    item: Annotated[str, Field(min_length=1)]
+    id: Id
+    item: Id
     applicant: Applicant
     received: IsoDate
-    submitted: list[str]
+    submitted: list[Id]
     commitment: bool
 
 
@@ -104,8 +105,8 @@ class DeferralOutcome(StrEnum):
 class MissingMaterial(Out):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    id: str
-    name: str
+    id: OutId
+    name: OutName
     core: bool
 
 
@@ -120,18 +121,18 @@ class DeferralDecision(Out):
     """
 
     decision_id: str | None = None
-    application: str
-    item: str
-    item_name: str | None = None
-    department: str | None = None
-    applicant: str
+    application: OutId
+    item: OutId
+    item_name: OutName | None = None
+    department: OutName | None = None
+    applicant: OutId
     received: date
     decision: DeferralOutcome
     reasons: list[Condition] = Field(default_factory=list)
     met: list[str] = Field(default_factory=list)
     missing: list[MissingMaterial] = Field(default_factory=list)
     deferred: list[MissingMaterial] = Field(default_factory=list)
-    unknown: list[str] = Field(default_factory=list)
+    unknown: list[OutId] = Field(default_factory=list)
     deadline: date | None = None
     notice_due: date | None = None
     pack_version: str | None = None

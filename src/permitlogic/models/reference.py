@@ -8,6 +8,7 @@ from typing import Annotated
 from pydantic import Field
 
 from permitlogic.models.catalog import IsoDate, Strict
+from permitlogic.models.text_policy import Name, Text
 
 
 class ReferenceStatus(StrEnum):
@@ -16,9 +17,9 @@ class ReferenceStatus(StrEnum):
 
 
 class ReferenceEntry(Strict):
-    name: Annotated[str, Field(min_length=1)]
+    name: Name
     status: Annotated[ReferenceStatus, Field(strict=False)]
-    document: str | None = None
+    document: Text | None = None
     date: IsoDate | None = None
 
 

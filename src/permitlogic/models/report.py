@@ -80,6 +80,16 @@ class Fix(Out):
     changes: list[Change] = Field(default_factory=list)
 
 
+class LawQuote(Out):
+    """The text a finding cites, from the register: a reader sees what the law says."""
+
+    ref: str
+    title: str
+    article: str | None = None
+    quote: str | None = None
+    version: str
+
+
 class Finding(Out):
     """One defect: the check, the items in a meaningful order, why, and the law it breaks."""
 
@@ -91,6 +101,7 @@ class Finding(Out):
     message_zh: str
     message_en: str
     citation: str
+    law: list[LawQuote] = Field(default_factory=list)
     witness: dict[str, Any] | None = None
     fix: Fix | None = None
     location: Location | None = None

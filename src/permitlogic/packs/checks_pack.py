@@ -33,6 +33,7 @@ class LevelRule(PackModel):
     may_set_license: Annotated[MaySet, Field(strict=False)]
     may_make_prerequisite: bool
     citation: str
+    law: list[str] = Field(default_factory=list)
 
 
 class Thresholds(PackModel):

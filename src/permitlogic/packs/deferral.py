@@ -62,6 +62,8 @@ class DeferralRule(PackModel):
     message_zh: Annotated[str, Field(min_length=1)]
     message_en: Annotated[str, Field(min_length=1)]
     citation: Annotated[str, Field(min_length=1)]
+    # Register references (rules/law: ``xzxkf:32``) of what the citation rests on.
+    law: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _known_placeholders(self) -> Self:
@@ -103,6 +105,7 @@ class DeferralPack(PackModel):
     deadline_working_days: Annotated[int, Field(ge=1, le=60)] = 5
     notice_working_days: Annotated[int, Field(ge=1, le=60)] = 5
     notice_citation: Annotated[str, Field(min_length=1)]
+    notice_law: list[str] = Field(default_factory=list)
     excluded_credit: list[Annotated[Credit, Field(strict=False)]] = Field(
         default_factory=lambda: [Credit.blacklisted]
     )

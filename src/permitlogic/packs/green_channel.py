@@ -100,6 +100,8 @@ class Scope(PackModel):
     name_zh: Annotated[str, Field(min_length=1)]
     name_en: Annotated[str, Field(min_length=1)]
     citation: Annotated[str, Field(min_length=1)]
+    # Register references (rules/law: ``xzxkf:32``) of what the citation rests on.
+    law: list[str] = Field(default_factory=list)
     categories: Annotated[list[CategoryRule], Field(min_length=1)]
 
 
@@ -114,6 +116,8 @@ class BaselineCondition(PackModel):
     message_zh: Annotated[str, Field(min_length=1)]
     message_en: Annotated[str, Field(min_length=1)]
     citation: Annotated[str, Field(min_length=1)]
+    # Register references (rules/law: ``xzxkf:32``) of what the citation rests on.
+    law: list[str] = Field(default_factory=list)
 
 
 class GreenChannelPack(PackModel):

@@ -16,6 +16,7 @@ from typing import Any
 import networkx as nx
 
 from permitlogic.graph import prerequisite_graph
+from permitlogic.law.quotes import quote_line
 from permitlogic.models.catalog import Catalog, Item
 from permitlogic.models.report import Finding, Severity, Timeline
 from permitlogic.report.context import RenderInput
@@ -52,6 +53,7 @@ class FindingView:
     chain: list[str]
     message: str
     citation: str
+    law: list[str]
     fix: str
     changes: list[str]
     where: str
@@ -190,6 +192,7 @@ def _finding_view(
         chain=chain,
         message=finding.message_zh if lang == "zh" else finding.message_en,
         citation=finding.citation,
+        law=[quote_line(q) for q in finding.law],
         fix=(fix.message_zh if lang == "zh" else fix.message_en) if fix else "",
         changes=[
             f"{c.item}.{c.field}: {'' if c.old is None else c.old} → {'' if c.new is None else c.new}"

@@ -65,6 +65,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "no_findings": ("未发现问题。", "No findings."),
     "items": ("事项", "Items"),
     "citation": ("依据", "Legal basis"),
+    "law_text": ("法条原文", "What the law says"),
     "fix": ("修改建议", "Suggested fix"),
     "where": ("位置", "Where"),
     "witness": ("证据", "Witness"),

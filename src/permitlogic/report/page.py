@@ -8,6 +8,7 @@ from importlib.resources import files
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from permitlogic.escaping import xml_text
 from permitlogic.graph import EXTERNAL_PREFIX
 
 
@@ -20,12 +21,20 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=StrictUndefined,
+        # Whatever XML cannot hold never reaches the page (then autoescape does <>&"').
+        finalize=_xml_safe,
     )
     # Readable Chinese in the embedded data; tojson still escapes <, >, & and '.
     env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": False}
     env.filters["num"] = _number
     env.filters["node_label"] = _node_label
     return env
+
+
+def _xml_safe(value: object) -> object:
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return xml_text(value)
+    return value
 
 
 @cache

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from permitlogic.escaping import terminal_text
 from permitlogic.models.report import Finding, Severity, Timeline
 from permitlogic.report.context import RenderInput
 
@@ -15,12 +17,17 @@ STYLE = {Severity.error: "bold red", Severity.warning: "yellow", Severity.info: 
 WHOLE_CATALOG = ("（全目录）", "(whole catalog)")
 
 
+def _plain(text: str) -> str:
+    """Data for a markup string: escape sequences removed, rich markup escaped."""
+    return escape(terminal_text(text))
+
+
 def render(inp: RenderInput, console: Console) -> None:
     report = inp.report
     title = inp.text("审批事项目录检查", "Catalog check")
     source = report.catalog.source or report.catalog.id
     console.print(
-        f"[bold]{title}[/] {report.catalog.id} · {source} · "
+        f"[bold]{title}[/] {_plain(report.catalog.id)} · {_plain(source)} · "
         + inp.text(f"{report.catalog.items} 个事项", f"{report.catalog.items} items"),
         highlight=False,
     )
@@ -37,9 +44,9 @@ def render(inp: RenderInput, console: Console) -> None:
 
 def _department_table(inp: RenderInput, department: str, findings: list[Finding]) -> Table:
     table = Table(
-        title=f"{department}（{len(findings)}）"
+        title=f"{_plain(department)}（{len(findings)}）"
         if inp.lang == "zh"
-        else f"{department} ({len(findings)})",
+        else f"{_plain(department)} ({len(findings)})",
         title_justify="left",
         show_lines=False,
         expand=True,
@@ -56,14 +63,14 @@ def _department_table(inp: RenderInput, department: str, findings: list[Finding]
             style=STYLE[finding.severity],
         )
         message = finding.message_zh if inp.lang == "zh" else finding.message_en
-        detail = Text(finding.name + "  ", style="bold")
-        detail.append(message)
-        detail.append(f"\n{finding.citation}", style="dim")
+        detail = Text(terminal_text(finding.name) + "  ", style="bold")
+        detail.append(terminal_text(message))
+        detail.append(f"\n{terminal_text(finding.citation)}", style="dim")
         if finding.fix is not None:
             fix = finding.fix.message_zh if inp.lang == "zh" else finding.fix.message_en
-            detail.append(inp.text("\n修改：", "\nFix: ") + fix, style="green")
-        where = _where(finding)
-        table.add_row(severity, finding.rule, _items(finding), detail, where)
+            detail.append(inp.text("\n修改：", "\nFix: ") + terminal_text(fix), style="green")
+        where = Text(terminal_text(_where(finding)))
+        table.add_row(severity, finding.rule, Text(terminal_text(_items(finding))), detail, where)
     return table
 
 
@@ -94,7 +101,7 @@ OTHER_ITEMS_SHOWN = 8
 
 def _timeline(inp: RenderInput, timeline: Timeline, console: Console) -> None:
     """One chain: stage by stage its worst case, bound and verdict, the critical path marked ★."""
-    heading = f"[bold]{timeline.chain}[/] {timeline.name}" + (
+    heading = f"[bold]{_plain(timeline.chain)}[/] {_plain(timeline.name)}" + (
         inp.text("（联合办理）", " (joint)") if timeline.joint else ""
     )
     if not timeline.schedulable:
@@ -102,7 +109,7 @@ def _timeline(inp: RenderInput, timeline: Timeline, console: Console) -> None:
         console.print(
             heading
             + inp.text("：[red]无法排期[/]", ": [red]cannot be scheduled[/]")
-            + (f" — {note}" if note else ""),
+            + (f" — {_plain(note)}" if note else ""),
             highlight=False,
         )
         return
@@ -128,13 +135,15 @@ def _timeline(inp: RenderInput, timeline: Timeline, console: Console) -> None:
     for stage in timeline.stages:
         days = {entry.item: entry.days for entry in stage.items}
         cell = Text(
-            " → ".join(f"★{item}({days.get(item, '?')})" for item in stage.critical_path)
+            " → ".join(
+                f"★{terminal_text(item)}({days.get(item, '?')})" for item in stage.critical_path
+            )
             or inp.text("（无事项）", "(no items)")
         )
         others = [e for e in stage.items if e.item not in stage.critical_path]
         if others:
             shown = inp.text("、", ", ").join(
-                f"{e.item}({e.days})" for e in others[:OTHER_ITEMS_SHOWN]
+                f"{terminal_text(e.item)}({e.days})" for e in others[:OTHER_ITEMS_SHOWN]
             )
             if len(others) > OTHER_ITEMS_SHOWN:
                 shown += inp.text(
@@ -143,7 +152,7 @@ def _timeline(inp: RenderInput, timeline: Timeline, console: Console) -> None:
                 )
             cell.append(inp.text("\n其余：", "\nothers: ") + shown, style="dim")
         table.add_row(
-            stage.name,
+            Text(terminal_text(stage.name)),
             f"{stage.start}–{stage.start + stage.worst_case_days}",
             str(stage.worst_case_days),
             "—" if stage.bound_days is None else str(stage.bound_days),
@@ -175,7 +184,7 @@ def _timeline(inp: RenderInput, timeline: Timeline, console: Console) -> None:
         )
     elif timeline.holds is False:
         broken = [
-            inp.text(f"阶段「{s.name}」（PL310）", f"stage {s.name} (PL310)")
+            inp.text(f"阶段「{_plain(s.name)}」（PL310）", f"stage {_plain(s.name)} (PL310)")
             for s in timeline.stages
             if s.holds is False
         ]
@@ -191,7 +200,7 @@ def _timeline(inp: RenderInput, timeline: Timeline, console: Console) -> None:
         )
     note = timeline.note_zh if inp.lang == "zh" else timeline.note_en
     if note:
-        console.print(f"[dim]{note}[/]", highlight=False)
+        console.print(f"[dim]{_plain(note)}[/]", highlight=False)
 
 
 def _chain_bound(timeline: Timeline) -> bool | None:

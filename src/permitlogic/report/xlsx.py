@@ -12,13 +12,15 @@ from __future__ import annotations
 import io
 import re
 from collections import Counter
+from functools import cache
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
+from permitlogic.escaping import is_formula_like, sheet_text
 from permitlogic.load.sheet_format import (
     DECISION_ZH,
     FIELD_SEPARATOR,
@@ -26,6 +28,7 @@ from permitlogic.load.sheet_format import (
     Column,
     normalize_header,
 )
+from permitlogic.load.xlsx_source import set_style
 from permitlogic.models.catalog import Basis, Item
 from permitlogic.models.report import Finding, Severity
 from permitlogic.report.context import RenderInput
@@ -54,21 +57,25 @@ OFFENDING = Border(
     bottom=Side(style="medium", color="000000"),
 )
 WRAP = Alignment(wrap_text=True, vertical="top")
+WHITE_BOLD = Font(bold=True, color="FFFFFF")
 
 
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 
 def render(inputs: list[RenderInput]) -> bytes:
-    """The workbook as bytes (``--output`` is required for this format)."""
+    """The workbook as bytes (``--output`` is required for this format).
+
+    Written in openpyxl's write-only mode (rows stream to disk, styles go with each
+    cell): thousands of findings take seconds, not minutes. No text cell is ever a
+    formula (permitlogic/escaping.py).
+    """
     lang = inputs[0].lang if inputs else "zh"
     t = labels(lang)
-    book = Workbook()
-    summary = book.active
-    assert summary is not None
-    summary.title = "汇总" if lang == "zh" else "Summary"
+    book = Workbook(write_only=True)
+    summary = book.create_sheet("汇总" if lang == "zh" else "Summary")
     many = len(inputs) > 1
-    sheets: dict[str, Worksheet] = {}
+    sheets: dict[str, Any] = {}
     rows: list[tuple[str, str, int, Counter[Severity]]] = []
     for inp in inputs:
         items = inp.catalog.item_map()
@@ -101,6 +108,21 @@ def render(inputs: list[RenderInput]) -> bytes:
     return buffer.getvalue()
 
 
+def _cell(sheet: Any, value: Any, **style: Any) -> Any:
+    """A write-only cell with ``style`` (font, fill, border, alignment) and safe text.
+
+    Styles are set once per combination and workbook, then copied (``set_style``).
+    """
+    text = sheet_text(value) if isinstance(value, str) else None
+    cell = WriteOnlyCell(sheet, value if text is None else text)
+    if style:
+        set_style(cell, style, sheet.parent.__dict__.setdefault("_permitlogic_styles", {}))
+    if text is not None and is_formula_like(text):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    return cell
+
+
 def _sheet_name(department: str, taken: set[str]) -> str:
     """A valid, unique sheet name (at most 31 characters, none of []:*?/\\)."""
     base = _SHEET_FORBIDDEN.sub("_", department).strip("'") or "_"
@@ -123,22 +145,24 @@ FINDING_WIDTHS = [8, 8, 16, 48, 40, 36, 16, 24]
 ITEM_WIDTH = {"id": 12, "name": 28, "department": 18, "basis": 40, "prerequisites": 36}
 
 
-def _department_header(sheet: Worksheet, t: dict[str, str], many: bool) -> None:
+def _department_header(sheet: Any, t: dict[str, str], many: bool) -> None:
     titles = _finding_titles(t, many) + [c.title for c in ITEM_COLUMNS]
-    sheet.append(titles)
     widths = ([14] if many else []) + FINDING_WIDTHS
     widths += [ITEM_WIDTH.get(c.key, 12) for c in ITEM_COLUMNS]
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
-    for cell in sheet[1]:
-        cell.fill = HEADER_FILL
-        cell.font = HEADER_FONT
-        cell.alignment = WRAP
-        cell.border = BORDER
+    sheet.freeze_panes = "A2"
+    sheet.append(
+        [
+            _cell(sheet, title, fill=HEADER_FILL, font=HEADER_FONT, alignment=WRAP, border=BORDER)
+            for title in titles
+        ]
+    )
+    sheet.written_rows = 1
 
 
 def _finding_row(
-    sheet: Worksheet,
+    sheet: Any,
     inp: RenderInput,
     finding: Finding,
     items: dict[str, Item],
@@ -168,23 +192,27 @@ def _finding_row(
     first = len(values)
     item = next((items[i] for i in finding.items if i in items), None)
     values += [_cell_value(item, column) if item else None for column in ITEM_COLUMNS]
-    sheet.append(values)
-    row = sheet.max_row
-    tint = PatternFill("solid", fgColor=TINT[finding.severity])
-    for cell in sheet[row]:
-        cell.alignment = WRAP
-        cell.border = BORDER
-    for cell in sheet[row][:first]:
-        cell.fill = tint
-    severity_cell = sheet.cell(row=row, column=2 if many else 1)
-    severity_cell.fill = PatternFill("solid", fgColor=STRONG[finding.severity])
-    severity_cell.font = Font(bold=True, color="FFFFFF")
+    tint = _fill(TINT[finding.severity])
+    severity_at = 1 if many else 0
+    offending_at = None
     field = _offending_field(finding, inp, positions)
     if item is not None and field is not None:
         position = next(i for i, c in enumerate(ITEM_COLUMNS) if c.key == field)
-        offending = sheet.cell(row=row, column=first + position + 1)
-        offending.fill = PatternFill("solid", fgColor=CELL[finding.severity])
-        offending.border = OFFENDING
+        offending_at = first + position
+    cells = []
+    for index, value in enumerate(values):
+        style: dict[str, Any] = {"alignment": WRAP, "border": BORDER}
+        if index < first:
+            style["fill"] = tint
+        if index == severity_at:
+            style["fill"] = _fill(STRONG[finding.severity])
+            style["font"] = WHITE_BOLD
+        if index == offending_at:
+            style["fill"] = _fill(CELL[finding.severity])
+            style["border"] = OFFENDING
+        cells.append(_cell(sheet, value, **style))
+    sheet.append(cells)
+    sheet.written_rows += 1
 
 
 def _offending_field(finding: Finding, inp: RenderInput, positions: dict[str, int]) -> str | None:
@@ -233,52 +261,64 @@ def _cell_value(item: Item, column: Column) -> Any:
 
 
 def _summary(
-    sheet: Worksheet,
+    sheet: Any,
     inputs: list[RenderInput],
     rows: list[tuple[str, str, int, Counter[Severity]]],
-    sheets: dict[str, Worksheet],
+    sheets: dict[str, Any],
     t: dict[str, str],
     lang: str,
 ) -> None:
-    sheet.append([t["title"]])
-    sheet["A1"].font = Font(bold=True, size=14)
+    for letter, width in zip("ABCDEF", (22, 34, 10, 10, 10, 10), strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.append([_cell(sheet, t["title"], font=Font(bold=True, size=14))])
     for inp in inputs:
         report = inp.report
         sheet.append([])
-        sheet.append([t["catalog"], report.catalog.id])
-        sheet.append([t["jurisdiction"], inp.catalog.catalog.jurisdiction])
-        sheet.append([t["source"], report.catalog.source or ""])
-        sheet.append([t["items_count"], report.catalog.items])
+        for label, value in (
+            (t["catalog"], report.catalog.id),
+            (t["jurisdiction"], inp.catalog.catalog.jurisdiction),
+            (t["source"], report.catalog.source or ""),
+            (t["items_count"], report.catalog.items),
+        ):
+            sheet.append([_cell(sheet, label), _cell(sheet, value)])
         for severity in SEVERITIES:
-            sheet.append([severity_label(severity, lang), getattr(report.summary, severity.value)])
-            label = sheet.cell(row=sheet.max_row, column=1)
-            label.fill = PatternFill("solid", fgColor=STRONG[severity])
-            label.font = Font(bold=True, color="FFFFFF")
+            label = _cell(
+                sheet,
+                severity_label(severity, lang),
+                fill=_fill(STRONG[severity]),
+                font=WHITE_BOLD,
+            )
+            sheet.append([label, getattr(report.summary, severity.value)])
     sheet.append([])
-    sheet.append([t["by_department"]])
-    sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True, size=12)
+    sheet.append([_cell(sheet, t["by_department"], font=Font(bold=True, size=12))])
     many = len(inputs) > 1
     header = ([t["catalog"]] if many else []) + [t["department"], t["items_count"]]
     header += [severity_label(s, lang) for s in SEVERITIES]
     _header_row(sheet, header)
     for catalog_id, department, count, counts in rows:
-        values: list[Any] = [catalog_id] if many else []
-        values += [department, count, *(counts.get(s, 0) for s in SEVERITIES)]
-        sheet.append(values)
-        row = sheet.max_row
-        name_cell = sheet.cell(row=row, column=2 if many else 1)
+        values: list[Any] = [_cell(sheet, catalog_id)] if many else []
         target = sheets.get(department)
+        name = _cell(sheet, department)
         if target is not None:
-            name_cell.hyperlink = f"#'{target.title}'!A1"
-            name_cell.font = Font(color="0969DA", underline="single")
-        for offset, severity in enumerate(SEVERITIES):
-            cell = sheet.cell(row=row, column=(4 if many else 3) + offset)
-            if counts.get(severity, 0):
-                cell.fill = PatternFill("solid", fgColor=TINT[severity])
-                cell.font = Font(bold=True, color=STRONG[severity])
+            name.hyperlink = f"#'{target.title}'!A1"
+            name.font = Font(color="0969DA", underline="single")
+        values += [name, count]
+        for severity in SEVERITIES:
+            number = counts.get(severity, 0)
+            if number:
+                values.append(
+                    _cell(
+                        sheet,
+                        number,
+                        fill=_fill(TINT[severity]),
+                        font=Font(bold=True, color=STRONG[severity]),
+                    )
+                )
+            else:
+                values.append(number)
+        sheet.append(values)
     sheet.append([])
-    sheet.append([t["by_rule"]])
-    sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True, size=12)
+    sheet.append([_cell(sheet, t["by_rule"], font=Font(bold=True, size=12))])
     _header_row(sheet, [t["rule"], t["rule_name"], t["severity"], t["count"]])
     counts_by_rule = Counter(
         (f.rule, f.name, f.severity) for inp in inputs for f in inp.report.findings
@@ -286,19 +326,25 @@ def _summary(
     for (rule, name, severity), count in sorted(
         counts_by_rule.items(), key=lambda e: (e[0][0], -e[0][2].rank)
     ):
-        sheet.append([rule, rule_title(rule, name, lang), severity_label(severity, lang), count])
-        sheet.cell(row=sheet.max_row, column=3).fill = PatternFill("solid", fgColor=TINT[severity])
-    for letter, width in zip("ABCDEF", (22, 34, 10, 10, 10, 10), strict=True):
-        sheet.column_dimensions[letter].width = width
+        sheet.append(
+            [
+                _cell(sheet, rule),
+                _cell(sheet, rule_title(rule, name, lang)),
+                _cell(sheet, severity_label(severity, lang), fill=_fill(TINT[severity])),
+                count,
+            ]
+        )
 
 
-def _header_row(sheet: Worksheet, values: list[str]) -> None:
-    sheet.append(values)
-    for cell in sheet[sheet.max_row]:
-        cell.fill = HEADER_FILL
-        cell.font = HEADER_FONT
+def _header_row(sheet: Any, values: list[str]) -> None:
+    sheet.append([_cell(sheet, v, fill=HEADER_FILL, font=HEADER_FONT) for v in values])
 
 
-def _finish(sheet: Worksheet) -> None:
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = sheet.dimensions
+def _finish(sheet: Any) -> None:
+    last = get_column_letter(len(sheet.column_dimensions) or 1)
+    sheet.auto_filter.ref = f"A1:{last}{sheet.written_rows}"
+
+
+@cache
+def _fill(colour: str) -> PatternFill:
+    return PatternFill("solid", fgColor=colour)

@@ -17,6 +17,7 @@ from permitlogic.service.catalogs import CatalogRegistry
 from permitlogic.service.engine import DecisionEngine
 from permitlogic.service.errors import install_error_handlers
 from permitlogic.service.recorder import DecisionRecorder
+from permitlogic.service.request_body import StrictBody
 from permitlogic.service.routes import check, decide, meta
 from permitlogic.service.settings import ServiceSettings
 from permitlogic.service.state import ServiceState
@@ -66,6 +67,8 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     )
     app.state.service = state
     install_error_handlers(app)
+    # Added first, so inside BodyLimit: the size limit applies while the body is read.
+    app.add_middleware(StrictBody, timeout=settings.body_timeout_s)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     bodies = body_types(settings)
     app.include_router(meta.router)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from permitlogic.decision_log import DecisionLogError
 from permitlogic.errors import InputError, Problem
@@ -187,14 +188,38 @@ async def _on_input_error(_: Request, exc: Exception) -> JSONResponse:
     return _json(422, [problem_detail(p) for p in exc.problems])
 
 
-async def _on_http(_: Request, exc: Exception) -> JSONResponse:
+async def _on_http(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     if isinstance(exc, BodyTooLarge):
         return _json(413, [body_too_large(exc.limit)])
     en = str(exc.detail)
     zh = _STATUS_ZH.get(exc.status_code, en)
     found = detail([], f"http_{exc.status_code}", zh, en)
-    return _json(exc.status_code, [found], dict(exc.headers or {}))
+    headers = dict(exc.headers or {})
+    if exc.status_code == 405:
+        headers["Allow"] = ", ".join(_allowed_methods(request))
+    return _json(exc.status_code, [found], headers)
+
+
+def _allowed_methods(request: Request) -> list[str]:
+    """Every method some route takes at this path (Starlette names only the first route's)."""
+    methods: set[str] = set()
+    scope = {**request.scope, "method": "GET"}
+    for route in _routes(request.app.router.routes):
+        match, _ = route.matches(scope)
+        if match is not Match.NONE:
+            methods.update(getattr(route, "methods", None) or ())
+    return sorted(methods)
+
+
+def _routes(routes: Sequence[Any]) -> Iterator[Any]:
+    """The endpoints' routes, through routers included without a prefix."""
+    for route in routes:
+        included = getattr(route, "original_router", None)
+        if included is not None:
+            yield from _routes(included.routes)
+        elif hasattr(route, "matches") and hasattr(route, "path"):
+            yield route
 
 
 async def _on_log_error(_: Request, exc: Exception) -> JSONResponse:

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from permitlogic.models.decision import DeferralDecision, GreenChannelDecision
-from permitlogic.models.report import Out
+from permitlogic.models.report import LawQuote, Out
 
 SINGLE = "single"
 BATCH = "batch"
@@ -83,6 +83,7 @@ class RuleDoc(BaseModel):
     name_zh: str
     severity: str
     citation: str
+    law: list[LawQuote] = Field(default_factory=list)
     summary_zh: str
     summary_en: str
     doc_zh: str

@@ -22,8 +22,12 @@ class ServiceSettings:
     max_list: int = 10_000
     max_catalog_items: int = 20_000
     max_catalogs: int = 200
+    body_timeout_s: float = 30.0
+    """Seconds each part of a request body may take to arrive (then a 408)."""
 
     def __post_init__(self) -> None:
         for name in ("max_body_bytes", "max_list", "max_catalog_items", "max_catalogs"):
             if getattr(self, name) < 1:
                 raise ValueError(f"{name} must be at least 1")
+        if self.body_timeout_s <= 0:
+            raise ValueError("body_timeout_s must be positive")

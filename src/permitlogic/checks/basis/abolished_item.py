@@ -25,6 +25,7 @@ META = CheckMeta(
     severity=Severity.error,
     area="basis",
     citation="上级人民政府取消行政审批事项的决定（参考清单所列文件）；《中华人民共和国行政许可法》第十四条、第十五条",
+    law=("xzxkf:14", "xzxkf:15"),
     summary_zh="上级已取消的事项仍在目录中（需 --reference 清单）",
     summary_en="an item the upper level abolished is still in the catalog (needs --reference)",
     needs_reference=True,

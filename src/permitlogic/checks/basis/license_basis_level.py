@@ -18,6 +18,7 @@ META = CheckMeta(
     severity=Severity.error,
     area="basis",
     citation="《中华人民共和国行政许可法》第十四条至第十七条",
+    law=("xzxkf:14", "xzxkf:15", "xzxkf:16", "xzxkf:17"),
     summary_zh="行政许可最强的设定依据无权设定行政许可；仅有省级政府规章的为临时性许可（警告）",
     summary_en="a license's strongest basis may not set a license; a provincial rule alone is a temporary license (warning)",
     doc_zh="""\

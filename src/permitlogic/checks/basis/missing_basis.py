@@ -15,6 +15,7 @@ META = CheckMeta(
     severity=Severity.error,
     area="basis",
     citation="《中华人民共和国行政许可法》第十四条、第十五条",
+    law=("xzxkf:14", "xzxkf:15"),
     summary_zh="行政许可或非行政许可审批事项没有填写设定依据",
     summary_en="a license or non_license item has no legal basis",
     doc_zh="""\

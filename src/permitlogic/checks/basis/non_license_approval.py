@@ -16,6 +16,7 @@ META = CheckMeta(
     severity=Severity.error,
     area="basis",
     citation="《国务院关于取消非行政许可审批事项的决定》（国发〔2015〕27号）",
+    law=("gf2015_27",),
     summary_zh="目录中仍有非行政许可审批事项：这一类别已经取消",
     summary_en="an item of kind non_license: the category was abolished",
     doc_zh="""\

@@ -16,6 +16,7 @@ META = CheckMeta(
     severity=Severity.error,
     area="structure",
     citation='《中华人民共和国行政许可法》第二条、第十四条至第十七条；清理以"备案管理"之名行审批之实',
+    law=("xzxkf:2", "xzxkf:14", "xzxkf:15", "xzxkf:16", "xzxkf:17"),
     summary_zh="备案事项可以不予备案（approve_or_refuse）：实为审批",
     summary_en="a filing item may refuse (approve_or_refuse): an approval under another name",
     doc_zh="""\

@@ -21,6 +21,7 @@ META = CheckMeta(
         "《中华人民共和国行政许可法》第二十九条；清理行政审批事项前置条件：对法律、行政法规"
         "没有明确规定作为行政审批事项前置条件的，一律不得作为行政审批事项的前置条件"
     ),
+    law=("xzxkf:29", "lj2d"),
     summary_zh="前置条件成环（互为前置）：环上的事项谁也无法先办",
     summary_en="prerequisites form a cycle: no item on it can ever be applied for first",
     doc_zh="""\

@@ -16,6 +16,7 @@ META = CheckMeta(
     severity=Severity.warning,
     area="structure",
     citation='《中华人民共和国行政许可法》第二十六条第一款；清理"大审批"套"小审批"',
+    law=("xzxkf:26",),
     summary_zh="事项的前置条件是同一部门的另一个事项：一个程序拆成了两个",
     summary_en="an item's prerequisite is another item of the same department: one procedure split in two",
     doc_zh="""\

@@ -27,6 +27,7 @@ META = CheckMeta(
         "《国务院办公厅关于清理规范国务院部门行政审批中介服务的通知》（国办发〔2015〕31号）；"
         "《中华人民共和国行政许可法》第十六条第四款"
     ),
+    law=("gf2015_27", "gbf2015_31", "xzxkf:16"),
     summary_zh="非行政许可审批、中介服务或公共服务事项被列为行政许可的前置条件",
     summary_en="a non_license, intermediary or service item is a prerequisite of a license",
     doc_zh="""\

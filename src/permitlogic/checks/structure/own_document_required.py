@@ -9,10 +9,7 @@ from permitlogic.checks.base import CheckContext, CheckMeta
 from permitlogic.models.report import Finding, Fix, Severity
 from permitlogic.names import is_own_department
 
-RULE_ZH = (
-    "申请材料为本部门或者本系统印发的批准文书，申请人不再提交批准文书原件和复印件，"
-    "只需提供批准文件名称、文号、编码等信息供查询验证"
-)
+RULE_ZH = "政务服务机构通过数据共享能够获得的信息，不得要求行政相对人另行提供"
 
 META = CheckMeta(
     id="PL105",
@@ -20,7 +17,8 @@ META = CheckMeta(
     name_zh="本部门批文由申请人提交",
     severity=Severity.error,
     area="structure",
-    citation=f"{RULE_ZH}；《中华人民共和国行政许可法》第三十一条",
+    citation=f"《国务院关于在线政务服务的若干规定》第七条：“{RULE_ZH}”；《优化营商环境条例》第三十七条",
+    law=("zxzwfwgd:7", "yhyshjtl:37"),
     summary_zh="申请材料是本部门自己出具的批准文书，却要申请人提交",
     summary_en="a material is the department's own approval document, yet the applicant must submit it",
     doc_zh=f"""\
@@ -28,7 +26,7 @@ META = CheckMeta(
 找出 `issued_by`（出具部门）就是实施该事项的部门本身的申请材料（按写法比较部门名称；写作"本局""本部门"等也算）。
 
 ### 问题
-{RULE_ZH}。部门自己的批文由部门按文号核验，让申请人去取原件、复印件，是把部门的工作转给申请人。
+《国务院关于在线政务服务的若干规定》第七条：“{RULE_ZH}。”部门自己核发的批准文件就在部门手中，由部门按文号核验即可；让申请人去取原件、复印件，是把部门的工作转给申请人。政务服务事项按《优化营商环境条例》第三十七条纳入一体化在线平台办理，部门之间和部门内部的数据共享是法定义务。《行政许可法》第三十一条禁止的是“与申请事项无关”的材料，本部门的批准文件与申请事项相关，不能作为本项的依据。
 
 ### 示例
 县自然资源局的 ZR-002「建设用地规划许可证核发」要求材料「建设项目用地预审意见」，`issued_by: 县自然资源局`。
@@ -37,14 +35,14 @@ META = CheckMeta(
 删去该材料，或改为只填写批准文件名称、文号，由部门内部查询核验。
 
 ### 依据
-清理规范申请材料的要求（{RULE_ZH}）；《中华人民共和国行政许可法》第三十一条。
+《国务院关于在线政务服务的若干规定》第七条；《优化营商环境条例》第三十七条。
 """,
     doc_en="""\
 ### What it does
 Finds application materials whose `issued_by` is the very department that handles the item (department names compared as written; 本局, 本部门 and the like count too).
 
 ### Why is this bad?
-Where a material is an approval document issued by the department itself or its own system, the applicant no longer submits the original or a copy: the department checks it by its name and number. Asking the applicant to fetch it shifts the department's work onto the applicant.
+Information an agency can obtain by data sharing may not be demanded from the applicant (State Council Provisions on Online Government Services, Art. 7). The department holds its own approval documents and can check them by number; asking the applicant to fetch them shifts the department's work onto the applicant. Government services run on the integrated online platform with data sharing as a duty (Regulation on Optimizing the Business Environment, Art. 37). Administrative License Law Art. 31 forbids materials unrelated to the application, and the department's own approval is related, so it is not the basis here.
 
 ### Example
 The county natural-resources bureau's ZR-002 (land-use planning permit) asks for 建设项目用地预审意见 with `issued_by: 县自然资源局`.
@@ -53,7 +51,7 @@ The county natural-resources bureau's ZR-002 (land-use planning permit) asks for
 Drop the material, or ask only for the document's title and number and verify it internally.
 
 ### References
-The reform rule on materials issued by the department itself; Administrative License Law of the PRC, Art. 31.
+State Council Provisions on Online Government Services, Art. 7; Regulation on Optimizing the Business Environment, Art. 37.
 """,
 )
 

@@ -21,7 +21,8 @@ META = CheckMeta(
     name_zh='违规"搭车"前置',
     severity=Severity.error,
     area="structure",
-    citation=f'清理行政审批事项前置条件，取消违规设立的"搭车"事项：{RULE_ZH}；《中华人民共和国行政许可法》第十六条第四款',
+    citation=f'清理行政审批事项前置条件，取消违规设立的"搭车"事项：{RULE_ZH}（《行政审批制度“两集中两到位”改革实施方案》）；《中华人民共和国行政许可法》第十六条第四款、第十七条',
+    law=("lj2d", "xzxkf:16", "xzxkf:17", "xzxkf:14"),
     summary_zh="前置条件没有依据，或其依据的层级不能设定前置条件",
     summary_en="a prerequisite has no legal basis, or its basis is of a level that may not make one",
     doc_zh=f"""\
@@ -29,7 +30,7 @@ META = CheckMeta(
 逐条检查前置条件（本目录事项或外部条件）：没有写依据的，或依据的层级按规则包（`rules/checks.yaml` 的 `basis_levels`，默认只有法律、行政法规、国务院决定）不能设定前置条件的，都报告。
 
 ### 问题
-{RULE_ZH}。规章、规范性文件只能对上位法规定的条件作具体规定，不得增设条件（《行政许可法》第十六条第四款）。没有这种依据的前置条件就是违规"搭车"。
+{RULE_ZH}。法规、规章对行政许可条件作出的具体规定，不得增设违反上位法的其他条件（《行政许可法》第十六条第四款）；其他规范性文件一律不得设定行政许可（第十七条），也就不能为许可增设条件。没有这种依据的前置条件就是违规"搭车"。国务院依照第十四条第二款以决定设定的行政许可，其条件由决定和国务院有关部门的具体规定确定，因此默认规则包也允许国务院决定设定前置（见 rules/checks.yaml 的说明）。
 
 ### 示例
 JS-001 的前置条件 `external: 银行资信证明`，依据为 `normative_document 县政府办公室通知`。
@@ -38,14 +39,14 @@ JS-001 的前置条件 `external: 银行资信证明`，依据为 `normative_doc
 找到设定该前置条件的法律或行政法规条款并写明；找不到的，删去这项前置条件。
 
 ### 依据
-{RULE_ZH}；《中华人民共和国行政许可法》第十六条第四款。
+{RULE_ZH}（《行政审批制度“两集中两到位”改革实施方案》）；《中华人民共和国行政许可法》第十四条第二款、第十六条第四款、第十七条。
 """,
     doc_en="""\
 ### What it does
 Checks every prerequisite (an item of the catalog or an external one): reported when it cites no basis, or when the level of its basis may not make a prerequisite according to the rule pack (`basis_levels` in `rules/checks.yaml`; by default only laws, administrative regulations and State Council decisions may).
 
 ### Why is this bad?
-A precondition that no law or administrative regulation expressly sets may not be imposed. Rules and normative documents may only specify conditions set above them, never add new ones (Administrative License Law Art. 16(4)). A prerequisite without such a basis is a piggyback ("搭车") requirement.
+A precondition that no law or administrative regulation expressly sets may not be imposed. Regulations and rules that specify a licence's conditions may not add conditions that violate the law above them (Administrative License Law Art. 16(4)); other normative documents may not set licences at all (Art. 17), so they cannot add conditions either. A licence the State Council sets by decision under Art. 14(2) takes its conditions from the decision, which is why the default pack lets State Council decisions make prerequisites (see rules/checks.yaml). A prerequisite without such a basis is a piggyback ("搭车") requirement.
 
 ### Example
 JS-001 requires `external: 银行资信证明` (a bank credit letter) on the basis of `normative_document 县政府办公室通知` (a county office notice).
@@ -54,7 +55,7 @@ JS-001 requires `external: 银行资信证明` (a bank credit letter) on the bas
 Cite the law or administrative regulation and the article that sets the prerequisite; if there is none, drop it.
 
 ### References
-The reform rule that a prerequisite not expressly set by a law or administrative regulation may not be imposed; Administrative License Law of the PRC, Art. 16(4).
+The county reform plan's rule that a prerequisite not expressly set by a law or administrative regulation may not be imposed; Administrative License Law of the PRC, Arts. 14(2), 16(4) and 17.
 """,
 )
 

@@ -17,7 +17,8 @@ META = CheckMeta(
     name_zh="多余前置",
     severity=Severity.info,
     area="structure",
-    citation="瘦身办件前置：全面清理行政审批事项前置条件；《中华人民共和国行政许可法》第三十一条",
+    citation="瘦身办件前置：全面清理行政审批事项前置条件（《行政审批制度“两集中两到位”改革实施方案》）；《优化营商环境条例》第三十五条（减环节、减材料、减时限）",
+    law=("lj2d", "yhyshjtl:35"),
     summary_zh="前置条件已由其他前置条件间接包含（传递约简会删去它）",
     summary_en="a prerequisite edge the rest of the graph already implies (the transitive reduction drops it)",
     doc_zh="""\
@@ -34,7 +35,7 @@ JS-002 的前置条件有 FG-001 和 ZR-002，而 ZR-002 已经要求 FG-001：`
 从 C 的前置条件中删去 A，或在办事指南中说明 A 已在办理 B 时取得。
 
 ### 依据
-清理行政审批事项前置条件（"瘦身办件前置"）；《中华人民共和国行政许可法》第三十一条。
+清理行政审批事项前置条件（"瘦身办件前置"，《行政审批制度“两集中两到位”改革实施方案》）；《优化营商环境条例》第三十五条（按照减环节、减材料、减时限的要求编制办事指南）。重复列出的前置与申请事项相关，不属于《行政许可法》第三十一条禁止的“无关”材料，所以本项只作提示。
 """,
     doc_en="""\
 ### What it does
@@ -50,7 +51,7 @@ JS-002 requires FG-001 and ZR-002, and ZR-002 already requires FG-001: `FG-001 �
 Drop A from C's prerequisites, or say in the guide that A was obtained on the way to B.
 
 ### References
-The reform's clean-up of prerequisites; Administrative License Law of the PRC, Art. 31.
+The county reform plan's clean-up of prerequisites ("瘦身办件前置"); Regulation on Optimizing the Business Environment, Art. 35 (guides written to cut steps, materials and time). A prerequisite listed twice is related to the application, so Administrative License Law Art. 31 (unrelated materials) does not reach it; this check only informs.
 """,
 )
 

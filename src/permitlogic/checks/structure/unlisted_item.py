@@ -13,7 +13,8 @@ META = CheckMeta(
     name_zh="目录之外无审批",
     severity=Severity.error,
     area="structure",
-    citation="《国务院关于严格控制新设行政许可的通知》（国发〔2013〕39号）；审批事项目录管理：目录之外无审批",
+    citation="《优化营商环境条例》第四十条：“清单之外不得违法实施行政许可”；《国务院办公厅关于全面实行行政许可事项清单管理的通知》（国办发〔2022〕2号）",
+    law=("yhyshjtl:40", "gbf2022_2"),
     summary_zh="前置条件引用了本目录中不存在的事项编码",
     summary_en="a prerequisite names an item id that is not in the catalog",
     doc_zh="""\
@@ -21,7 +22,7 @@ META = CheckMeta(
 找出前置条件中引用、但本目录并未列出的事项编码。
 
 ### 问题
-目录之外不得实施审批（目录之外无审批）。一个不在目录中的事项被要求作为前置， 等于在目录之外另设了一道审批，申请人也无从办理。
+国家实行行政许可清单管理制度，清单之外不得违法实施行政许可（《优化营商环境条例》第四十条；国办发〔2022〕2号要求依法设定的行政许可事项全部纳入清单）。一个不在目录中的事项被要求作为前置， 等于在目录之外另设了一道审批，申请人也无从办理。
 
 ### 示例
 JS-004 的前置条件写了 `item: ZR-009`，而目录中没有 ZR-009。
@@ -30,14 +31,14 @@ JS-004 的前置条件写了 `item: ZR-009`，而目录中没有 ZR-009。
 若该事项确应保留，把它按规定纳入目录并写明设定依据；否则删去这项前置条件。
 
 ### 依据
-审批事项目录管理制度（目录之外无审批）；《行政许可法》第十四条至第十七条。
+《优化营商环境条例》第四十条；《国务院办公厅关于全面实行行政许可事项清单管理的通知》（国办发〔2022〕2号）。
 """,
     doc_en="""\
 ### What it does
 Finds prerequisites that name an item id the catalog does not list.
 
 ### Why is this bad?
-No approval may be carried out outside the catalog. Requiring an unlisted item as a prerequisite sets up an approval outside it, which applicants cannot even apply for.
+The State keeps a list of licences and none may be carried out outside it (Regulation on Optimizing the Business Environment Art. 40; 国办发〔2022〕2号 puts every lawfully set licence on the list). Requiring an unlisted item as a prerequisite sets up an approval outside it, which applicants cannot even apply for.
 
 ### Example
 JS-004 lists `item: ZR-009` as a prerequisite; the catalog has no ZR-009.
@@ -46,7 +47,7 @@ JS-004 lists `item: ZR-009` as a prerequisite; the catalog has no ZR-009.
 If the item must stay, put it in the catalog with its legal basis; otherwise drop the prerequisite.
 
 ### References
-The catalog rule (no approval outside the catalog); Administrative License Law Arts. 14–17.
+Regulation on Optimizing the Business Environment, Art. 40; General Office of the State Council, 国办发〔2022〕2号 (licence list management).
 """,
 )
 

@@ -17,6 +17,7 @@ META = CheckMeta(
     severity=Severity.error,
     area="time",
     citation="工程建设项目审批制度改革：全流程审批时间承诺；《中华人民共和国行政许可法》第四十二条",
+    law=("xzxkf:42", "xzxkf:26"),
     summary_zh="审批流程各阶段依次办理的最坏时间超过全流程时限",
     summary_en="the chain's stages, one after another, take longer than the chain bound in the worst case",
     doc_zh="""\

@@ -15,6 +15,7 @@ META = CheckMeta(
     severity=Severity.error,
     area="time",
     citation="《中华人民共和国行政许可法》第四十二条",
+    law=("xzxkf:42",),
     summary_zh="承诺时限长于法定时限（或第四十二条的默认时限：20 日，联合办理 45 日）",
     summary_en="the promised limit is longer than the statutory one (or Art. 42's default: 20 days, joint 45)",
     doc_zh="""\
@@ -31,7 +32,9 @@ META = CheckMeta(
 把承诺时限压缩到法定时限以内（并按改革要求比原承诺再压缩 30%）；确有法律、法规规定更长时限的，在 statutory_days 中写明。
 
 ### 依据
-《中华人民共和国行政许可法》第四十二条：除可以当场作出行政许可决定的外，行政机关应当自受理之日起二十日内作出决定；统一办理或者联合办理、集中办理的，办理的时间不得超过四十五日；法律、法规另有规定的，依照其规定。
+《中华人民共和国行政许可法》第四十二条：“除可以当场作出行政许可决定的外，行政机关应当自受理行政许可申请之日起二十日内作出行政许可决定。二十日内不能作出决定的，经本行政机关负责人批准，可以延长十日……但是，法律、法规另有规定的，依照其规定。依照本法第二十六条的规定，行政许可采取统一办理或者联合办理、集中办理的，办理的时间不得超过四十五日；四十五日内不能办结的，经本级人民政府负责人批准，可以延长十五日……”
+
+“法律、法规另有规定的，依照其规定”限定的是第一款的二十日期限，不是第二款的四十五日。延长期（十日、十五日）须经批准，不是常规期限，本项不计入。
 """,
     doc_en="""\
 ### What it does
@@ -47,7 +50,7 @@ No `statutory_days`, `joint: false`, `promised_days: 25`: the statute default is
 Promise no more than the statutory limit (and, as the reform asks, 30% less than the previous promise); where a law or regulation really sets a longer limit, state it in statutory_days.
 
 ### References
-Administrative License Law of the PRC, Art. 42.
+Administrative License Law of the PRC, Art. 42: 20 days from acceptance, extendable by 10 with the approval of the agency's head, "unless a law or regulation provides otherwise" (this proviso qualifies the 20 days); unified, joint or centralized handling no more than 45 days, extendable by 15 with the approval of the government's head. The extensions need approval and are not counted as the regular limit.
 """,
 )
 

@@ -16,6 +16,7 @@ META = CheckMeta(
     severity=Severity.warning,
     area="time",
     citation="审批时限压缩要求：承诺时限在原有基础上压缩 30% 以上（规则包 reduction_target）",
+    law=("xzgfql", "xzznzh"),
     summary_zh="承诺时限比原承诺时限压缩不足 30%（向下取整）",
     summary_en="the promise is not cut by at least 30% from the previous one (rounded down)",
     doc_zh="""\

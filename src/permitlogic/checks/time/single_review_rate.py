@@ -16,6 +16,7 @@ META = CheckMeta(
     severity=Severity.warning,
     area="time",
     citation="审批制度改革：行政许可事项实行一审一核的比例达到 90%（规则包 single_review_rate）",
+    law=("xzznzh",),
     summary_zh="某部门实行一审一核（审查层级为 1）的行政许可事项不足 90%",
     summary_en="under 90% of a department's licenses have a single level of review (一审一核)",
     doc_zh="""\

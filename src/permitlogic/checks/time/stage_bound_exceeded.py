@@ -17,6 +17,7 @@ META = CheckMeta(
     severity=Severity.error,
     area="time",
     citation="工程建设项目审批制度改革：各审批阶段承诺的办理时限；《中华人民共和国行政许可法》第四十二条",
+    law=("xzxkf:42", "xzxkf:26"),
     summary_zh="审批流程某一阶段的最坏办理时间（前置条件最长路径）超过该阶段的时限",
     summary_en="the worst case of a chain stage (its longest prerequisite path) exceeds the stage bound",
     doc_zh="""\

@@ -14,6 +14,7 @@ META = CheckMeta(
     severity=Severity.warning,
     area="time",
     citation="审批制度改革：审查层级原则上不超过两级（规则包 max_review_levels）",
+    law=("xzgfql", "xzznzh"),
     summary_zh="审查层级（受理、审查、决定之间的环节）超过两级",
     summary_en="more than two levels of review (hops between acceptance, review and decision)",
     doc_zh="""\

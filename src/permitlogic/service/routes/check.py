@@ -9,10 +9,10 @@ from typing import Annotated
 from fastapi import APIRouter, Body, Query
 from fastapi.responses import JSONResponse
 
+from permitlogic.check_runner import check
 from permitlogic.checks.registry import split_codes, unknown_codes
 from permitlogic.models.report import Report
 from permitlogic.report.json_report import report_json
-from permitlogic.runner import check
 from permitlogic.service.bodies import BodyTypes
 from permitlogic.service.catalogs import RegistryFull
 from permitlogic.service.errors import ServiceError

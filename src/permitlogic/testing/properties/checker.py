@@ -10,12 +10,12 @@ import networkx as nx
 from hypothesis import given
 from hypothesis import strategies as st
 
+from permitlogic.check_runner import check
 from permitlogic.checks.registry import all_checks
 from permitlogic.graph import prerequisite_graph
 from permitlogic.models.catalog import Catalog
 from permitlogic.models.report import Finding, Report
 from permitlogic.packs.checks_pack import ChecksPack
-from permitlogic.runner import check
 from permitlogic.testing.packs import PacksLike, as_packs
 from permitlogic.testing.properties.harness import property_settings, shows_input
 from permitlogic.testing.strategies import catalogs, reference_lists

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
+from permitlogic.escaping import terminal_text
 from permitlogic.ledger.model import (
     Case,
     CaseHistory,
@@ -20,6 +22,11 @@ from permitlogic.ledger.model import (
 from permitlogic.ledger.statechart import RULES_BY_ID
 
 NO_DEPARTMENT = ("（未注明部门）", "(no department)")
+
+
+def _plain(text: str) -> str:
+    """Stored text for a markup string: escape sequences removed, rich markup escaped."""
+    return escape(terminal_text(text))
 
 
 def _t(lang: str, zh: str, en: str) -> str:
@@ -63,7 +70,9 @@ def record_line(record: EventRecord, lang: str) -> str:
 def print_records(records: list[EventRecord], lang: str, console: Console) -> None:
     for record in records:
         style = "red" if record.outcome is Outcome.rejected else None
-        console.print(record_line(record, lang), style=style, markup=False, highlight=False)
+        console.print(
+            terminal_text(record_line(record, lang)), style=style, markup=False, highlight=False
+        )
 
 
 def print_due(report: DueReport, lang: str, console: Console) -> None:
@@ -95,7 +104,7 @@ def print_due(report: DueReport, lang: str, console: Console) -> None:
         _t(lang, "尚缺材料", "Still missing"),
     ]
     for group in report.departments:
-        name = group.department or _t(lang, *NO_DEPARTMENT)
+        name = _plain(group.department or _t(lang, *NO_DEPARTMENT))
         console.print(
             _t(
                 lang,
@@ -113,7 +122,7 @@ def print_due(report: DueReport, lang: str, console: Console) -> None:
             rows.append([when, *_due_cells(entry, lang)])
         lines = aligned(rows)
         rule = "─" * max(cell_len(line) for line in lines)
-        console.out("\n".join([lines[0], rule, *lines[1:]]), highlight=False)
+        console.out(terminal_text("\n".join([lines[0], rule, *lines[1:]])), highlight=False)
 
 
 def aligned(rows: list[list[str]]) -> list[str]:
@@ -142,10 +151,11 @@ def _due_cells(entry: DueCase, lang: str) -> list[str]:
 
 
 def print_case(case: Case, lang: str, console: Console) -> None:
-    department = case.department or _t(lang, *NO_DEPARTMENT)
+    department = _plain(case.department or _t(lang, *NO_DEPARTMENT))
     console.print(
-        f"[bold]{case.case_id}[/] {case.item} {case.item_name or ''} · {department} · "
-        + _t(lang, f"申请人 {case.applicant}", f"applicant {case.applicant}"),
+        f"[bold]{_plain(case.case_id)}[/] {_plain(case.item)} {_plain(case.item_name or '')} · "
+        f"{department} · "
+        + _t(lang, f"申请人 {_plain(case.applicant)}", f"applicant {_plain(case.applicant)}"),
         highlight=False,
     )
     deferred = "、".join(f"{m.id} {m.name}" for m in case.deferred)
@@ -164,7 +174,7 @@ def print_case(case: Case, lang: str, console: Console) -> None:
     if case.ended_on:
         lines.append((_t(lang, "结束日期", "ended"), case.ended_on.isoformat()))
     for label, value in lines:
-        console.print(f"  {label}: {value}", markup=False, highlight=False)
+        console.print(f"  {label}: {terminal_text(value)}", markup=False, highlight=False)
 
 
 def print_history(history: CaseHistory, lang: str, console: Console) -> None:
@@ -184,14 +194,14 @@ def print_history(history: CaseHistory, lang: str, console: Console) -> None:
         kind = record.kind.zh if lang == "zh" else record.kind.value
         if record.outcome is Outcome.rejected:
             reason = record.message_zh if lang == "zh" else record.message_en
-            result = f"[red]{_t(lang, '未执行', 'rejected')}[/]: {reason}"
+            result = f"[red]{_t(lang, '未执行', 'rejected')}[/]: {_plain(reason or '')}"
         else:
             result = _state(lang, record.state)
         table.add_row(
             str(record.id),
             str(record.payload.get("on", "")),
             kind,
-            _details(record, history.case, lang),
+            _plain(_details(record, history.case, lang)),
             result,
             record.rule or "",
             record.at.strftime("%Y-%m-%d %H:%M:%S"),
@@ -241,10 +251,10 @@ def print_verify(report: VerifyReport, lang: str, console: Console) -> None:
         table.add_column(header)
     for mismatch in report.mismatches:
         table.add_row(
-            mismatch.case_id,
+            _plain(mismatch.case_id),
             str(mismatch.event or ""),
             mismatch.field,
-            str(mismatch.stored),
-            str(mismatch.replayed),
+            _plain(str(mismatch.stored)),
+            _plain(str(mismatch.replayed)),
         )
     console.print(table)

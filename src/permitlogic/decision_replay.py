@@ -51,6 +51,10 @@ class ReplayReport(Out):
     decisions: int = 0
     unchanged: int = 0
     differences: list[Difference] = Field(default_factory=list)
+    incomplete: list[int] = Field(
+        default_factory=list,
+        description="lines skipped as incomplete records (cut short by a crash while writing)",
+    )
 
     @property
     def differ(self) -> int:
@@ -96,7 +100,7 @@ def replay(log: Path, rules_dir: Path | None = None) -> ReplayReport:
                 report.differences.append(difference)
 
     try:
-        for line, record in read_log(log):
+        for line, record in read_log(log, report.incomplete):
             if isinstance(record, LoggedCatalog):
                 try:
                     catalogs[record.catalog.sha256] = Catalog.model_validate(record.content)

@@ -1,0 +1,68 @@
+"""Time to write the XLSX report of many findings (the legal office's workbook).
+
+``python bench/report_xlsx.py [--items 10000]`` prints the figure; ``bench/run.py``
+calls :func:`bench`. The catalog is the synthetic one of ``permitlogic.synth``
+with a high defect rate, so that a 10,000-item catalog has thousands of
+findings; only the rendering is timed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from permitlogic.check_runner import check
+from permitlogic.load.catalog import load_catalog_sourced
+from permitlogic.packs.checks_pack import bundled_checks_pack
+from permitlogic.report import xlsx
+from permitlogic.report.context import RenderInput
+from permitlogic.synth import SynthOptions, synth_catalog
+
+ITEMS = 10_000
+
+
+def measure(items: int, seed: int = 7) -> dict[str, Any]:
+    """Check a synthetic catalog of ``items`` items, then time writing its XLSX report."""
+    data = synth_catalog(SynthOptions(items=items, seed=seed, defect_rate=0.4))
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"synthetic-{items}.json"
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        catalog, source = load_catalog_sourced(path)
+    report = check(catalog, source=source)
+    started = time.perf_counter()
+    book = xlsx.render([RenderInput(report, catalog, source, bundled_checks_pack(), "zh")])
+    render_s = time.perf_counter() - started
+    return {
+        "section": "report_xlsx",
+        "size": f"{items:,} items",
+        "findings": len(report.findings),
+        "render s": round(render_s, 2),
+        "findings/s": round(len(report.findings) / render_s) if render_s else "",
+        "file MB": round(len(book) / 1_000_000, 1),
+    }
+
+
+def bench(quick: bool) -> list[dict[str, Any]]:
+    """The rows ``bench/run.py`` prints."""
+    sizes = [1_000] if quick else [1_000, ITEMS]
+    return [measure(size) for size in sizes]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--items", type=int, default=ITEMS)
+    args = parser.parse_args(argv)
+    row = measure(args.items)
+    for key, value in row.items():
+        if key != "section":
+            print(f"{key}: {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
