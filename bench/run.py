@@ -83,6 +83,9 @@ SECTIONS = [
     "report_html",
     "report_xlsx",
     "service_load",
+    "workbench",
+    "scale",
+    "workers",
 ]
 
 

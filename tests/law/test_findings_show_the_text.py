@@ -45,3 +45,12 @@ def test_html_report_shows_the_quote(tmp_path: Path) -> None:
     assert (
         "<blockquote>《中华人民共和国行政许可法》第四十二条（2019-04-23）：除可以当场作出" in page
     )
+
+
+def test_sarif_results_carry_the_quotes() -> None:
+    result = runner.invoke(
+        app, ["check", str(ROOT / "cases/flawed-county.yaml"), "--format", "sarif"]
+    )
+    results = json.loads(result.output)["runs"][0]["results"]
+    pl301 = next(r for r in results if r["ruleId"] == "PL301")
+    assert pl301["properties"]["law"][0]["ref"] == "xzxkf:42"

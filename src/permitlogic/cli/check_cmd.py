@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 import json
 import sys
@@ -112,6 +113,7 @@ def check_command(
         except InputError as error:
             problems.extend(error.problems)
             continue
+        gc.freeze()  # the catalog lives to the end: the cycle collector need not scan it again
         report = check(
             catalog,
             pack=pack,
@@ -135,12 +137,14 @@ def check_command(
 def _emit(format: Format, inputs: list[RenderInput], output: Path | None) -> None:
     if format is Format.text:
         if output is None:
-            console = Console(highlight=False)
+            console = Console(highlight=False, emoji=False)
             for inp in inputs:
                 _text(inp, console)
         else:
             with output.open("w", encoding="utf-8") as handle:
-                console = Console(file=handle, width=160, highlight=False, no_color=True)
+                console = Console(
+                    file=handle, width=160, highlight=False, emoji=False, no_color=True
+                )
                 for inp in inputs:
                     _text(inp, console)
         return

@@ -149,7 +149,7 @@ def _tree_catalog(sourced: Sourced, limits: LoadLimits, size: int) -> tuple[Cata
                 )
             ]
         )
-    if size > limits.max_cell_chars:
+    if size > limits.max_cell_chars and _any_long_text(sourced.data, limits.max_cell_chars):
         _long_texts(sourced.data, (), sourced, limits.max_cell_chars, problems)
     try:
         catalog = validate(Catalog, sourced)
@@ -158,6 +158,22 @@ def _tree_catalog(sourced: Sourced, limits: LoadLimits, size: int) -> tuple[Cata
     if problems:
         raise InputError(problems)
     return catalog, sourced
+
+
+def _any_long_text(data: Any, limit: int) -> bool:
+    """Whether any text value is longer than ``limit`` (a quick walk; _long_texts locates them)."""
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        kind = type(value)
+        if kind is str:
+            if len(value) > limit:
+                return True
+        elif kind is dict:
+            stack.extend(value.values())
+        elif kind is list:
+            stack.extend(value)
+    return False
 
 
 def _long_texts(

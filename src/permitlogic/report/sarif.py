@@ -162,6 +162,7 @@ def _result(
             "items": finding.items,
             "department": finding.department,
             "citation": finding.citation,
+            "law": [quote.model_dump() for quote in finding.law],
             "message_zh": finding.message_zh,
             "message_en": finding.message_en,
         },
