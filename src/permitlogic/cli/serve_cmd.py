@@ -86,6 +86,7 @@ def serve_command(
     import uvicorn
 
     from permitlogic.ledger.store import store_url
+    from permitlogic.service.port import ensure_port_free
     from permitlogic.service.workers import SETTINGS_ENV, ready_app, settings_env
 
     if log.parent != Path() and not log.parent.is_dir():
@@ -94,6 +95,7 @@ def serve_command(
             f"日志所在目录不存在：{log.parent}",
             f"the log's directory does not exist: {log.parent}",
         )
+    ensure_port_free(host, port)
     settings = ServiceSettings(
         rules_dir=rules,
         log_path=log,

@@ -7,6 +7,7 @@ from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING
 
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
 
 from permitlogic import __version__
 from permitlogic.decision_log import DecisionLog
@@ -67,7 +68,8 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
         if workbench is not None:
             workbench.close()
 
-    app = FastAPI(
+    # Swagger UI and ReDoc from the package's own files: /docs works offline.
+    app = FastAPIOffline(
         title="permitlogic",
         version=__version__,
         description=DESCRIPTION,
