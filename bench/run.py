@@ -75,6 +75,7 @@ def _section(name: str) -> Callable[[bool], list[Row]] | None:
 
 
 SECTIONS = [
+    "startup",
     "structure",
     "time_proof",
     "decisions",

@@ -17,10 +17,11 @@ from permitlogic.check_support.wording import basis_data
 from permitlogic.graph import prerequisite_graph, prerequisite_node
 from permitlogic.models.catalog import Basis, Catalog, Prerequisite
 from permitlogic.models.report import Finding
+from sizes import examples
 
 from .strategies import as_catalog, catalog_data
 
-EXAMPLES = settings(max_examples=150)
+EXAMPLES = settings(max_examples=examples(150))
 
 
 def findings(catalog: Catalog, rule: str) -> list[Finding]:

@@ -83,6 +83,7 @@ def serve_command(
     """启动判定服务（HTTP，OpenAPI 见 /docs）/ Run the decision service (HTTP; OpenAPI at /docs)."""
     import uvicorn
 
+    from permitlogic.service.port import ensure_port_free
     from permitlogic.service.workers import SETTINGS_ENV, ready_app, settings_env
 
     if log.parent != Path() and not log.parent.is_dir():
@@ -91,6 +92,7 @@ def serve_command(
             f"日志所在目录不存在：{log.parent}",
             f"the log's directory does not exist: {log.parent}",
         )
+    ensure_port_free(host, port)
     settings = ServiceSettings(
         rules_dir=rules,
         log_path=log,
