@@ -13,7 +13,9 @@ report and read well in logs and with grep::
 
 from __future__ import annotations
 
+import io
 from collections import defaultdict
+from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
@@ -23,6 +25,7 @@ from rich.text import Text
 from permitlogic.escaping import terminal_text
 from permitlogic.models.report import Finding, Severity, Timeline
 from permitlogic.report.context import RenderInput
+from permitlogic.report.formats import Destination
 
 STYLE = {Severity.error: "bold red", Severity.warning: "yellow", Severity.info: "cyan"}
 WHOLE_CATALOG = ("（全目录）", "(whole catalog)")
@@ -33,7 +36,43 @@ def _plain(text: str) -> str:
     return escape(terminal_text(text))
 
 
-def render(inp: RenderInput, console: Console) -> None:
+FILE_WIDTH = 160
+"""Columns of the timeline tables in a text report written to a file."""
+
+
+def console_for(destination: Destination) -> Console:
+    """The console whose layout the text takes: the standard output's own, or a file's."""
+    if destination is Destination.file:
+        return Console(file=io.StringIO(), width=FILE_WIDTH, highlight=False, no_color=True)
+    return Console(highlight=False)
+
+
+class _Out:
+    """The rendered text in order: rich output captured from ``console``, plain lines as they are."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+        self.is_terminal = console.is_terminal
+        self.parts: list[str] = []
+
+    def print(self, *objects: Any, **options: Any) -> None:
+        with self.console.capture() as captured:
+            self.console.print(*objects, **options)
+        self.parts.append(captured.get())
+
+    def write(self, text: str) -> None:
+        self.parts.append(text)
+
+
+def render(inputs: list[RenderInput], console: Console) -> str:
+    """Every catalog's report as ``console`` would show it (tables and colour on a terminal)."""
+    out = _Out(console)
+    for inp in inputs:
+        _render_one(inp, out)
+    return "".join(out.parts)
+
+
+def _render_one(inp: RenderInput, console: _Out) -> None:
     report = inp.report
     title = inp.text("审批事项目录检查", "Catalog check")
     source = report.catalog.source or report.catalog.id
@@ -54,7 +93,7 @@ def render(inp: RenderInput, console: Console) -> None:
         lines: list[str] = []
         for department in departments:
             _department_lines(inp, department, by_department[department], lines)
-        console.file.write("".join(lines))
+        console.write("".join(lines))
     for timeline in report.timelines:
         _timeline(inp, timeline, console)
     _summary(inp, console)
@@ -139,7 +178,7 @@ OTHER_ITEMS_SHOWN = 8
 """Non-critical items listed per stage in the text timeline before "… and N more"."""
 
 
-def _timeline(inp: RenderInput, timeline: Timeline, console: Console) -> None:
+def _timeline(inp: RenderInput, timeline: Timeline, console: _Out) -> None:
     """One chain: stage by stage its worst case, bound and verdict, the critical path marked ★."""
     heading = f"[bold]{_plain(timeline.chain)}[/] {_plain(timeline.name)}" + (
         inp.text("（联合办理）", " (joint)") if timeline.joint else ""
@@ -257,7 +296,7 @@ def _stage_verdict(inp: RenderInput, days: int, bound: int | None, holds: bool |
     return inp.text(f"[red]✗ 超 {days - bound} 日[/]", f"[red]✗ {days - bound} over[/]")
 
 
-def _summary(inp: RenderInput, console: Console) -> None:
+def _summary(inp: RenderInput, console: _Out) -> None:
     summary = inp.report.summary
     if not inp.report.findings:
         console.print(inp.text("[green]未发现问题。[/]", "[green]No findings.[/]"))

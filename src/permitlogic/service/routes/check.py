@@ -7,12 +7,13 @@ import threading
 from typing import Annotated
 
 from fastapi import APIRouter, Body, Query
-from fastapi.responses import JSONResponse
+from fastapi.responses import Response
 
 from permitlogic.check_runner import check
 from permitlogic.checks.registry import split_codes, unknown_codes
 from permitlogic.models.report import Report
-from permitlogic.report.json_report import report_json
+from permitlogic.report.context import RenderInput
+from permitlogic.report.formats import FORMATS, Destination, FormatName
 from permitlogic.service.bodies import BodyTypes
 from permitlogic.service.catalogs import RegistryFull
 from permitlogic.service.errors import ServiceError
@@ -24,6 +25,7 @@ from permitlogic.service.schemas import (
 )
 from permitlogic.service.state import State
 
+JSON_FORMAT = FORMATS[FormatName.json]
 CHECK_LOCK = threading.Lock()
 """One check run at a time: the time proofs use z3's shared default context, which
 is not safe to use from several threads at once."""
@@ -56,13 +58,16 @@ def check_router(bodies: BodyTypes, max_items: int) -> APIRouter:
         state: State,
         select: Codes = None,
         ignore: Codes = None,
-    ) -> JSONResponse:
+    ) -> Response:
         """Run the checks on the catalog: the same JSON as `permitlogic check --format json`."""
         chosen = _codes("select", select)
         skipped = _codes("ignore", ignore)
         with CHECK_LOCK:
             report = check(catalog, pack=state.checks_pack, select=chosen, ignore=skipped)
-        return JSONResponse(report_json(report))
+        rendered = JSON_FORMAT.render(
+            [RenderInput(report, catalog, None, state.checks_pack)], Destination.file
+        )
+        return Response(rendered, media_type=JSON_FORMAT.media_type)
 
     @router.post(
         "/v1/catalogs",
