@@ -41,6 +41,22 @@ def check(
     ``select``/``ignore`` are id prefixes (``PL1`` is every structure check).
     Checks that need a reference list run only when one is given.
     """
+    report, _ = check_in_context(
+        catalog, pack=pack, select=select, ignore=ignore, reference=reference, source=source
+    )
+    return report
+
+
+def check_in_context(
+    catalog: Catalog,
+    *,
+    pack: ChecksPack | None = None,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    reference: ReferenceList | None = None,
+    source: Sourced | None = None,
+) -> tuple[Report, CheckContext]:
+    """:func:`check`, with the context it built (the reports draw its prerequisite graph)."""
     ctx = build_context(catalog, pack, reference)
     findings: list[Finding] = []
     checks = selected(select, ignore)
@@ -50,7 +66,7 @@ def check(
         findings.extend(chosen.run(ctx))
     if source is not None:
         findings = [_located(f, ctx, source) for f in findings]
-    return Report(
+    report = Report(
         tool=ToolInfo(version=__version__),
         catalog=CatalogInfo(
             id=catalog.catalog.id, items=len(catalog.items), source=source.file if source else None
@@ -60,6 +76,7 @@ def check(
         # The timelines are the time checks' proof: shown when those checks ran.
         timelines=chain_timelines(ctx) if any(c.meta.area == "time" for c in checks) else [],
     )
+    return report, ctx
 
 
 def _located(finding: Finding, ctx: CheckContext, source: Sourced) -> Finding:

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from permitlogic.check_runner import check
+from permitlogic.check_runner import check_in_context
 from permitlogic.checks.registry import split_codes, unknown_codes
 from permitlogic.cli.options import (
     Lang,
@@ -96,7 +96,7 @@ def check_command(
             problems.extend(error.problems)
             continue
         gc.freeze()  # the catalog lives to the end: the cycle collector need not scan it again
-        report = check(
+        report, context = check_in_context(
             catalog,
             pack=pack,
             select=selected,
@@ -104,7 +104,7 @@ def check_command(
             reference=reference_list,
             source=source,
         )
-        inputs.append(RenderInput(report, catalog, source, pack, lang.value))
+        inputs.append(RenderInput(report, catalog, source, pack, lang.value, context.graph))
     if problems:
         if format is Format.json:
             from permitlogic.report.json_report import render_invalid
