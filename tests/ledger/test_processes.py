@@ -15,11 +15,11 @@ from datetime import date
 from pathlib import Path
 
 from ledger_support import fresh_store_url, make_decision, oracle, scripted_events
-from permitlogic.ledger.replay import verify
 from process_child import MATERIALS, case_ids
 
 from permitlogic.ledger import service
 from permitlogic.ledger.model import CaseState, EventKind, Outcome
+from permitlogic.ledger.replay import verify
 from permitlogic.ledger.store import open_store
 
 CHILD = Path(__file__).with_name("process_child.py")
