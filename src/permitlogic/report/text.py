@@ -23,7 +23,7 @@ from rich.table import Table
 from rich.text import Text
 
 from permitlogic.escaping import terminal_text
-from permitlogic.models.report import Finding, Severity, Timeline
+from permitlogic.models.report import Finding, Severity, StageTimeline, Timeline
 from permitlogic.report.context import RenderInput
 from permitlogic.report.formats import Destination
 
@@ -193,6 +193,15 @@ def _timeline(inp: RenderInput, timeline: Timeline, console: _Out) -> None:
         )
         return
     bound = "—" if timeline.bound_days is None else str(timeline.bound_days)
+    console.print(_timeline_table(inp, timeline, heading, bound))
+    _timeline_verdict(inp, timeline, bound, console)
+    note = timeline.note_zh if inp.lang == "zh" else timeline.note_en
+    if note:
+        console.print(f"[dim]{_plain(note)}[/]", highlight=False)
+
+
+def _timeline_table(inp: RenderInput, timeline: Timeline, heading: str, bound: str) -> Table:
+    """Stage by stage: days, worst case, bound, verdict and the critical path (★)."""
     table = Table(
         title=heading
         + inp.text(
@@ -212,31 +221,13 @@ def _timeline(inp: RenderInput, timeline: Timeline, console: _Out) -> None:
         overflow="fold",
     )
     for stage in timeline.stages:
-        days = {entry.item: entry.days for entry in stage.items}
-        cell = Text(
-            " → ".join(
-                f"★{terminal_text(item)}({days.get(item, '?')})" for item in stage.critical_path
-            )
-            or inp.text("（无事项）", "(no items)")
-        )
-        others = [e for e in stage.items if e.item not in stage.critical_path]
-        if others:
-            shown = inp.text("、", ", ").join(
-                f"{terminal_text(e.item)}({e.days})" for e in others[:OTHER_ITEMS_SHOWN]
-            )
-            if len(others) > OTHER_ITEMS_SHOWN:
-                shown += inp.text(
-                    f" 等另 {len(others) - OTHER_ITEMS_SHOWN} 项",
-                    f" and {len(others) - OTHER_ITEMS_SHOWN} more",
-                )
-            cell.append(inp.text("\n其余：", "\nothers: ") + shown, style="dim")
         table.add_row(
             Text(terminal_text(stage.name)),
             f"{stage.start}–{stage.start + stage.worst_case_days}",
             str(stage.worst_case_days),
             "—" if stage.bound_days is None else str(stage.bound_days),
             _stage_verdict(inp, stage.worst_case_days, stage.bound_days, stage.holds),
-            cell,
+            _stage_items(inp, stage),
         )
     table.add_row(
         inp.text("[bold]全流程[/]", "[bold]Whole path[/]"),
@@ -249,7 +240,32 @@ def _timeline(inp: RenderInput, timeline: Timeline, console: _Out) -> None:
             f"{len(timeline.critical_path)} items on the critical path",
         ),
     )
-    console.print(table)
+    return table
+
+
+def _stage_items(inp: RenderInput, stage: StageTimeline) -> Text:
+    """The stage's critical path (★, days), then up to OTHER_ITEMS_SHOWN of its other items."""
+    days = {entry.item: entry.days for entry in stage.items}
+    cell = Text(
+        " → ".join(f"★{terminal_text(item)}({days.get(item, '?')})" for item in stage.critical_path)
+        or inp.text("（无事项）", "(no items)")
+    )
+    others = [e for e in stage.items if e.item not in stage.critical_path]
+    if others:
+        shown = inp.text("、", ", ").join(
+            f"{terminal_text(e.item)}({e.days})" for e in others[:OTHER_ITEMS_SHOWN]
+        )
+        if len(others) > OTHER_ITEMS_SHOWN:
+            shown += inp.text(
+                f" 等另 {len(others) - OTHER_ITEMS_SHOWN} 项",
+                f" and {len(others) - OTHER_ITEMS_SHOWN} more",
+            )
+        cell.append(inp.text("\n其余：", "\nothers: ") + shown, style="dim")
+    return cell
+
+
+def _timeline_verdict(inp: RenderInput, timeline: Timeline, bound: str, console: _Out) -> None:
+    """Below the table: every bound holds, or which ones z3 proved broken."""
     per_stage = inp.text("、", ", ").join(str(s.worst_case_days) for s in timeline.stages)
     if timeline.holds:
         console.print(
@@ -277,9 +293,6 @@ def _timeline(inp: RenderInput, timeline: Timeline, console: _Out) -> None:
             ),
             highlight=False,
         )
-    note = timeline.note_zh if inp.lang == "zh" else timeline.note_en
-    if note:
-        console.print(f"[dim]{_plain(note)}[/]", highlight=False)
 
 
 def _chain_bound(timeline: Timeline) -> bool | None:
