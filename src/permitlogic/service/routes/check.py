@@ -4,7 +4,7 @@
 # service (from its limits) and FastAPI must see it as an object, not a name.
 
 import threading
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Query
 from fastapi.responses import Response
@@ -45,7 +45,13 @@ def check_router(bodies: BodyTypes, max_items: int) -> APIRouter:
         bodies.catalog,  # type: ignore[name-defined]
         Body(description=f"a catalog (catalog-format v1) as JSON, at most {max_items:,} items"),
     ]
+    _check_route(router, catalog_body)
+    _register_route(router, catalog_body)
+    _list_route(router)
+    return router
 
+
+def _check_route(router: APIRouter, catalog_body: Any) -> None:
     @router.post(
         "/v1/check",
         response_model=Report,
@@ -69,6 +75,8 @@ def check_router(bodies: BodyTypes, max_items: int) -> APIRouter:
         )
         return Response(rendered, media_type=JSON_FORMAT.media_type)
 
+
+def _register_route(router: APIRouter, catalog_body: Any) -> None:
     @router.post(
         "/v1/catalogs",
         response_model=CatalogRegistered,
@@ -106,6 +114,8 @@ def check_router(bodies: BodyTypes, max_items: int) -> APIRouter:
             id=entry.id, items=len(catalog.items), sha256=entry.sha256, replaced=replaced
         )
 
+
+def _list_route(router: APIRouter) -> None:
     @router.get(
         "/v1/catalogs",
         response_model=list[CatalogSummary],
@@ -122,8 +132,6 @@ def check_router(bodies: BodyTypes, max_items: int) -> APIRouter:
             )
             for entry in state.catalogs.all()
         ]
-
-    return router
 
 
 def _codes(name: str, value: str | None) -> list[str] | None:
