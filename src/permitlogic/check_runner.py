@@ -41,32 +41,28 @@ def check(
     ``select``/``ignore`` are id prefixes (``PL1`` is every structure check).
     Checks that need a reference list run only when one is given.
     """
-    report, _ = check_in_context(
-        catalog, pack=pack, select=select, ignore=ignore, reference=reference, source=source
-    )
-    return report
+    context = build_context(catalog, pack, reference)
+    return run_checks(context, select=select, ignore=ignore, source=source)
 
 
-def check_in_context(
-    catalog: Catalog,
+def run_checks(
+    ctx: CheckContext,
     *,
-    pack: ChecksPack | None = None,
     select: list[str] | None = None,
     ignore: list[str] | None = None,
-    reference: ReferenceList | None = None,
     source: Sourced | None = None,
-) -> tuple[Report, CheckContext]:
-    """:func:`check`, with the context it built (the reports draw its prerequisite graph)."""
-    ctx = build_context(catalog, pack, reference)
+) -> Report:
+    """:func:`check` on a context already built (whose prerequisite graph the reports draw)."""
+    catalog = ctx.catalog
     findings: list[Finding] = []
     checks = selected(select, ignore)
     for chosen in checks:
-        if chosen.meta.needs_reference and reference is None:
+        if chosen.meta.needs_reference and ctx.reference is None:
             continue
         findings.extend(chosen.run(ctx))
     if source is not None:
         findings = [_located(f, ctx, source) for f in findings]
-    report = Report(
+    return Report(
         tool=ToolInfo(version=__version__),
         catalog=CatalogInfo(
             id=catalog.catalog.id, items=len(catalog.items), source=source.file if source else None
@@ -76,7 +72,6 @@ def check_in_context(
         # The timelines are the time checks' proof: shown when those checks ran.
         timelines=chain_timelines(ctx) if any(c.meta.area == "time" for c in checks) else [],
     )
-    return report, ctx
 
 
 def _located(finding: Finding, ctx: CheckContext, source: Sourced) -> Finding:

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from permitlogic.check_runner import check_in_context
+from permitlogic.check_runner import build_context, run_checks
 from permitlogic.checks.registry import split_codes, unknown_codes
 from permitlogic.cli.options import (
     Lang,
@@ -96,14 +96,8 @@ def check_command(
             problems.extend(error.problems)
             continue
         gc.freeze()  # the catalog lives to the end: the cycle collector need not scan it again
-        report, context = check_in_context(
-            catalog,
-            pack=pack,
-            select=selected,
-            ignore=ignored,
-            reference=reference_list,
-            source=source,
-        )
+        context = build_context(catalog, pack, reference_list)
+        report = run_checks(context, select=selected, ignore=ignored, source=source)
         inputs.append(RenderInput(report, catalog, source, pack, lang.value, context.graph))
     if problems:
         if format is Format.json:
