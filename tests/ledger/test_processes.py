@@ -19,7 +19,7 @@ from process_child import MATERIALS, case_ids
 
 from permitlogic.ledger import service
 from permitlogic.ledger.model import CaseState, EventKind, Outcome
-from permitlogic.ledger.replay import verify
+from permitlogic.ledger.rebuild import verify
 from permitlogic.ledger.store import open_store
 
 CHILD = Path(__file__).with_name("process_child.py")

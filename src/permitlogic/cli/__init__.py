@@ -29,6 +29,7 @@ class PermitlogicGroup(LazyGroup):
         LazyCommand("serve", "permitlogic.cli.serve_cmd", "启动判定服务（HTTP）/ Run the decision service (HTTP)."),
         LazyCommand("replay", "permitlogic.cli.serve_cmd", "用当前规则包重放决定日志 / Replay the decision log."),
         LazyCommand("bench", "permitlogic.cli.bench_cmd", "运行性能基准 / Run the benchmarks."),
+        LazyCommand("users", "permitlogic.cli.users_cmd", "工作台账户与 API 令牌 / Workbench accounts and API tokens."),
     )  # fmt: skip
 
 
@@ -73,7 +74,8 @@ def main() -> None:
 def report_input_error(error: InputError, lang: str = "zh") -> None:
     from rich.console import Console
 
-    console = Console(stderr=True, highlight=False, soft_wrap=True)
+    # emoji=False: ":100:" in "file.yaml:100:3" is a location, not an emoji code.
+    console = Console(stderr=True, highlight=False, emoji=False, soft_wrap=True)
     console.print(f"[bold red]输入无效 / invalid input[/] ({len(error.problems)})")
     for problem in error.problems:
         console.print(f"  {problem.describe('zh')}\n    {problem.message_en}", markup=False)

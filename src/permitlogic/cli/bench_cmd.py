@@ -23,7 +23,7 @@ def bench_command(
         typer.Option(
             "--only",
             help="只运行这些部分 / run only these sections: load, startup, structure, time_proof, "
-            "decisions, ledger, report_html, report_xlsx, service_load, scale, workers",
+            "decisions, ledger, report_html, report_xlsx, service_load, workbench, scale, workers",
         ),
     ] = None,
 ) -> None:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from permitlogic.cli.cases_cmd import StoreOption
 from permitlogic.cli.options import Lang, LangOption, RulesOption, bad_option
 from permitlogic.service.settings import MEGABYTE, ServiceSettings
 
@@ -61,6 +62,7 @@ def serve_command(
             min=1,
         ),
     ] = 20_000,
+    store: StoreOption = None,
     workers: Annotated[
         int,
         typer.Option(
@@ -83,6 +85,7 @@ def serve_command(
     """启动判定服务（HTTP，OpenAPI 见 /docs）/ Run the decision service (HTTP; OpenAPI at /docs)."""
     import uvicorn
 
+    from permitlogic.ledger.store import store_url
     from permitlogic.service.port import ensure_port_free
     from permitlogic.service.workers import SETTINGS_ENV, ready_app, settings_env
 
@@ -99,6 +102,7 @@ def serve_command(
         max_body_bytes=int(max_body_mb * MEGABYTE),
         max_list=max_list,
         max_catalog_items=max_catalog_items,
+        store=store_url(store).render_as_string(hide_password=False),
     )
     catalogs = list(catalog or [])
     shown = log if workers == 1 else log.with_name(f"{log.stem}.<pid>{log.suffix}")
@@ -107,7 +111,8 @@ def serve_command(
         # Refuse bad rules or catalogs here, once, before any worker starts.
         ready_app(replace(settings, log_path=None), catalogs)
     typer.echo(
-        f"permitlogic serve: http://{host}:{port}  (OpenAPI /openapi.json, 日志 / log {shown}"
+        f"permitlogic serve: http://{host}:{port}  (工作台 / workbench /workbench/, "
+        f"OpenAPI /openapi.json, 日志 / log {shown}"
         + (f", {workers} workers)" if workers > 1 else ")"),
         err=True,
     )

@@ -43,8 +43,11 @@ FILE_WIDTH = 160
 def console_for(destination: Destination) -> Console:
     """The console whose layout the text takes: the standard output's own, or a file's."""
     if destination is Destination.file:
-        return Console(file=io.StringIO(), width=FILE_WIDTH, highlight=False, no_color=True)
-    return Console(highlight=False)
+        return Console(
+            file=io.StringIO(), width=FILE_WIDTH, highlight=False, emoji=False, no_color=True
+        )
+    # emoji=False: ":100:" in a catalog's text is text, not an emoji code.
+    return Console(highlight=False, emoji=False)
 
 
 class _Out:
