@@ -16,8 +16,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:
-    # openpyxl loads only where a spreadsheet is written (the terminal and SVG need none of it).
+if TYPE_CHECKING:  # openpyxl loads only where a workbook is written
     from openpyxl.cell.cell import Cell
     from openpyxl.worksheet.worksheet import Worksheet
 
@@ -82,9 +81,9 @@ def append_safe(sheet: Worksheet, values: Sequence[Any]) -> None:
 
 def text_cell(sheet: Any, value: str) -> Cell:
     """A write-only cell holding ``value`` as text, quote-prefixed when formula-like."""
+    text = sheet_text(value)
     from openpyxl.cell import WriteOnlyCell
 
-    text = sheet_text(value)
     cell: Cell = WriteOnlyCell(sheet, value=text)
     if is_formula_like(text):
         cell.data_type = "s"
