@@ -83,6 +83,7 @@ SECTIONS = [
     "report_html",
     "report_xlsx",
     "service_load",
+    "import_published",
     "workbench",
     "scale",
     "workers",

@@ -31,6 +31,11 @@ class CheckContext:
     index: dict[str, int] = field(default_factory=dict)
     _memo: dict[Hashable, Any] = field(default_factory=dict)
 
+    @property
+    def published(self) -> bool:
+        """The catalog was read from a published list: absent fields are unknown."""
+        return self.catalog.catalog.published
+
     def shared(self, key: Hashable, compute: Callable[[], T]) -> T:
         """A computation several checks need (e.g. one z3 proof per chain), done once."""
         if key not in self._memo:

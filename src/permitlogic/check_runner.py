@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 from permitlogic import __version__
-from permitlogic.checks.base import CheckContext
+from permitlogic.check_support.unknown import FIELD_EN, FIELD_ZH, unknown_fields
+from permitlogic.checks.base import Check, CheckContext
 from permitlogic.checks.registry import selected
 from permitlogic.graph import prerequisite_graph
 from permitlogic.load.yaml_source import Sourced
-from permitlogic.models.catalog import Catalog
+from permitlogic.models.catalog import Catalog, Kind
 from permitlogic.models.reference import ReferenceList
-from permitlogic.models.report import CatalogInfo, Finding, Report, Summary, ToolInfo
+from permitlogic.models.report import (
+    CatalogInfo,
+    Finding,
+    NotJudged,
+    Report,
+    Summary,
+    ToolInfo,
+)
 from permitlogic.packs.checks_pack import ChecksPack, bundled_checks_pack
 from permitlogic.timing.timeline import chain_timelines
 
@@ -54,12 +62,20 @@ def run_checks(
 ) -> Report:
     """:func:`check` on a context already built (whose prerequisite graph the reports draw)."""
     catalog = ctx.catalog
+    scoped: dict[frozenset[Kind], CheckContext] = {}
     findings: list[Finding] = []
+    not_judged: list[NotJudged] = []
     checks = selected(select, ignore)
     for chosen in checks:
         if chosen.meta.needs_reference and ctx.reference is None:
             continue
-        findings.extend(chosen.run(ctx))
+        if chosen.meta.kinds not in scoped:
+            scoped[chosen.meta.kinds] = _scoped(ctx, chosen.meta.kinds)
+        own = scoped[chosen.meta.kinds]
+        findings.extend(chosen.run(own))
+        unjudged = _not_judged(chosen, own)
+        if unjudged is not None:
+            not_judged.append(unjudged)
     if source is not None:
         findings = [_located(f, ctx, source) for f in findings]
     return Report(
@@ -71,6 +87,45 @@ def run_checks(
         summary=Summary.of(findings),
         # The timelines are the time checks' proof: shown when those checks ran.
         timelines=chain_timelines(ctx) if any(c.meta.area == "time" for c in checks) else [],
+        not_judged=not_judged,
+    )
+
+
+def _scoped(ctx: CheckContext, kinds: frozenset[Kind]) -> CheckContext:
+    """The context over the items of ``kinds`` only (the same one when every item is of them)."""
+    catalog = ctx.catalog
+    if all(item.kind in kinds for item in catalog.items):
+        return ctx
+    items = [item for item in catalog.items if item.kind in kinds]
+    narrowed = catalog.model_copy(update={"items": items})
+    return build_context(narrowed, ctx.pack, ctx.reference)
+
+
+def _not_judged(chosen: Check, ctx: CheckContext) -> NotJudged | None:
+    """The items the check read but could not judge, with the fields they leave unknown."""
+    meta = chosen.meta
+    if not meta.needs:
+        return None
+    read = [item for item in ctx.catalog.items if meta.reads(item)]
+    missing: dict[str, list[str]] = {}
+    for item in read:
+        for field in unknown_fields(item, meta.needs, ctx.published):
+            missing.setdefault(field, []).append(item.id)
+    if not missing:
+        return None
+    ids = {item_id for members in missing.values() for item_id in members}
+    items = [item.id for item in read if item.id in ids]
+    zh = "；".join(f"{FIELD_ZH[f]}未给出 {len(m)} 个" for f, m in missing.items())
+    en = "; ".join(f"{FIELD_EN[f]} not given for {len(m)}" for f, m in missing.items())
+    return NotJudged(
+        rule=meta.id,
+        name=meta.name,
+        count=len(items),
+        of=len(read),
+        fields=list(missing),
+        items=items,
+        message_zh=f"{meta.id}：{len(read)} 个事项中 {len(items)} 个无法判断（{zh}）",
+        message_en=f"{meta.id}: {len(items)} of {len(read)} items not judged ({en})",
     )
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from permitlogic.checks.base import CheckMeta
 from permitlogic.checks.registry import documented_rules
+from permitlogic.models.catalog import APPROVAL_KINDS, Kind
 
 PAGE = Path(__file__).resolve().parents[2] / "docs" / "checks.md"
 
@@ -38,6 +39,17 @@ cycle, the path, the counterexample) and a suggested fix.
 
 每项检查有固定编号、名称、默认级别、所依据的法律或政策条文，以及说明（发现什么、为何违法、示例、
 如何修改、依据），`permitlogic rules PL101` 打印全文。
+
+*Reads* says which kinds of item a check reads (the approval kinds — license,
+non-license, filing, service, intermediary — unless it says otherwise; the
+other kinds of a 权责清单, such as 行政处罚 or 行政检查, are out of every
+check's scope) and the fields it needs. In a catalog imported from a
+published list (`published: true`) a field the list does not give is
+unknown: the check does not judge that item, and the report's `not_judged`
+section counts such items per check (see docs/import.md).
+
+“reads”列：检查读取的事项类型（未注明的为审批事项）及所需字段；公布清单导入的目录中未给出的字段为“未知”，
+该事项不作判断，报告的 not_judged 部分按检查列出数量。
 """
 
 AREAS: list[tuple[str, str, str]] = [
@@ -72,13 +84,26 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def _scope(meta: CheckMeta) -> str:
+    """Which kinds of item the check reads, and the fields it needs (unknown: not judged)."""
+    kinds = meta.needs_kinds if meta.needs_kinds is not None else meta.kinds
+    if kinds == APPROVAL_KINDS:
+        scope = "approval items 审批事项"
+    else:
+        scope = ", ".join(f"{k.value} {k.zh}" for k in Kind if k in kinds)
+    if meta.needs:
+        scope += "; needs " + ", ".join(meta.needs)
+    return scope
+
+
 def _row(meta: CheckMeta) -> str:
     name = f"{meta.name} {meta.name_zh}"
     if meta.needs_reference:
         name += " (*reference*)"
     return (
         f"| {meta.id} | {_cell(name)} | {meta.severity.value} | "
-        f"{_cell(meta.summary_en)}<br>{_cell(meta.summary_zh)} | {_cell(meta.citation)} |"
+        f"{_cell(meta.summary_en)}<br>{_cell(meta.summary_zh)} | {_cell(_scope(meta))} | "
+        f"{_cell(meta.citation)} |"
     )
 
 
@@ -97,7 +122,9 @@ def render() -> str:
         parts.append(f"\n## {title}\n")
         if intro:
             parts.append(f"\n{intro}\n")
-        parts.append("\n| id | name | default | finds | citation |\n|---|---|---|---|---|\n")
+        parts.append(
+            "\n| id | name | default | finds | reads | citation |\n|---|---|---|---|---|---|\n"
+        )
         parts.append("".join(_row(m) + "\n" for m in members))
     return "".join(parts)
 

@@ -134,7 +134,10 @@ def test_invalid_input_as_json_for_programs(tmp_path: Path) -> None:
     errors = json.loads(result.stdout)["errors"]
     assert {e["rule"] for e in errors} == {"PL001"}
     assert {e["location"]["key"] for e in errors} >= {"catalog.effective", "items[0].kind"}
-    assert next(e for e in errors if e["location"]["key"] == "catalog.effective")["location"]["line"] == 1
+    assert (
+        next(e for e in errors if e["location"]["key"] == "catalog.effective")["location"]["line"]
+        == 1
+    )
 
 
 def test_rules_documents_invalid_input_too() -> None:

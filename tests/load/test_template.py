@@ -28,7 +28,10 @@ def test_template_writes_headers_lists_and_an_example_that_loads(cli: Cli, tmp_p
     lists = {
         str(v.sqref): v.formula1 for v in items.data_validations.dataValidation if v.type == "list"
     }
-    assert lists["D2:D5000"] == '"行政许可,非行政许可审批,备案,公共服务,中介服务"'
+    assert lists["D2:D5000"] == (
+        '"行政许可,非行政许可审批,备案,公共服务,中介服务,行政处罚,行政强制,行政征收,'
+        '行政给付,行政检查,行政确认,行政奖励,行政裁决,其他行政权力"'
+    )
     assert lists["J2:J5000"] == '"是,否"'
     assert lists["N2:N5000"] == '"准予或不予,仅备案"'
     notes = [row[0] for row in book["说明"].iter_rows(values_only=True)]

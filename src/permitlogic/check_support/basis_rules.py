@@ -10,7 +10,9 @@ from permitlogic.packs.checks_pack import LevelRule
 
 
 def level_rule(ctx: CheckContext, basis: Basis) -> LevelRule | None:
-    """The pack's row for the basis's level (None if the pack leaves the level out)."""
+    """The pack's row for the basis's level (None if the pack leaves it out or it is unclassified)."""
+    if basis.level is None:
+        return None
     return ctx.pack.basis_levels.get(basis.level)
 
 
@@ -23,5 +25,9 @@ def makes_prerequisite(ctx: CheckContext, basis: Basis | None) -> bool:
 
 
 def strongest(bases: Sequence[Basis]) -> Basis:
-    """The strongest basis (law first); the first written wins a tie."""
-    return min(bases, key=lambda basis: basis.level.rank)
+    """The strongest classified basis (law first); the first written wins a tie.
+
+    Callers pass bases that are all classified (an unclassified one leaves the
+    item not judged).
+    """
+    return min(bases, key=lambda basis: basis.level.rank if basis.level is not None else 99)

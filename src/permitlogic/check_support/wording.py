@@ -56,16 +56,16 @@ def _joined(labels: list[str], nodes: Sequence[str], total: str) -> str:
 
 def basis_zh(basis: Basis) -> str:
     """``行政法规《建设工程质量管理条例》第十一条``."""
-    return f"{basis.level.zh}{basis.cite()}"
+    return f"{basis.level_zh}{basis.cite()}"
 
 
 def basis_en(basis: Basis) -> str:
     """``administrative_regulation 《建设工程质量管理条例》第十一条``."""
-    return f"{basis.level.value} {basis.cite()}"
+    return f"{basis.level_key} {basis.cite()}"
 
 
 def basis_data(basis: Basis | None) -> dict[str, str | None] | None:
     """The basis as it goes into a witness."""
     if basis is None:
         return None
-    return {"level": basis.level.value, "title": basis.title, "article": basis.article}
+    return {"level": basis.level_key, "title": basis.title, "article": basis.article}

@@ -14,6 +14,7 @@ from typing import Any
 
 from permitlogic.check_context import CheckContext
 from permitlogic.law.quotes import law_quotes
+from permitlogic.models.catalog import APPROVAL_KINDS, Item, Kind
 from permitlogic.models.report import Finding, Fix, Severity
 
 __all__ = ["Check", "CheckContext", "CheckFunction", "CheckMeta"]
@@ -38,6 +39,17 @@ class CheckMeta:
     doc_en: str
     area: str = ""
     needs_reference: bool = False
+    kinds: frozenset[Kind] = APPROVAL_KINDS
+    """The kinds of item the check reads (the others are out of its scope)."""
+    needs: tuple[str, ...] = ()
+    """Fields the check needs; an item leaving one unknown is not judged (see check_support.unknown)."""
+    needs_kinds: frozenset[Kind] | None = None
+    """The kinds whose ``needs`` matter (None: all of ``kinds``)."""
+
+    def reads(self, item: Item) -> bool:
+        """Whether the check reads ``needs`` of this item."""
+        return item.kind in (self.needs_kinds if self.needs_kinds is not None else self.kinds)
+
     # Register references (``xzxkf:34``) of what the citation cites: findings quote them.
     law: tuple[str, ...] = ()
 

@@ -171,7 +171,7 @@ def _value(item: Item, field: str) -> FieldValue:
 
 
 def _cite(basis: Basis) -> str:
-    return f"{basis.level.value}: {basis.cite()}"
+    return f"{basis.level_key}: {basis.cite()}"
 
 
 def _item_change(old: Item, new: Item, new_id_of: dict[str, str]) -> ItemChange | None:

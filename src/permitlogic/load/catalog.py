@@ -69,6 +69,12 @@ def _load(path: str | Path, limits: LoadLimits) -> tuple[Catalog, Sourced]:
             f"不支持的文件类型 {suffix or '（无扩展名）'}：应为 .yaml、.yml、.json、.xlsx 或 .csv",
             f"unsupported file type {suffix or '(none)'}: expected .yaml, .yml, .json, .xlsx or .csv",
         )
+    if suffix in (".xlsx", ".csv", ".json"):
+        from permitlogic.published.importer import import_published, sniff
+
+        if sniff(file):
+            imported = import_published(file, limits=limits)
+            return imported.catalog, imported.sourced
     if suffix in (".xlsx", ".csv"):
         # openpyxl is imported only for spreadsheets.
         from permitlogic.load.sheet_loader import catalog_from_csv, catalog_from_xlsx

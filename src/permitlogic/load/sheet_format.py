@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from permitlogic.models.catalog import (
+    APPROVAL_KINDS,
     KIND_ZH,
     LEVEL_ZH,
     AdminLevel,
@@ -76,7 +77,7 @@ ITEM_COLUMNS: tuple[Column, ...] = (
         "事项类型",
         CellType.kind,
         required=True,
-        hint="/".join(KIND_ZH[k] for k in Kind),
+        hint="/".join(KIND_ZH[k] for k in Kind if k in APPROVAL_KINDS),
     ),
     Column("basis", "设定依据", CellType.basis, hint="每行一条：层级｜名称｜条款"),
     Column("statutory_days", "法定时限", CellType.integer),
@@ -98,6 +99,7 @@ ITEM_COLUMNS: tuple[Column, ...] = (
     ),
     Column("joint", "联合办理", CellType.boolean, hint="是/否"),
     Column("decision", "办理结果", CellType.decision, hint="准予或不予/仅备案"),
+    Column("parent", "上级事项编码", hint="子项、业务办理项所属事项的编码"),
 )
 
 CHAIN_COLUMNS: tuple[Column, ...] = (

@@ -76,7 +76,7 @@ def yes_no(value: bool | None) -> str | None:
 
 
 def basis_line(basis: Basis) -> str:
-    parts = [basis.level.zh, basis.title]
+    parts = [basis.level_zh, basis.title]
     if basis.article:
         parts.append(basis.article)
     return FIELD_SEPARATOR.join(parts)
@@ -101,6 +101,7 @@ def item_cells(item: Item) -> dict[str, Any]:
         "name": item.name,
         "department": item.department,
         "kind": item.kind.zh,
+        "parent": item.parent,
         "basis": "\n".join(basis_line(b) for b in item.basis) or None,
         "statutory_days": item.statutory_days,
         "promised_days": item.promised_days,
@@ -110,7 +111,7 @@ def item_cells(item: Item) -> dict[str, Any]:
         "prerequisites": "\n".join(prerequisites) or None,
         "materials": "\n".join(materials) or None,
         "joint": yes_no(item.joint),
-        "decision": DECISION_ZH[item.decision],
+        "decision": DECISION_ZH[item.decision] if item.decision is not None else None,
     }
 
 

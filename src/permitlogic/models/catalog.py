@@ -8,16 +8,19 @@ legal catalog must never pass silently.
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated, Self
+from typing import Annotated, Any, Self
 
 from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
+    ModelWrapValidatorHandler,
     ValidationError,
+    ValidationInfo,
     model_validator,
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
@@ -89,14 +92,27 @@ LEVEL_ZH: dict[Level, str] = {
 }
 
 
+UNCLASSIFIED = "unclassified"
+UNCLASSIFIED_ZH = "未分类"
+
+
 class Kind(StrEnum):
-    """Kind of item (事项类型)."""
+    """Kind of item (事项类型): the approval kinds and the other categories of a 权责清单."""
 
     license = "license"
     non_license = "non_license"
     filing = "filing"
     service = "service"
     intermediary = "intermediary"
+    penalty = "penalty"
+    enforcement = "enforcement"
+    levy = "levy"
+    payment = "payment"
+    inspection = "inspection"
+    confirmation = "confirmation"
+    reward = "reward"
+    adjudication = "adjudication"
+    other_power = "other_power"
 
     @property
     def zh(self) -> str:
@@ -109,7 +125,34 @@ KIND_ZH: dict[Kind, str] = {
     Kind.filing: "备案",
     Kind.service: "公共服务",
     Kind.intermediary: "中介服务",
+    Kind.penalty: "行政处罚",
+    Kind.enforcement: "行政强制",
+    Kind.levy: "行政征收",
+    Kind.payment: "行政给付",
+    Kind.inspection: "行政检查",
+    Kind.confirmation: "行政确认",
+    Kind.reward: "行政奖励",
+    Kind.adjudication: "行政裁决",
+    Kind.other_power: "其他行政权力",
 }
+
+APPROVAL_KINDS: frozenset[Kind] = frozenset(
+    {Kind.license, Kind.non_license, Kind.filing, Kind.service, Kind.intermediary}
+)
+"""The kinds an approval catalog (审批事项目录) lists; the checks read these by default."""
+
+ALL_KINDS: frozenset[Kind] = frozenset(Kind)
+
+
+class DayUnit(StrEnum):
+    """How a time limit counts: working days (工作日) or calendar days (自然日)."""
+
+    working = "working"
+    calendar = "calendar"
+
+    @property
+    def zh(self) -> str:
+        return "个工作日" if self is DayUnit.working else "日（自然日）"
 
 
 class DecisionKind(StrEnum):
@@ -145,17 +188,37 @@ def _iso_date(value: object) -> object:
 
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 LevelField = Annotated[Level, Field(strict=False)]
+DayUnitField = Annotated[DayUnit, Field(strict=False)]
 KindField = Annotated[Kind, Field(strict=False)]
 DecisionKindField = Annotated[DecisionKind, Field(strict=False)]
 AdminLevelField = Annotated[AdminLevel, Field(strict=False)]
 
 
 class Basis(Strict):
-    """A legal basis (设定依据): level, title and, as expected, the article."""
+    """A legal basis (设定依据): level, title and, as expected, the article.
 
-    level: LevelField
+    A basis read from a published list may be *unclassified* (``level`` None):
+    its level is unknown, and no check reads it as any level. ``document_number``
+    is the 文号, ``issuer`` the body that made it, ``text`` the published words
+    it was read from.
+    """
+
+    level: LevelField | None = None
     title: Name
     article: Text | None = None
+    document_number: Name | None = None
+    issuer: Name | None = None
+    text: Text | None = None
+
+    @property
+    def level_zh(self) -> str:
+        """The level in Chinese, 未分类 when unclassified."""
+        return self.level.zh if self.level is not None else UNCLASSIFIED_ZH
+
+    @property
+    def level_key(self) -> str:
+        """The level's key, ``unclassified`` when unclassified."""
+        return self.level.value if self.level is not None else UNCLASSIFIED
 
     def cite(self) -> str:
         """《title》article, as a citation reads in Chinese."""
@@ -186,44 +249,101 @@ class Prerequisite(Strict):
 
 
 class Material(Strict):
-    """An application material (申请材料)."""
+    """An application material (申请材料).
+
+    ``required`` (必要/非必要), ``form`` (原件/复印件/电子…) and ``source``
+    (申请人自备, 政府部门核发 …) are as published; None when not given.
+    """
 
     id: Id
     name: Name
     core: bool = False
     issued_by: Name | None = None
+    required: bool | None = None
+    form: Name | None = None
+    source: Text | None = None
+
+
+class Transaction(Strict):
+    """A transaction of an item (业务办理项: 新办, 变更, 延续, 注销, 补证 …), with its own code."""
+
+    name: Name
+    code: Id | None = None
+
+
+_PUBLISHED: ContextVar[bool] = ContextVar("published_catalog", default=False)
+"""Set by Catalog while it validates its items: whether it is marked ``published``."""
+
+
+def is_published(info: ValidationInfo) -> bool:
+    """Whether the catalog being validated is marked ``published``.
+
+    A validation context ``{"published": …}`` decides when given; otherwise the
+    enclosing Catalog does (an Item validated alone follows the v1 rules).
+    """
+    if info.context and "published" in info.context:
+        return bool(info.context["published"])
+    return _PUBLISHED.get()
 
 
 class Item(Strict):
-    """An approval item (审批事项)."""
+    """An approval item (审批事项), or any item of a published 权责清单 / 政务服务事项目录.
+
+    In a catalog written for permitlogic (v1) ``on_the_spot``, ``review_levels``
+    and ``decision`` default to false, 1 and approve_or_refuse (record_only for
+    a filing), and a license states ``promised_days``. In a ``published``
+    catalog every field the list may lack is optional and None means *unknown*:
+    a check that needs it does not judge the item (the report counts these).
+    """
 
     id: Annotated[Id, Field(pattern=ID_PATTERN)]
     name: Name
     department: Name
     kind: KindField
+    basic_code: Id | None = None
+    implementation_code: Id | None = None
+    parent: Id | None = None
+    transactions: list[Transaction] = Field(default_factory=list)
     basis: list[Basis] = Field(default_factory=list)
+    implementation_basis: list[Basis] = Field(default_factory=list)
     statutory_days: Annotated[int, Field(ge=0)] | None = None
+    statutory_unit: DayUnitField = DayUnit.working
     promised_days: Annotated[int, Field(ge=0)] | None = None
+    promised_unit: DayUnitField = DayUnit.working
     previous_promised_days: Annotated[int, Field(ge=0)] | None = None
-    review_levels: Annotated[int, Field(ge=1)] = 1
-    on_the_spot: bool = False
+    review_levels: Annotated[int, Field(ge=1)] | None = None
+    on_the_spot: bool | None = None
     joint: bool = False
-    decision: DecisionKindField = DecisionKind.approve_or_refuse
+    decision: DecisionKindField | None = None
     prerequisites: list[Prerequisite] = Field(default_factory=list)
     materials: list[Material] = Field(default_factory=list)
 
     @model_validator(mode="before")
     @classmethod
-    def _filing_records_by_default(cls, data: object) -> object:
-        """A filing that does not say how it decides only records (what 备案 means)."""
-        if isinstance(data, dict) and "decision" not in data and data.get("kind") == "filing":
-            return {**data, "decision": DecisionKind.record_only.value}
-        return data
+    def _v1_defaults(cls, data: object, info: ValidationInfo) -> object:
+        """v1 defaults: not on the spot, one review, and a filing only records (what 备案 means)."""
+        if not isinstance(data, dict) or is_published(info):
+            return data
+        defaults: dict[str, object] = {
+            "on_the_spot": False,
+            "review_levels": 1,
+            "decision": (
+                DecisionKind.record_only.value
+                if data.get("kind") == "filing"
+                else DecisionKind.approve_or_refuse.value
+            ),
+        }
+        missing = {key: value for key, value in defaults.items() if key not in data}
+        return {**data, **missing} if missing else data
 
     @model_validator(mode="after")
-    def _cross_fields(self) -> Self:
+    def _cross_fields(self, info: ValidationInfo) -> Self:
         problems: list[tuple[Loc, str, object]] = []
-        if self.kind in (Kind.license, Kind.non_license) and self.promised_days is None:
+        if (
+            not is_published(info)
+            and self.kind in (Kind.license, Kind.non_license)
+            and self.promised_days is None
+        ):
             problems.append(
                 (
                     ("promised_days",),
@@ -262,10 +382,14 @@ class Item(Strict):
 
 
 class CatalogMeta(Strict):
+    """The catalog's identity. ``published``: read from a list as published (unknowns allowed)."""
+
     id: Annotated[Id, Field(pattern=ID_PATTERN)]
     jurisdiction: Name
     level: AdminLevelField = AdminLevel.county
     effective: IsoDate | None = None
+    published: bool = False
+    source: Name | None = None
 
 
 class Stage(Strict):
@@ -292,6 +416,16 @@ class Catalog(Strict):
     items: Annotated[list[Item], Field(min_length=1)]
     chains: list[Chain] = Field(default_factory=list)
 
+    @model_validator(mode="wrap")
+    @classmethod
+    def _tell_items(cls, data: Any, handler: ModelWrapValidatorHandler[Self]) -> Self:
+        """Validate the items knowing whether the catalog is ``published`` (v1 rules otherwise)."""
+        token = _PUBLISHED.set(published_data(data))
+        try:
+            return handler(data)
+        finally:
+            _PUBLISHED.reset(token)
+
     @model_validator(mode="after")
     def _cross_fields(self) -> Self:
         problems: list[tuple[Loc, str, object]] = []
@@ -306,6 +440,16 @@ class Catalog(Strict):
                     )
                 )
             seen.add(item.id)
+        for index, item in enumerate(self.items):
+            if item.parent is not None and (item.parent not in seen or item.parent == item.id):
+                problems.append(
+                    (
+                        ("items", index, "parent"),
+                        f"parent {item.parent} is not another item of this catalog / "
+                        f"上级事项 {item.parent} 不是本目录中的其他事项",
+                        item.parent,
+                    )
+                )
         chain_ids: set[str] = set()
         for c, chain in enumerate(self.chains):
             if chain.id in chain_ids:
@@ -333,3 +477,16 @@ class Catalog(Strict):
 
     def item_map(self) -> dict[str, Item]:
         return {item.id: item for item in self.items}
+
+    @property
+    def published(self) -> bool:
+        return self.catalog.published
+
+
+def published_data(data: object) -> bool:
+    """Whether raw catalog data says ``catalog: {published: true}``."""
+    if isinstance(data, dict):
+        meta = data.get("catalog")
+        if isinstance(meta, dict):
+            return meta.get("published") is True
+    return False

@@ -169,14 +169,28 @@ class Timeline(Out):
     note_en: str | None = None
 
 
+class NotJudged(Out):
+    """Items a check could not judge because the catalog leaves a field it needs unknown."""
+
+    rule: str
+    name: str
+    count: int
+    of: int
+    fields: list[str]
+    items: list[str] = Field(default_factory=list)
+    message_zh: str
+    message_en: str
+
+
 class Report(Out):
-    """What ``permitlogic check`` returns (the JSON of interfaces.md)."""
+    """What ``permitlogic check`` returns (the JSON of interfaces.md, plus ``not_judged``)."""
 
     tool: ToolInfo
     catalog: CatalogInfo
     findings: list[Finding] = Field(default_factory=list)
     summary: Summary = Field(default_factory=Summary)
     timelines: list[Timeline] = Field(default_factory=list)
+    not_judged: list[NotJudged] = Field(default_factory=list)
 
     def at_or_above(self, severity: Severity) -> list[Finding]:
         return [f for f in self.findings if f.severity.rank >= severity.rank]

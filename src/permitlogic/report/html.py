@@ -89,6 +89,7 @@ class CatalogView:
     chains: int
     findings: dict[str, list[FindingView]]
     data: dict[str, Any] = field(default_factory=dict)
+    not_judged: list[str] = field(default_factory=list)
 
 
 def render(inputs: list[RenderInput]) -> str:
@@ -167,6 +168,7 @@ def _catalog_view(index: int, inp: RenderInput, t: dict[str, str]) -> CatalogVie
         chains=len(catalog.chains),
         findings=views,
         data=_panel_data(catalog, prerequisites, flat, grouped, lang, t),
+        not_judged=[n.message_zh if lang == "zh" else n.message_en for n in report.not_judged],
     )
 
 
@@ -277,7 +279,7 @@ def _item_data(
         "kind": item.kind.zh if lang == "zh" else item.kind.value,
         "promised": item.promised_days,
         "statutory": item.statute_days,
-        "basis": [cite(b.level.zh, b.level.value, b.cite()) for b in item.basis],
+        "basis": [cite(b.level_zh, b.level_key, b.cite()) for b in item.basis],
         "prerequisites": [
             p.target + wrap(p.basis.cite() if p.basis else t["no_basis"])
             for p in item.prerequisites

@@ -12,6 +12,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "items_count": ("事项数", "Items"),
     "tool": ("检查工具", "Checked with"),
     "summary": ("概况", "Summary"),
+    "not_judged": (
+        "未能判断（目录未给出所需信息）",
+        "Not judged (the catalog does not give what the check needs)",
+    ),
     "by_severity": ("按级别", "By severity"),
     "by_department": ("按实施机关", "By department"),
     "by_rule": ("按规则", "By check"),

@@ -128,6 +128,7 @@ def _run(inp: RenderInput) -> dict[str, Any]:
         "properties": {
             "catalog": report.catalog.model_dump(mode="json"),
             "summary": report.summary.model_dump(mode="json"),
+            "not_judged": [n.model_dump(mode="json") for n in report.not_judged],
         },
     }
 

@@ -314,6 +314,19 @@ def _stage_verdict(inp: RenderInput, days: int, bound: int | None, holds: bool |
 
 def _summary(inp: RenderInput, console: _Out) -> None:
     summary = inp.report.summary
+    if inp.report.not_judged:
+        console.print(
+            inp.text(
+                "[bold]未能判断（目录未给出所需信息）：[/]",
+                "[bold]Not judged (the catalog does not give what the check needs):[/]",
+            )
+        )
+        for unjudged in inp.report.not_judged:
+            console.print(
+                "  " + inp.text(unjudged.message_zh, unjudged.message_en),
+                markup=False,
+                highlight=False,
+            )
     if not inp.report.findings:
         console.print(inp.text("[green]未发现问题。[/]", "[green]No findings.[/]"))
     console.print(

@@ -230,7 +230,7 @@ def _offending_field(finding: Finding, inp: RenderInput, positions: dict[str, in
 def _basis_line(basis: Basis | None) -> list[str]:
     if basis is None:
         return []
-    return [basis.level.zh, basis.title, basis.article or ""]
+    return [basis.level_zh, basis.title, basis.article or ""]
 
 
 def _cell_value(item: Item, column: Column) -> Any:
@@ -253,7 +253,7 @@ def _cell_value(item: Item, column: Column) -> Any:
             for m in item.materials
         )
     if key == "decision":
-        return DECISION_ZH[item.decision]
+        return DECISION_ZH[item.decision] if item.decision is not None else None
     value = getattr(item, key, None)
     if isinstance(value, bool):
         return "是" if value else "否"

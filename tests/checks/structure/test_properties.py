@@ -15,8 +15,9 @@ from permitlogic.check_runner import check
 from permitlogic.check_support.cycles import is_cycle
 from permitlogic.check_support.wording import basis_data
 from permitlogic.graph import prerequisite_graph, prerequisite_node
-from permitlogic.models.catalog import Basis, Catalog, Prerequisite
+from permitlogic.models.catalog import Basis, Catalog, Kind, Prerequisite
 from permitlogic.models.report import Finding
+from permitlogic.packs.checks_pack import bundled_checks_pack
 from sizes import examples
 
 from .strategies import as_catalog, catalog_data
@@ -144,8 +145,22 @@ def test_removing_every_flagged_prerequisite_leaves_pl102_silent(data: dict[str,
 def test_pl109_flags_exactly_the_edges_the_reduction_of_the_condensation_drops(
     data: dict[str, Any],
 ) -> None:
+    """On the lawful edges only: a statutory basis, a listed source, no non-license before a license."""
     catalog = as_catalog(data)
-    graph = prerequisite_graph(catalog)
+    full = prerequisite_graph(catalog)
+    pack = bundled_checks_pack()
+    kinds = {item.id: item.kind for item in catalog.items}
+    not_licenses = {Kind.non_license, Kind.intermediary, Kind.service}
+
+    def lawful(u: str, v: str, basis: Basis | None) -> bool:
+        statutory = basis is not None and pack.basis_levels[basis.level].may_make_prerequisite
+        listed = full.nodes[u]["kind"] != "unlisted"
+        before_license = kinds[v] is Kind.license and kinds.get(u) in not_licenses
+        return statutory and listed and not before_license
+
+    graph = nx.DiGraph()
+    graph.add_nodes_from(full.nodes)
+    graph.add_edges_from((u, v) for u, v, b in full.edges(data="basis") if lawful(u, v, b))
     condensed = nx.condensation(graph)
     mapping = condensed.graph["mapping"]
     reduced = nx.transitive_reduction(condensed)

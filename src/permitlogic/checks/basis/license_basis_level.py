@@ -6,8 +6,9 @@ from collections.abc import Iterator
 
 from permitlogic.check_support import wording
 from permitlogic.check_support.basis_rules import level_rule, strongest
+from permitlogic.check_support.known_law import cite_fix, item_law
 from permitlogic.checks.base import CheckContext, CheckMeta
-from permitlogic.models.catalog import Kind
+from permitlogic.models.catalog import Item, Kind
 from permitlogic.models.report import Finding, Fix, Severity
 from permitlogic.packs.checks_pack import MaySet
 
@@ -17,6 +18,8 @@ META = CheckMeta(
     name_zh="设定依据越权",
     severity=Severity.error,
     area="basis",
+    needs=("basis_level",),
+    needs_kinds=frozenset({Kind.license}),
     citation="《中华人民共和国行政许可法》第十四条至第十七条",
     law=("xzxkf:14", "xzxkf:15", "xzxkf:16", "xzxkf:17"),
     summary_zh="行政许可最强的设定依据无权设定行政许可；仅有省级政府规章的为临时性许可（警告）",
@@ -32,7 +35,7 @@ META = CheckMeta(
 「户外广告设置审批」只有 `normative_document 县政府关于加强户外广告管理的通知` 作依据。
 
 ### 修改
-找到并写明法律、行政法规、国务院决定或地方性法规的设定依据；没有的，取消该许可。仅有省级政府规章的，核实是否已满一年并提请制定地方性法规。
+找到并写明法律、行政法规、国务院决定或地方性法规的设定依据；没有的，取消该许可。法律依据登记（`rules/known-law.yaml` 与 `rules/law/`）已载明设定该事项的条款的，修改建议直接给出应引用的条款。仅有省级政府规章的，核实是否已满一年并提请制定地方性法规。
 
 ### 依据
 《中华人民共和国行政许可法》第十四条至第十七条。
@@ -48,7 +51,7 @@ Only laws, administrative regulations and State Council decisions may set licens
 「户外广告设置审批」 rests only on `normative_document 县政府关于加强户外广告管理的通知`.
 
 ### Use instead
-Find and cite the law, administrative regulation, State Council decision or local regulation that sets it; if there is none, abolish the license. For a provincial rule alone, check whether the year has passed and a local regulation is needed.
+Find and cite the law, administrative regulation, State Council decision or local regulation that sets it; if there is none, abolish the license. Where the shipped register (`rules/known-law.yaml` with `rules/law/`) knows the article that sets the item, the fix names it. For a provincial rule alone, check whether the year has passed and a local regulation is needed.
 
 ### References
 Administrative License Law of the PRC, Arts. 14–17.
@@ -60,6 +63,8 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
     for item in ctx.catalog.items:
         if item.kind is not Kind.license or not item.basis:
             continue
+        if any(basis.level is None for basis in item.basis):
+            continue  # an unclassified basis might be a law: not judged
         best = strongest(item.basis)
         rule = level_rule(ctx, best)
         may = rule.may_set_license if rule is not None else MaySet.no
@@ -70,7 +75,7 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
         if temporary:
             message_zh = (
                 f"行政许可{wording.zh(ctx, item.id)}最高只有{wording.basis_zh(best)}作设定依据："
-                f"{best.level.zh}只能设定临时性行政许可，实施满一年需提请制定地方性法规"
+                f"{best.level_zh}只能设定临时性行政许可，实施满一年需提请制定地方性法规"
             )
             message_en = (
                 f"the license {wording.en(ctx, item.id)} rests at best on {wording.basis_en(best)}: "
@@ -79,11 +84,11 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
         else:
             message_zh = (
                 f"行政许可{wording.zh(ctx, item.id)}最高只有{wording.basis_zh(best)}作设定依据，"
-                f"{best.level.zh}无权设定行政许可"
+                f"{best.level_zh}无权设定行政许可"
             )
             message_en = (
                 f"the license {wording.en(ctx, item.id)} rests at best on {wording.basis_en(best)}; "
-                f"a {best.level.value.replace('_', ' ')} may not set a license"
+                f"a {best.level_key.replace('_', ' ')} may not set a license"
             )
         yield META.finding(
             ctx,
@@ -93,17 +98,24 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
             witness={"strongest": wording.basis_data(best), "may_set_license": may.value},
             severity=Severity.warning if temporary else Severity.error,
             citation=citation,
-            fix=Fix(
-                message_zh=(
-                    "核实实施是否已满一年，提请制定地方性法规"
-                    if temporary
-                    else "写明法律、行政法规、国务院决定或地方性法规的设定依据；没有的，取消该许可"
-                ),
-                message_en=(
-                    "check whether the year has passed and have a local regulation made"
-                    if temporary
-                    else "cite a law, administrative regulation, State Council decision or local "
-                    "regulation that sets it; if there is none, abolish the license"
-                ),
-            ),
+            fix=_fix(item, temporary),
         )
+
+
+def _fix(item: Item, temporary: bool) -> Fix:
+    """Cite the registered article where one sets the license; otherwise find one or abolish it."""
+    known = item_law(item)
+    if known:
+        return cite_fix(known, "设定依据", "the legal basis")
+    if temporary:
+        return Fix(
+            message_zh="核实实施是否已满一年，提请制定地方性法规",
+            message_en="check whether the year has passed and have a local regulation made",
+        )
+    return Fix(
+        message_zh="写明法律、行政法规、国务院决定或地方性法规的设定依据；没有的，取消该许可",
+        message_en=(
+            "cite a law, administrative regulation, State Council decision or local "
+            "regulation that sets it; if there is none, abolish the license"
+        ),
+    )

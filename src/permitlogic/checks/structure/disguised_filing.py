@@ -15,6 +15,8 @@ META = CheckMeta(
     name_zh="以备案之名行审批之实",
     severity=Severity.error,
     area="structure",
+    needs=("decision",),
+    needs_kinds=frozenset({Kind.filing}),
     citation='《中华人民共和国行政许可法》第二条、第十四条至第十七条；清理以"备案管理"之名行审批之实',
     law=("xzxkf:2", "xzxkf:14", "xzxkf:15", "xzxkf:16", "xzxkf:17"),
     summary_zh="备案事项可以不予备案（approve_or_refuse）：实为审批",
@@ -54,10 +56,8 @@ Administrative License Law of the PRC, Arts. 2 and 14–17; the reform's removal
 )
 
 
-def decides(item: Item) -> DecisionKind:
-    """The item's decision; a filing that does not say is a record (what 备案 means)."""
-    if "decision" not in item.model_fields_set and item.kind is Kind.filing:
-        return DecisionKind.record_only
+def decides(item: Item) -> DecisionKind | None:
+    """The item's decision (a v1 filing that does not say is a record; None: unknown)."""
     return item.decision
 
 
@@ -70,7 +70,7 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
             items=[item.id],
             message_zh=f"备案事项{wording.zh(ctx, item.id)}可以不予备案，实为审批",
             message_en=f"the filing {wording.en(ctx, item.id)} may refuse: it is an approval in disguise",
-            witness={"kind": item.kind.value, "decision": item.decision.value},
+            witness={"kind": item.kind.value, "decision": DecisionKind.approve_or_refuse.value},
             fix=Fix(
                 message_zh=f"将 {item.id} 依法设定为行政许可并写明依据，或改为只作登记的备案（record_only）",
                 message_en=(

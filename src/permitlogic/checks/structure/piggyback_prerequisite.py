@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from permitlogic.check_support import wording
 from permitlogic.check_support.basis_rules import level_rule
+from permitlogic.check_support.known_law import cite_fix, prerequisite_law
 from permitlogic.checks.base import CheckContext, CheckMeta
 from permitlogic.graph import prerequisite_node
 from permitlogic.models.catalog import Item, Prerequisite
@@ -21,6 +22,7 @@ META = CheckMeta(
     name_zh='违规"搭车"前置',
     severity=Severity.error,
     area="structure",
+    needs=("prerequisite_basis",),
     citation=f'清理行政审批事项前置条件，取消违规设立的"搭车"事项：{RULE_ZH}（《行政审批制度“两集中两到位”改革实施方案》）；《中华人民共和国行政许可法》第十六条第四款、第十七条',
     law=("lj2d", "xzxkf:16", "xzxkf:17", "xzxkf:14"),
     summary_zh="前置条件没有依据，或其依据的层级不能设定前置条件",
@@ -36,7 +38,7 @@ META = CheckMeta(
 JS-001 的前置条件 `external: 银行资信证明`，依据为 `normative_document 县政府办公室通知`。
 
 ### 修改
-找到设定该前置条件的法律或行政法规条款并写明；找不到的，删去这项前置条件。
+找到设定该前置条件的法律或行政法规条款并写明；找不到的，删去这项前置条件。法律依据登记（`rules/known-law.yaml` 与 `rules/law/`）已载明设定该前置条件的条款的，修改建议直接给出应引用的条款，而不是删去。
 
 ### 依据
 {RULE_ZH}（《行政审批制度“两集中两到位”改革实施方案》）；《中华人民共和国行政许可法》第十四条第二款、第十六条第四款、第十七条。
@@ -52,7 +54,7 @@ A precondition that no law or administrative regulation expressly sets may not b
 JS-001 requires `external: 银行资信证明` (a bank credit letter) on the basis of `normative_document 县政府办公室通知` (a county office notice).
 
 ### Use instead
-Cite the law or administrative regulation and the article that sets the prerequisite; if there is none, drop it.
+Cite the law or administrative regulation and the article that sets the prerequisite; if there is none, drop it. Where the shipped register (`rules/known-law.yaml` with `rules/law/`) knows the article that sets it, the fix names that article instead of advising to drop it.
 
 ### References
 The county reform plan's rule that a prerequisite not expressly set by a law or administrative regulation may not be imposed; Administrative License Law of the PRC, Arts. 14(2), 16(4) and 17.
@@ -72,6 +74,8 @@ def _judge(ctx: CheckContext, item: Item, prerequisite: Prerequisite) -> Finding
     node = prerequisite_node(prerequisite)
     basis = prerequisite.basis
     what_zh, what_en = wording.zh(ctx, node), wording.en(ctx, node)
+    if (basis is None and ctx.published) or (basis is not None and basis.level is None):
+        return None  # unknown basis or unclassified level: not judged
     if basis is None:
         reason_zh = "没有写明任何依据"
         reason_en = "cites no basis at all"
@@ -79,9 +83,9 @@ def _judge(ctx: CheckContext, item: Item, prerequisite: Prerequisite) -> Finding
         rule = level_rule(ctx, basis)
         if rule is not None and rule.may_make_prerequisite:
             return None
-        reason_zh = f"依据为{wording.basis_zh(basis)}，{basis.level.zh}不能设定前置条件"
+        reason_zh = f"依据为{wording.basis_zh(basis)}，{basis.level_zh}不能设定前置条件"
         reason_en = (
-            f"rests on {wording.basis_en(basis)}; a {basis.level.value.replace('_', ' ')} "
+            f"rests on {wording.basis_en(basis)}; a {basis.level_key.replace('_', ' ')} "
             "may not make a prerequisite"
         )
     items = [item.id] if prerequisite.item is None else [item.id, prerequisite.item]
@@ -91,11 +95,22 @@ def _judge(ctx: CheckContext, item: Item, prerequisite: Prerequisite) -> Finding
         message_zh=f"{wording.zh(ctx, item.id)}的前置条件{what_zh}{reason_zh}",
         message_en=f"{wording.en(ctx, item.id)} requires {what_en}, which {reason_en}",
         witness={"edge": [node, item.id], "basis": wording.basis_data(basis)},
-        fix=Fix(
-            message_zh=f"写明设定该前置条件的法律或行政法规条款；没有的，从 {item.id} 的前置条件中删去{what_zh}",
-            message_en=(
-                "cite the law or administrative regulation that sets this prerequisite; "
-                f"if there is none, drop {what_en} from the prerequisites of {item.id}"
-            ),
+        fix=_fix(ctx, item, prerequisite, what_zh, what_en),
+    )
+
+
+def _fix(
+    ctx: CheckContext, item: Item, prerequisite: Prerequisite, what_zh: str, what_en: str
+) -> Fix:
+    """Cite the registered article where one sets the prerequisite; otherwise cite one or drop it."""
+    other = ctx.items.get(prerequisite.item or "")
+    known = prerequisite_law(item, prerequisite, other)
+    if known:
+        return cite_fix(known, "该前置条件的依据", "the basis of this prerequisite")
+    return Fix(
+        message_zh=f"写明设定该前置条件的法律或行政法规条款；没有的，从 {item.id} 的前置条件中删去{what_zh}",
+        message_en=(
+            "cite the law or administrative regulation that sets this prerequisite; "
+            f"if there is none, drop {what_en} from the prerequisites of {item.id}"
         ),
     )

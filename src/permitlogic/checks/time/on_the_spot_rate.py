@@ -14,6 +14,7 @@ META = CheckMeta(
     name_zh="即办件率",
     severity=Severity.info,
     area="time",
+    needs=("on_the_spot",),
     citation="审批制度改革：提高即办件比例（规则包 on_the_spot_rate，默认 60%）；《中华人民共和国行政许可法》第三十四条第二款",
     law=("xzxkf:34", "xzznzh"),
     summary_zh="某部门的即办件（当场办结）不足其事项的 60%",
@@ -66,6 +67,8 @@ _WORDS = RateWords(
 def check(ctx: CheckContext) -> Iterator[Finding]:
     threshold = ctx.pack.thresholds.on_the_spot_rate
     shares = department_shares(
-        ctx.catalog.items, counted=lambda item: True, meets=lambda item: item.on_the_spot
+        ctx.catalog.items,
+        counted=lambda item: item.on_the_spot is not None,
+        meets=lambda item: item.on_the_spot is True,
     )
     yield from rate_findings(META, ctx, threshold, shares, _WORDS)

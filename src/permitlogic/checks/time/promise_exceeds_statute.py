@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from permitlogic.check_support.unknown import judged
 from permitlogic.checks.base import CheckContext, CheckMeta
+from permitlogic.models.catalog import DayUnit
 from permitlogic.models.report import Change, Finding, Fix, Severity
 from permitlogic.timing.days import statute_days
+from permitlogic.timing.units import allowed_in
 
 META = CheckMeta(
     id="PL301",
@@ -14,6 +17,7 @@ META = CheckMeta(
     name_zh="承诺超法定",
     severity=Severity.error,
     area="time",
+    needs=("promised_days", "statutory_days"),
     citation="《中华人民共和国行政许可法》第四十二条",
     law=("xzxkf:42",),
     summary_zh="承诺时限长于法定时限（或第四十二条的默认时限：20 日，联合办理 45 日）",
@@ -59,8 +63,11 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
     thresholds = ctx.pack.thresholds
     for item in ctx.catalog.items:
         promised = item.promised_days
-        limit = statute_days(item, thresholds)
-        if promised is None or promised <= limit:
+        if promised is None or not judged(item, META.needs, ctx.published):
+            continue
+        statute = statute_days(item, thresholds)
+        limit = allowed_in(item.promised_unit, statute, item.statutory_unit)
+        if promised <= limit:
             continue
         if item.statutory_days is not None:
             source_zh, source_en = "法定时限", "statutory limit"
@@ -68,22 +75,40 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
             source_zh, source_en = "联合办理法定默认时限", "statute default for joint handling"
         else:
             source_zh, source_en = "法定默认时限", "statute default"
+        unit_zh = item.promised_unit.zh
+        unit_en = "working days" if item.promised_unit is DayUnit.working else "calendar days"
+        mixed = item.promised_unit is not item.statutory_unit
+        statute_zh = f"{statute}{item.statutory_unit.zh}" + (
+            f"（任何受理日起至少只含 {limit}{unit_zh}）" if mixed else ""
+        )
+        statute_en = (
+            f"{statute} "
+            + ("working days" if item.statutory_unit is DayUnit.working else "calendar days")
+            + (f" (at least {limit} {unit_en} from any date of acceptance)" if mixed else "")
+        )
+        witness: dict[str, object] = {
+            "promised_days": promised,
+            "statute_days": statute,
+            "statute": "statutory_days" if item.statutory_days is not None else "art42",
+        }
+        if mixed:
+            witness |= {
+                "promised_unit": item.promised_unit.value,
+                "statutory_unit": item.statutory_unit.value,
+                "allowed_days": limit,
+            }
         yield META.finding(
             ctx,
             items=[item.id],
             message_zh=(
-                f"{item.id}「{item.name}」承诺 {promised} 个工作日，"
-                f"超过{source_zh} {limit} 日（多 {promised - limit} 日）"
+                f"{item.id}「{item.name}」承诺 {promised}{unit_zh}，"
+                f"超过{source_zh} {statute_zh}（多 {promised - limit} 日）"
             ),
             message_en=(
-                f"{item.id} ({item.name}) promises {promised} working days, "
-                f"{promised - limit} over the {source_en} of {limit}"
+                f"{item.id} ({item.name}) promises {promised} {unit_en}, "
+                f"{promised - limit} over the {source_en} of {statute_en}"
             ),
-            witness={
-                "promised_days": promised,
-                "statute_days": limit,
-                "statute": "statutory_days" if item.statutory_days is not None else "art42",
-            },
+            witness=witness,
             fix=Fix(
                 message_zh=f"将 {item.id} 的承诺时限由 {promised} 日压缩至不超过 {limit} 日",
                 message_en=f"cut {item.id}'s promise from {promised} to at most {limit} days",

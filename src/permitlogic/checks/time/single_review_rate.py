@@ -15,6 +15,8 @@ META = CheckMeta(
     name_zh="一审一核比例",
     severity=Severity.warning,
     area="time",
+    needs=("review_levels",),
+    needs_kinds=frozenset({Kind.license}),
     citation="审批制度改革：行政许可事项实行一审一核的比例达到 90%（规则包 single_review_rate）",
     law=("xzznzh",),
     summary_zh="某部门实行一审一核（审查层级为 1）的行政许可事项不足 90%",
@@ -68,7 +70,7 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
     threshold = ctx.pack.thresholds.single_review_rate
     shares = department_shares(
         ctx.catalog.items,
-        counted=lambda item: item.kind is Kind.license,
+        counted=lambda item: item.kind is Kind.license and item.review_levels is not None,
         meets=lambda item: item.review_levels == 1,
     )
     yield from rate_findings(META, ctx, threshold, shares, _WORDS)

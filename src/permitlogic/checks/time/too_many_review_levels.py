@@ -13,6 +13,7 @@ META = CheckMeta(
     name_zh="审查层级过多",
     severity=Severity.warning,
     area="time",
+    needs=("review_levels",),
     citation="审批制度改革：审查层级原则上不超过两级（规则包 max_review_levels）",
     law=("xzgfql", "xzznzh"),
     summary_zh="审查层级（受理、审查、决定之间的环节）超过两级",
@@ -55,7 +56,7 @@ The reform plans: no more than two levels of review (seed 004); 一审一核 (se
 def check(ctx: CheckContext) -> Iterator[Finding]:
     most = ctx.pack.thresholds.max_review_levels
     for item in ctx.catalog.items:
-        if item.review_levels <= most:
+        if item.review_levels is None or item.review_levels <= most:
             continue
         yield META.finding(
             ctx,

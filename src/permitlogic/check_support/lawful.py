@@ -1,0 +1,69 @@
+"""Which items and prerequisite edges stand on the law (PL103, PL109).
+
+A *separately established license* is a license item one of whose bases is of
+a level the rule pack lets set a license outright (``may_set_license: yes``:
+by default a law, an administrative regulation, a State Council decision or a
+local regulation). A *statutory edge* is a prerequisite whose basis is of a
+level that may make a prerequisite. A *lawful edge* is a statutory edge that
+no other structure check condemns: its source is listed in the catalog (or is
+an external condition) and it does not put a non-license item in front of a
+license (PL104).
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from permitlogic.check_support.basis_rules import level_rule, makes_prerequisite
+from permitlogic.checks.base import CheckContext
+from permitlogic.models.catalog import Item, Kind
+from permitlogic.packs.checks_pack import MaySet
+
+NOT_LICENSES = (Kind.non_license, Kind.intermediary, Kind.service)
+"""Kinds that may not stand in front of a license (PL104)."""
+
+
+def established_license(ctx: CheckContext, item: Item) -> bool:
+    """A license set by a basis whose level may set one outright (law, regulation...)."""
+    if item.kind is not Kind.license:
+        return False
+    for basis in item.basis:
+        rule = level_rule(ctx, basis)
+        if rule is not None and rule.may_set_license is MaySet.yes:
+            return True
+    return False
+
+
+def statutory_edge(ctx: CheckContext, source: str, target: str) -> bool:
+    """The edge's basis is of a level that may make a prerequisite."""
+    data = ctx.graph.edges[source, target]
+    return makes_prerequisite(ctx, data.get("basis"))
+
+
+def lawful_edge(ctx: CheckContext, source: str, target: str) -> bool:
+    """A statutory edge that neither PL104 nor PL107 condemns."""
+    if ctx.graph.nodes[source].get("kind") == "unlisted":
+        return False
+    if not statutory_edge(ctx, source, target):
+        return False
+    dependent, prerequisite = ctx.items.get(target), ctx.items.get(source)
+    return not (
+        dependent is not None
+        and prerequisite is not None
+        and dependent.kind is Kind.license
+        and prerequisite.kind in NOT_LICENSES
+    )
+
+
+def lawful_graph(ctx: CheckContext) -> nx.DiGraph:
+    """The prerequisite graph with its lawful edges only (every node kept), built once."""
+
+    def build() -> nx.DiGraph:
+        kept = nx.DiGraph()
+        kept.add_nodes_from(ctx.graph.nodes(data=True))
+        kept.add_edges_from(
+            (u, v, data) for u, v, data in ctx.graph.edges(data=True) if lawful_edge(ctx, u, v)
+        )
+        return kept
+
+    return ctx.shared(("structure", "lawful-graph"), build)

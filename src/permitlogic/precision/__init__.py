@@ -1,0 +1,1 @@
+"""Precision on real published catalogs: each finding judged true or false, with the reason."""
