@@ -135,6 +135,8 @@ def test_the_tour_runs_as_written(tmp_path: Path) -> None:
                 capture_output=True,
                 text=True,
                 timeout=600,
+                # A line that prompts (a new account's password, twice) reads it here.
+                input="tour-password-1\ntour-password-1\n",
             )
             expected = 1 if written.startswith(EXIT_1) else 0
             report = (

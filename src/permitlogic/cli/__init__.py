@@ -21,7 +21,7 @@ class PermitlogicGroup(LazyGroup):
         LazyCommand("check", "permitlogic.cli.check_cmd", "检查审批事项目录 / Check approval catalogs."),
         LazyCommand("rules", "permitlogic.cli.rules_cmd", "列出检查规则及其说明 / List the checks and their docs."),
         LazyCommand("template", "permitlogic.cli.template_cmd", "写出目录填报模板 / Write the catalog template a department fills in."),
-        LazyCommand("import", "permitlogic.cli.import_cmd", "读入公布的清单或平台记录 / Import a published list or platform records."),
+        LazyCommand("import", "permitlogic.cli.import_cmd", "导入已公布的清单和办事指南数据 / Import a published list or platform records."),
         LazyCommand("graph", "permitlogic.cli.graph_cmd", "画出前置条件关系图 / Draw the prerequisite graph."),
         LazyCommand("diff", "permitlogic.cli.diff_cmd", "对比两份目录 / Compare two catalogs."),
         LazyCommand("decide", "permitlogic.cli.decide_cmd", "资格判定：绿色通道与容缺受理 / Green-channel and deferral decisions."),
