@@ -49,13 +49,25 @@ def check(
     ``select``/``ignore`` are id prefixes (``PL1`` is every structure check).
     Checks that need a reference list run only when one is given.
     """
-    ctx = build_context(catalog, pack, reference)
+    context = build_context(catalog, pack, reference)
+    return run_checks(context, select=select, ignore=ignore, source=source)
+
+
+def run_checks(
+    ctx: CheckContext,
+    *,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    source: Sourced | None = None,
+) -> Report:
+    """:func:`check` on a context already built (whose prerequisite graph the reports draw)."""
+    catalog = ctx.catalog
     scoped: dict[frozenset[Kind], CheckContext] = {}
     findings: list[Finding] = []
     not_judged: list[NotJudged] = []
     checks = selected(select, ignore)
     for chosen in checks:
-        if chosen.meta.needs_reference and reference is None:
+        if chosen.meta.needs_reference and ctx.reference is None:
             continue
         if chosen.meta.kinds not in scoped:
             scoped[chosen.meta.kinds] = _scoped(ctx, chosen.meta.kinds)

@@ -3,45 +3,14 @@ fail.yaml gives exactly expected.yaml, pass.yaml gives none of it."""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
 import pytest
 import yaml
 
-from permitlogic.check_runner import check
+from check_fixtures import FIXTURES, essentials, run
 from permitlogic.checks.registry import all_checks
-from permitlogic.load.catalog import load_catalog
-from permitlogic.load.reference import load_reference
-from permitlogic.models.report import Report
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "checks"
 CHECKS = all_checks()
 IDS = list(CHECKS)
-
-
-def run(check_id: str, name: str, select: list[str]) -> Report:
-    """The report of one fixture file with only ``select``, and the fixture's reference list."""
-    directory = FIXTURES / check_id
-    reference_file = directory / "reference.yaml"
-    reference = load_reference(reference_file) if reference_file.exists() else None
-    return check(load_catalog(directory / name), select=select, reference=reference)
-
-
-def essentials(report: Report) -> list[dict[str, Any]]:
-    """What a fixture pins of each finding: rule, severity, items, witness, the fix's changes."""
-    pinned = []
-    for finding in report.findings:
-        entry: dict[str, Any] = {
-            "rule": finding.rule,
-            "severity": finding.severity.value,
-            "items": finding.items,
-            "witness": finding.witness,
-        }
-        if finding.fix is not None and finding.fix.changes:
-            entry["changes"] = [change.model_dump() for change in finding.fix.changes]
-        pinned.append(entry)
-    return pinned
 
 
 # Areas whose pass fixtures are clean for every check of the area; a time

@@ -6,7 +6,7 @@ durable-rules; the differential tests require the engine to agree with it.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -160,12 +160,3 @@ def read_deferral(
             "deadline": deadline,
         }
     return out | {"decision": "accept"}
-
-
-def plain_workdays_after(start: date, n: int, holidays: set[date], workdays: set[date]) -> date:
-    day = start
-    while n:
-        day += timedelta(days=1)
-        if day in workdays or (day.weekday() < 5 and day not in holidays):
-            n -= 1
-    return day

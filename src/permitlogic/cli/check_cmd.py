@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import gc
-import importlib
-import json
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
-from permitlogic.check_runner import check
+from permitlogic.check_runner import build_context, run_checks
 from permitlogic.checks.registry import split_codes, unknown_codes
 from permitlogic.cli.options import (
     Lang,
@@ -22,28 +18,14 @@ from permitlogic.cli.options import (
     RulesOption,
     bad_option,
 )
-from permitlogic.errors import InputError, Problem
+from permitlogic.errors import InputError
 from permitlogic.load.catalog import load_catalog_sourced
 from permitlogic.load.reference import load_reference
 from permitlogic.models.report import Severity
 from permitlogic.packs.checks_pack import load_checks_pack
 from permitlogic.report.context import RenderInput
-
-
-class Format(StrEnum):
-    text = "text"
-    json = "json"
-    sarif = "sarif"
-    html = "html"
-    xlsx = "xlsx"
-
-
-RENDERERS = {
-    Format.json: "permitlogic.report.json_report",
-    Format.sarif: "permitlogic.report.sarif",
-    Format.html: "permitlogic.report.html",
-    Format.xlsx: "permitlogic.report.xlsx",
-}
+from permitlogic.report.formats import FORMATS, Destination
+from permitlogic.report.formats import FormatName as Format
 
 
 def register(app: typer.Typer) -> None:
@@ -114,18 +96,14 @@ def check_command(
             problems.extend(error.problems)
             continue
         gc.freeze()  # the catalog lives to the end: the cycle collector need not scan it again
-        report = check(
-            catalog,
-            pack=pack,
-            select=selected,
-            ignore=ignored,
-            reference=reference_list,
-            source=source,
-        )
-        inputs.append(RenderInput(report, catalog, source, pack, lang.value))
+        context = build_context(catalog, pack, reference_list)
+        report = run_checks(context, select=selected, ignore=ignored, source=source)
+        inputs.append(RenderInput(report, catalog, source, pack, lang.value, context.graph))
     if problems:
         if format is Format.json:
-            _emit_invalid_json(problems, output)
+            from permitlogic.report.json_report import render_invalid
+
+            _write(render_invalid(problems), output)
         raise InputError(problems)
     _emit(format, inputs, output)
     if output is not None:
@@ -135,32 +113,18 @@ def check_command(
 
 
 def _emit(format: Format, inputs: list[RenderInput], output: Path | None) -> None:
-    if format is Format.text:
-        if output is None:
-            console = Console(highlight=False, emoji=False)
-            for inp in inputs:
-                _text(inp, console)
-        else:
-            with output.open("w", encoding="utf-8") as handle:
-                console = Console(
-                    file=handle, width=160, highlight=False, emoji=False, no_color=True
-                )
-                for inp in inputs:
-                    _text(inp, console)
-        return
-    try:
-        renderer = importlib.import_module(RENDERERS[format])
-    except ModuleNotFoundError:
+    chosen = FORMATS[format]
+    if chosen.needs_file and output is None:
         raise bad_option(
-            "--format",
-            f"此版本尚不支持输出格式 {format.value}",
-            f"output format {format.value} is not available in this version",
-        ) from None
-    if format in (Format.xlsx,) and output is None:
-        raise bad_option(
-            "--output", "xlsx 输出需要 --output 文件名", "xlsx output needs --output FILE"
+            "--output",
+            f"{format.value} 输出需要 --output 文件名",
+            f"{format.value} output needs --output FILE",
         )
-    rendered = renderer.render(inputs)
+    destination = Destination.stdout if output is None else Destination.file
+    _write(chosen.render(inputs, destination), output)
+
+
+def _write(rendered: str | bytes, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(rendered if isinstance(rendered, str) else rendered.decode())
     elif isinstance(rendered, bytes):
@@ -179,36 +143,3 @@ def _say_written(output: Path, inputs: list[RenderInput], lang: Lang) -> None:
     else:
         line = f"wrote {output}: {error} errors, {warning} warnings, {info} info"
     sys.stderr.write(line + "\n")
-
-
-def _text(inp: RenderInput, console: Console) -> None:
-    from permitlogic.report.text import render
-
-    render(inp, console)
-
-
-def _emit_invalid_json(problems: list[Problem], output: Path | None) -> None:
-    """For programs: the input problems as PL001 findings in JSON (the run still exits 2)."""
-    from permitlogic import __version__
-    from permitlogic.checks.invalid_catalog import META
-
-    errors = [
-        {
-            "rule": META.id,
-            "name": META.name,
-            "severity": META.severity.value,
-            "message_zh": problem.message_zh,
-            "message_en": problem.message_en,
-            "location": problem.location.model_dump(exclude_none=True),
-        }
-        for problem in problems
-    ]
-    text = json.dumps(
-        {"tool": {"name": "permitlogic", "version": __version__}, "errors": errors},
-        ensure_ascii=False,
-        indent=2,
-    )
-    if output is None:
-        sys.stdout.write(text + "\n")
-    else:
-        output.write_text(text + "\n", encoding="utf-8")

@@ -242,49 +242,7 @@ def _build(
     if path not in sourced.locations:
         sourced.locations[path] = _here(node)
     if isinstance(node, yaml.MappingNode):
-        out: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                problems.append(
-                    _problem(
-                        sourced, key_node, path, "键必须是简单文本", "a key must be plain text"
-                    )
-                )
-                continue
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                problems.append(
-                    _problem(
-                        sourced,
-                        key_node,
-                        path,
-                        "不允许使用合并键 <<",
-                        "merge keys (<<) are not allowed",
-                    )
-                )
-                continue
-            if key_node.tag == _STR:
-                key = key_node.value
-            else:
-                try:
-                    key = loader.construct_object(key_node)
-                except (yaml.YAMLError, ValueError, OverflowError):
-                    key = key_node.value
-            key = str(key) if not isinstance(key, (str, int)) else key
-            child = (*path, key)
-            if key in out:
-                problems.append(
-                    _problem(
-                        sourced,
-                        key_node,
-                        child,
-                        f"键 {key} 重复出现（后一个会悄悄覆盖前一个）",
-                        f"duplicate key {key} (the later one would silently win)",
-                    )
-                )
-                continue
-            sourced.locations[child] = _here(key_node)
-            out[key] = _build(loader, value_node, child, sourced, problems, seen)
-        return out
+        return _build_mapping(loader, node, path, sourced, problems, seen)
     if isinstance(node, yaml.SequenceNode):
         return [
             _build(loader, child, (*path, index), sourced, problems, seen)
@@ -292,6 +250,65 @@ def _build(
         ]
     if node.tag == _STR:
         return node.value  # what the safe constructor gives for a plain text scalar
+    return _scalar(loader, node, path, sourced, problems)
+
+
+def _build_mapping(
+    loader: _Loader,
+    node: yaml.MappingNode,
+    path: Path,
+    sourced: Sourced,
+    problems: list[Problem],
+    seen: dict[int, bool],
+) -> dict[Any, Any]:
+    """A mapping's plain data: text keys, each located; merge keys and duplicates refused."""
+    out: dict[Any, Any] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            problems.append(
+                _problem(sourced, key_node, path, "键必须是简单文本", "a key must be plain text")
+            )
+            continue
+        if key_node.tag == "tag:yaml.org,2002:merge":
+            problems.append(
+                _problem(
+                    sourced,
+                    key_node,
+                    path,
+                    "不允许使用合并键 <<",
+                    "merge keys (<<) are not allowed",
+                )
+            )
+            continue
+        if key_node.tag == _STR:
+            key = key_node.value
+        else:
+            try:
+                key = loader.construct_object(key_node)
+            except (yaml.YAMLError, ValueError, OverflowError):
+                key = key_node.value
+        key = str(key) if not isinstance(key, (str, int)) else key
+        child = (*path, key)
+        if key in out:
+            problems.append(
+                _problem(
+                    sourced,
+                    key_node,
+                    child,
+                    f"键 {key} 重复出现（后一个会悄悄覆盖前一个）",
+                    f"duplicate key {key} (the later one would silently win)",
+                )
+            )
+            continue
+        sourced.locations[child] = _here(key_node)
+        out[key] = _build(loader, value_node, child, sourced, problems, seen)
+    return out
+
+
+def _scalar(
+    loader: _Loader, node: yaml.Node, path: Path, sourced: Sourced, problems: list[Problem]
+) -> Any:
+    """A scalar other than text, as the safe constructor reads it, or None with the problem noted."""
     try:
         return loader.construct_object(node)
     except (yaml.YAMLError, ValueError, OverflowError) as exc:

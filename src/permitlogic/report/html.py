@@ -15,7 +15,6 @@ from typing import Any
 
 import networkx as nx
 
-from permitlogic.graph import prerequisite_graph
 from permitlogic.law.quotes import quote_line
 from permitlogic.models.catalog import Catalog, Item
 from permitlogic.models.report import Finding, Severity, Timeline
@@ -145,7 +144,7 @@ def _catalog_view(index: int, inp: RenderInput, t: dict[str, str]) -> CatalogVie
         ((rule, rule_title(rule, name, lang), severity, count))
         for (rule, name, severity), count in rule_counts.items()
     )
-    prerequisites = prerequisite_graph(catalog)
+    prerequisites = inp.prerequisites()
     graph = draw_prerequisite_graph(
         catalog, report.findings, t["external"], CLUSTER_COUNTS[lang], graph=prerequisites
     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter, defaultdict
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field, replace
 
 import networkx as nx
@@ -21,7 +21,7 @@ from permitlogic.graph import external_node, prerequisite_graph
 from permitlogic.models.catalog import Catalog
 from permitlogic.models.report import Finding, Severity
 from permitlogic.report.findings import sequences, worst
-from permitlogic.report.layout import bezier_mid, clip, layered
+from permitlogic.report.layout import Layering, bezier_mid, clip, layered
 
 COLLAPSE_LIMIT = 400
 """More nodes than this and the graph is drawn by department."""
@@ -179,21 +179,9 @@ def _items(
     bands = ([external_label] if any(band_of(n) == external_label for n in graph) else []) + [
         d for d in departments if d != external_label
     ]
-    columns: dict[tuple[str, int], list[str]] = defaultdict(list)
     isolated = [n for n in graph.nodes if graph.degree(n) == 0]
     width = max(layering.depth, ISOLATED_COLUMNS if isolated else 1)
-    for node in sorted(graph.nodes, key=lambda n: layering.order[n]):
-        if graph.degree(node) > 0:
-            columns[(band_of(node), layering.layer[node])].append(node)
-    # Items with no prerequisite relation go where their band has room.
-    for node in sorted(isolated, key=lambda n: layering.order[n]):
-        band = band_of(node)
-        layer = min(range(width), key=lambda c: (len(columns[(band, c)]), c))
-        columns[(band, layer)].append(node)
-    band_rows = Counter[str]()
-    for (band, _), nodes in columns.items():
-        band_rows[band] = max(band_rows[band], len(nodes))
-
+    columns = _item_columns(graph, layering, band_of, isolated, width)
     drawing = GraphDrawing(
         width=MARGIN * 2 + BAND_LABEL_W + width * (NODE_W + GAP_X),
         height=0,
@@ -201,6 +189,51 @@ def _items(
         node_count=graph.number_of_nodes(),
         limit=limit,
     )
+    band_top = _stack_bands(drawing, bands, columns)
+    position = _place_items(graph, layering, columns, bands, band_top, width)
+    for node in sorted(graph.nodes, key=lambda n: layering.order[n]):
+        drawing.nodes.append(_item_node(graph, node, position[node], marks.get(node, [])))
+    for source, target in graph.edges:
+        back = (source, target) in layering.back_edges
+        curve = _edge_curve(position[source], position[target], NODE_W, NODE_H, back=back)
+        drawing.edges.append(
+            DrawnEdge(
+                source=source,
+                target=target,
+                curve=curve,
+                style=_edge_style(edge_marks.get((source, target)), back),
+                back=back,
+            )
+        )
+    return _fit_top(drawing)
+
+
+def _item_columns(
+    graph: nx.DiGraph,
+    layering: Layering,
+    band_of: Callable[[Hashable], str],
+    isolated: list[str],
+    width: int,
+) -> dict[tuple[str, int], list[str]]:
+    """The items of each (band, layer) cell; items with no relation where their band has room."""
+    columns: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for node in sorted(graph.nodes, key=lambda n: layering.order[n]):
+        if graph.degree(node) > 0:
+            columns[(band_of(node), layering.layer[node])].append(node)
+    for node in sorted(isolated, key=lambda n: layering.order[n]):
+        band = band_of(node)
+        layer = min(range(width), key=lambda c: (len(columns[(band, c)]), c))
+        columns[(band, layer)].append(node)
+    return columns
+
+
+def _stack_bands(
+    drawing: GraphDrawing, bands: list[str], columns: dict[tuple[str, int], list[str]]
+) -> dict[str, float]:
+    """The bands one below the other, each as tall as its fullest column; their tops."""
+    band_rows = Counter[str]()
+    for (band, _), nodes in columns.items():
+        band_rows[band] = max(band_rows[band], len(nodes))
     band_top: dict[str, float] = {}
     y = float(MARGIN)
     for band in bands:
@@ -210,7 +243,18 @@ def _items(
         drawing.bands.append(DrawnBand(label=clip(band, 11), tooltip=band, y=y, h=height))
         y += height + GAP_Y
     drawing.height = y + MARGIN
+    return band_top
 
+
+def _place_items(
+    graph: nx.DiGraph,
+    layering: Layering,
+    columns: dict[tuple[str, int], list[str]],
+    bands: list[str],
+    band_top: dict[str, float],
+    width: int,
+) -> dict[str, tuple[float, float]]:
+    """Top-left corner of every item: its layer's column, its slot in its band."""
     position: dict[str, tuple[float, float]] = {}
     for layer in range(width):
         for band in bands:
@@ -225,44 +269,33 @@ def _items(
             for slot, node in enumerate(nodes):
                 left = float(MARGIN + BAND_LABEL_W + layer * (NODE_W + GAP_X))
                 position[node] = (left, band_top[band] + BAND_PAD + slot * (NODE_H + GAP_Y))
+    return position
 
-    for node in sorted(graph.nodes, key=lambda n: layering.order[n]):
-        x, y = position[node]
-        attrs = graph.nodes[node]
-        kind = str(attrs.get("kind", "item"))
-        severity = worst(marks.get(node, []))
-        name = str(attrs.get("name") or node)
-        title = node if kind == "item" else name
-        subtitle = name if kind == "item" else ""
-        drawing.nodes.append(
-            DrawnNode(
-                key=node,
-                kind=kind,
-                title=clip(title, (NODE_W - 16) / FONT_PX / 1.05),
-                subtitle=clip(subtitle, (NODE_W - 16) / FONT_PX),
-                detail="",
-                tooltip=f"{title} {subtitle}".strip(),
-                x=x,
-                y=y,
-                w=NODE_W,
-                h=NODE_H,
-                severity=severity.value if severity else None,
-                findings=len(marks.get(node, [])),
-            )
-        )
-    for source, target in graph.edges:
-        back = (source, target) in layering.back_edges
-        curve = _edge_curve(position[source], position[target], NODE_W, NODE_H, back=back)
-        drawing.edges.append(
-            DrawnEdge(
-                source=source,
-                target=target,
-                curve=curve,
-                style=_edge_style(edge_marks.get((source, target)), back),
-                back=back,
-            )
-        )
-    return _fit_top(drawing)
+
+def _item_node(
+    graph: nx.DiGraph, node: str, at: tuple[float, float], found: list[Severity]
+) -> DrawnNode:
+    x, y = at
+    attrs = graph.nodes[node]
+    kind = str(attrs.get("kind", "item"))
+    severity = worst(found)
+    name = str(attrs.get("name") or node)
+    title = node if kind == "item" else name
+    subtitle = name if kind == "item" else ""
+    return DrawnNode(
+        key=node,
+        kind=kind,
+        title=clip(title, (NODE_W - 16) / FONT_PX / 1.05),
+        subtitle=clip(subtitle, (NODE_W - 16) / FONT_PX),
+        detail="",
+        tooltip=f"{title} {subtitle}".strip(),
+        x=x,
+        y=y,
+        w=NODE_W,
+        h=NODE_H,
+        severity=severity.value if severity else None,
+        findings=len(found),
+    )
 
 
 def _barycenter(graph: nx.DiGraph, node: str, position: dict[str, tuple[float, float]]) -> float:
@@ -338,26 +371,9 @@ def _clusters(
         return str(department) if department else external_label
 
     rank = {d: i for i, d in enumerate([external_label, *departments])}
-    members = Counter(cluster_of(n) for n in graph.nodes)
-    severities: dict[str, Counter[str]] = defaultdict(Counter)
-    for node, found in marks.items():
-        for severity in found:
-            severities[cluster_of(node)][severity.value] += 1
-    internal = Counter[str]()
-    between = Counter[tuple[str, str]]()
-    flagged: dict[tuple[str, str], Severity] = {}
-    for source, target in graph.edges:
-        a, b = cluster_of(source), cluster_of(target)
-        if a == b:
-            internal[a] += 1
-            continue
-        between[(a, b)] += 1
-        marked = edge_marks.get((source, target))
-        if marked is not None:
-            stronger = worst([marked, *([flagged[(a, b)]] if (a, b) in flagged else [])])
-            if stronger is not None:
-                flagged[(a, b)] = stronger
-
+    members, severities, internal, between, flagged = _tally_clusters(
+        graph, cluster_of, marks, edge_marks
+    )
     clusters = nx.DiGraph()
     clusters.add_nodes_from({cluster_of(n) for n in graph.nodes})
     clusters.add_edges_from(between)
@@ -381,9 +397,7 @@ def _clusters(
                 MARGIN + 40 + slot * (CLUSTER_H + CLUSTER_GAP_Y),
             )
     for node in sorted(clusters.nodes, key=lambda n: layering.order[n]):
-        x, y = position[node]
         counts = severities.get(node, Counter())
-        top = worst(Severity(s) for s in counts)
         detail = counts_label.format(
             items=members[node],
             internal=internal[node],
@@ -391,23 +405,7 @@ def _clusters(
             warning=counts["warning"],
             info=counts["info"],
         )
-        subtitle, _, detail = detail.partition("\n")
-        drawing.nodes.append(
-            DrawnNode(
-                key=node,
-                kind="department",
-                title=clip(node, (CLUSTER_W - 16) / 13),
-                subtitle=subtitle,
-                detail=detail,
-                tooltip=node,
-                x=x,
-                y=y,
-                w=CLUSTER_W,
-                h=CLUSTER_H,
-                severity=top.value if top else None,
-                findings=sum(counts.values()),
-            )
-        )
+        drawing.nodes.append(_cluster_node(node, position[node], counts, detail))
     for (a, b), count in sorted(between.items(), key=lambda e: (layering.order[e[0][0]], e[0][1])):
         back = (a, b) in layering.back_edges
         curve = _edge_curve(position[a], position[b], CLUSTER_W, CLUSTER_H, back=back)
@@ -425,3 +423,64 @@ def _clusters(
             )
         )
     return _fit_top(drawing)
+
+
+ClusterTally = tuple[
+    Counter[str],
+    dict[str, Counter[str]],
+    Counter[str],
+    Counter[tuple[str, str]],
+    dict[tuple[str, str], Severity],
+]
+"""Per department: items, findings by severity, internal prerequisites; per pair of
+departments: prerequisites between them and the worst finding on one of them."""
+
+
+def _tally_clusters(
+    graph: nx.DiGraph,
+    cluster_of: Callable[[Hashable], str],
+    marks: dict[str, list[Severity]],
+    edge_marks: dict[tuple[str, str], Severity],
+) -> ClusterTally:
+    members = Counter(cluster_of(n) for n in graph.nodes)
+    severities: dict[str, Counter[str]] = defaultdict(Counter)
+    for node, found in marks.items():
+        for severity in found:
+            severities[cluster_of(node)][severity.value] += 1
+    internal = Counter[str]()
+    between = Counter[tuple[str, str]]()
+    flagged: dict[tuple[str, str], Severity] = {}
+    for source, target in graph.edges:
+        a, b = cluster_of(source), cluster_of(target)
+        if a == b:
+            internal[a] += 1
+            continue
+        between[(a, b)] += 1
+        marked = edge_marks.get((source, target))
+        if marked is not None:
+            stronger = worst([marked, *([flagged[(a, b)]] if (a, b) in flagged else [])])
+            if stronger is not None:
+                flagged[(a, b)] = stronger
+    return members, severities, internal, between, flagged
+
+
+def _cluster_node(
+    node: str, at: tuple[float, float], counts: Counter[str], counts_text: str
+) -> DrawnNode:
+    x, y = at
+    top = worst(Severity(s) for s in counts)
+    subtitle, _, detail = counts_text.partition("\n")
+    return DrawnNode(
+        key=node,
+        kind="department",
+        title=clip(node, (CLUSTER_W - 16) / 13),
+        subtitle=subtitle,
+        detail=detail,
+        tooltip=node,
+        x=x,
+        y=y,
+        w=CLUSTER_W,
+        h=CLUSTER_H,
+        severity=top.value if top else None,
+        findings=sum(counts.values()),
+    )

@@ -78,15 +78,7 @@ class TimelineDrawing:
 
 def draw_timeline(timeline: Timeline) -> TimelineDrawing:
     """The Gantt layout of one chain's timeline (``timeline.schedulable`` must be true)."""
-    last_day = max(
-        [
-            1,
-            timeline.total_days or 0,
-            timeline.bound_days or 0,
-            *(s.start + max(s.worst_case_days, s.bound_days or 0) for s in timeline.stages),
-            *(i.end for s in timeline.stages for i in s.items),
-        ]
-    )
+    last_day = _last_day(timeline)
     scale = PLOT_W / last_day
     left = MARGIN + LABEL_W
     top = MARGIN + AXIS_H
@@ -128,24 +120,7 @@ def draw_timeline(timeline: Timeline) -> TimelineDrawing:
         )
         y += STAGE_H
         for entry in shown:
-            style = (
-                "critical"
-                if entry.item in critical
-                else ("stage-critical" if entry.item in stage.critical_path else "plain")
-            )
-            bar = Bar(
-                item=entry.item,
-                label=clip(f"{entry.item} {entry.name}", (LABEL_W - 12) / FONT_PX),
-                tooltip=f"{entry.item} {entry.name}（{entry.department}）"
-                f" {entry.start}–{entry.end}",
-                x=at(entry.start),
-                y=y + 3,
-                w=max(entry.days * scale, 2.0),
-                days=entry.days,
-                start=entry.start,
-                end=entry.end,
-                style=style,
-            )
+            bar = _bar(entry, _bar_style(entry.item, critical, stage), at(entry.start), y, scale)
             drawing.bars.append(bar)
             placed.setdefault(entry.item, bar)
             y += ROW_H
@@ -160,6 +135,41 @@ def draw_timeline(timeline: Timeline) -> TimelineDrawing:
         (a.x + a.w, a.y + middle, b.x, b.y + middle) for a, b in itertools.pairwise(path)
     ]
     return drawing
+
+
+def _last_day(timeline: Timeline) -> int:
+    """The last day the chart shows: the chain's end or bound, a stage's, or an item's."""
+    return max(
+        [
+            1,
+            timeline.total_days or 0,
+            timeline.bound_days or 0,
+            *(s.start + max(s.worst_case_days, s.bound_days or 0) for s in timeline.stages),
+            *(i.end for s in timeline.stages for i in s.items),
+        ]
+    )
+
+
+def _bar_style(item: str, critical: set[str], stage: StageTimeline) -> str:
+    if item in critical:
+        return "critical"
+    return "stage-critical" if item in stage.critical_path else "plain"
+
+
+def _bar(entry: TimelineItem, style: str, x: float, row_top: float, scale: float) -> Bar:
+    """The item's bar in its row: from its worst-case start, ``entry.days`` long."""
+    return Bar(
+        item=entry.item,
+        label=clip(f"{entry.item} {entry.name}", (LABEL_W - 12) / FONT_PX),
+        tooltip=f"{entry.item} {entry.name}（{entry.department}） {entry.start}–{entry.end}",
+        x=x,
+        y=row_top + 3,
+        w=max(entry.days * scale, 2.0),
+        days=entry.days,
+        start=entry.start,
+        end=entry.end,
+        style=style,
+    )
 
 
 def _rows(stage: StageTimeline, critical: set[str]) -> tuple[list[TimelineItem], int]:

@@ -13,7 +13,9 @@ report and read well in logs and with grep::
 
 from __future__ import annotations
 
+import io
 from collections import defaultdict
+from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
@@ -21,8 +23,9 @@ from rich.table import Table
 from rich.text import Text
 
 from permitlogic.escaping import terminal_text
-from permitlogic.models.report import Finding, Severity, Timeline
+from permitlogic.models.report import Finding, Severity, StageTimeline, Timeline
 from permitlogic.report.context import RenderInput
+from permitlogic.report.formats import Destination
 
 STYLE = {Severity.error: "bold red", Severity.warning: "yellow", Severity.info: "cyan"}
 WHOLE_CATALOG = ("（全目录）", "(whole catalog)")
@@ -33,7 +36,46 @@ def _plain(text: str) -> str:
     return escape(terminal_text(text))
 
 
-def render(inp: RenderInput, console: Console) -> None:
+FILE_WIDTH = 160
+"""Columns of the timeline tables in a text report written to a file."""
+
+
+def console_for(destination: Destination) -> Console:
+    """The console whose layout the text takes: the standard output's own, or a file's."""
+    if destination is Destination.file:
+        return Console(
+            file=io.StringIO(), width=FILE_WIDTH, highlight=False, emoji=False, no_color=True
+        )
+    # emoji=False: ":100:" in a catalog's text is text, not an emoji code.
+    return Console(highlight=False, emoji=False)
+
+
+class _Out:
+    """The rendered text in order: rich output captured from ``console``, plain lines as they are."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+        self.is_terminal = console.is_terminal
+        self.parts: list[str] = []
+
+    def print(self, *objects: Any, **options: Any) -> None:
+        with self.console.capture() as captured:
+            self.console.print(*objects, **options)
+        self.parts.append(captured.get())
+
+    def write(self, text: str) -> None:
+        self.parts.append(text)
+
+
+def render(inputs: list[RenderInput], console: Console) -> str:
+    """Every catalog's report as ``console`` would show it (tables and colour on a terminal)."""
+    out = _Out(console)
+    for inp in inputs:
+        _render_one(inp, out)
+    return "".join(out.parts)
+
+
+def _render_one(inp: RenderInput, console: _Out) -> None:
     report = inp.report
     title = inp.text("审批事项目录检查", "Catalog check")
     source = report.catalog.source or report.catalog.id
@@ -54,7 +96,7 @@ def render(inp: RenderInput, console: Console) -> None:
         lines: list[str] = []
         for department in departments:
             _department_lines(inp, department, by_department[department], lines)
-        console.file.write("".join(lines))
+        console.write("".join(lines))
     for timeline in report.timelines:
         _timeline(inp, timeline, console)
     _summary(inp, console)
@@ -139,7 +181,7 @@ OTHER_ITEMS_SHOWN = 8
 """Non-critical items listed per stage in the text timeline before "… and N more"."""
 
 
-def _timeline(inp: RenderInput, timeline: Timeline, console: Console) -> None:
+def _timeline(inp: RenderInput, timeline: Timeline, console: _Out) -> None:
     """One chain: stage by stage its worst case, bound and verdict, the critical path marked ★."""
     heading = f"[bold]{_plain(timeline.chain)}[/] {_plain(timeline.name)}" + (
         inp.text("（联合办理）", " (joint)") if timeline.joint else ""
@@ -154,6 +196,15 @@ def _timeline(inp: RenderInput, timeline: Timeline, console: Console) -> None:
         )
         return
     bound = "—" if timeline.bound_days is None else str(timeline.bound_days)
+    console.print(_timeline_table(inp, timeline, heading, bound))
+    _timeline_verdict(inp, timeline, bound, console)
+    note = timeline.note_zh if inp.lang == "zh" else timeline.note_en
+    if note:
+        console.print(f"[dim]{_plain(note)}[/]", highlight=False)
+
+
+def _timeline_table(inp: RenderInput, timeline: Timeline, heading: str, bound: str) -> Table:
+    """Stage by stage: days, worst case, bound, verdict and the critical path (★)."""
     table = Table(
         title=heading
         + inp.text(
@@ -173,31 +224,13 @@ def _timeline(inp: RenderInput, timeline: Timeline, console: Console) -> None:
         overflow="fold",
     )
     for stage in timeline.stages:
-        days = {entry.item: entry.days for entry in stage.items}
-        cell = Text(
-            " → ".join(
-                f"★{terminal_text(item)}({days.get(item, '?')})" for item in stage.critical_path
-            )
-            or inp.text("（无事项）", "(no items)")
-        )
-        others = [e for e in stage.items if e.item not in stage.critical_path]
-        if others:
-            shown = inp.text("、", ", ").join(
-                f"{terminal_text(e.item)}({e.days})" for e in others[:OTHER_ITEMS_SHOWN]
-            )
-            if len(others) > OTHER_ITEMS_SHOWN:
-                shown += inp.text(
-                    f" 等另 {len(others) - OTHER_ITEMS_SHOWN} 项",
-                    f" and {len(others) - OTHER_ITEMS_SHOWN} more",
-                )
-            cell.append(inp.text("\n其余：", "\nothers: ") + shown, style="dim")
         table.add_row(
             Text(terminal_text(stage.name)),
             f"{stage.start}–{stage.start + stage.worst_case_days}",
             str(stage.worst_case_days),
             "—" if stage.bound_days is None else str(stage.bound_days),
             _stage_verdict(inp, stage.worst_case_days, stage.bound_days, stage.holds),
-            cell,
+            _stage_items(inp, stage),
         )
     table.add_row(
         inp.text("[bold]全流程[/]", "[bold]Whole path[/]"),
@@ -210,7 +243,32 @@ def _timeline(inp: RenderInput, timeline: Timeline, console: Console) -> None:
             f"{len(timeline.critical_path)} items on the critical path",
         ),
     )
-    console.print(table)
+    return table
+
+
+def _stage_items(inp: RenderInput, stage: StageTimeline) -> Text:
+    """The stage's critical path (★, days), then up to OTHER_ITEMS_SHOWN of its other items."""
+    days = {entry.item: entry.days for entry in stage.items}
+    cell = Text(
+        " → ".join(f"★{terminal_text(item)}({days.get(item, '?')})" for item in stage.critical_path)
+        or inp.text("（无事项）", "(no items)")
+    )
+    others = [e for e in stage.items if e.item not in stage.critical_path]
+    if others:
+        shown = inp.text("、", ", ").join(
+            f"{terminal_text(e.item)}({e.days})" for e in others[:OTHER_ITEMS_SHOWN]
+        )
+        if len(others) > OTHER_ITEMS_SHOWN:
+            shown += inp.text(
+                f" 等另 {len(others) - OTHER_ITEMS_SHOWN} 项",
+                f" and {len(others) - OTHER_ITEMS_SHOWN} more",
+            )
+        cell.append(inp.text("\n其余：", "\nothers: ") + shown, style="dim")
+    return cell
+
+
+def _timeline_verdict(inp: RenderInput, timeline: Timeline, bound: str, console: _Out) -> None:
+    """Below the table: every bound holds, or which ones z3 proved broken."""
     per_stage = inp.text("、", ", ").join(str(s.worst_case_days) for s in timeline.stages)
     if timeline.holds:
         console.print(
@@ -238,9 +296,6 @@ def _timeline(inp: RenderInput, timeline: Timeline, console: Console) -> None:
             ),
             highlight=False,
         )
-    note = timeline.note_zh if inp.lang == "zh" else timeline.note_en
-    if note:
-        console.print(f"[dim]{_plain(note)}[/]", highlight=False)
 
 
 def _chain_bound(timeline: Timeline) -> bool | None:
@@ -257,7 +312,7 @@ def _stage_verdict(inp: RenderInput, days: int, bound: int | None, holds: bool |
     return inp.text(f"[red]✗ 超 {days - bound} 日[/]", f"[red]✗ {days - bound} over[/]")
 
 
-def _summary(inp: RenderInput, console: Console) -> None:
+def _summary(inp: RenderInput, console: _Out) -> None:
     summary = inp.report.summary
     if inp.report.not_judged:
         console.print(

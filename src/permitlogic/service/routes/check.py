@@ -4,15 +4,16 @@
 # service (from its limits) and FastAPI must see it as an object, not a name.
 
 import threading
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Query
-from fastapi.responses import JSONResponse
+from fastapi.responses import Response
 
 from permitlogic.check_runner import check
 from permitlogic.checks.registry import split_codes, unknown_codes
 from permitlogic.models.report import Report
-from permitlogic.report.json_report import report_json
+from permitlogic.report.context import RenderInput
+from permitlogic.report.formats import FORMATS, Destination, FormatName
 from permitlogic.service.bodies import BodyTypes
 from permitlogic.service.catalogs import RegistryFull
 from permitlogic.service.errors import ServiceError
@@ -24,6 +25,7 @@ from permitlogic.service.schemas import (
 )
 from permitlogic.service.state import State
 
+JSON_FORMAT = FORMATS[FormatName.json]
 CHECK_LOCK = threading.Lock()
 """One check run at a time: the time proofs use z3's shared default context, which
 is not safe to use from several threads at once."""
@@ -43,7 +45,13 @@ def check_router(bodies: BodyTypes, max_items: int) -> APIRouter:
         bodies.catalog,  # type: ignore[name-defined]
         Body(description=f"a catalog (catalog-format v1) as JSON, at most {max_items:,} items"),
     ]
+    _check_route(router, catalog_body)
+    _register_route(router, catalog_body)
+    _list_route(router)
+    return router
 
+
+def _check_route(router: APIRouter, catalog_body: Any) -> None:
     @router.post(
         "/v1/check",
         response_model=Report,
@@ -56,14 +64,19 @@ def check_router(bodies: BodyTypes, max_items: int) -> APIRouter:
         state: State,
         select: Codes = None,
         ignore: Codes = None,
-    ) -> JSONResponse:
+    ) -> Response:
         """Run the checks on the catalog: the same JSON as `permitlogic check --format json`."""
         chosen = _codes("select", select)
         skipped = _codes("ignore", ignore)
         with CHECK_LOCK:
             report = check(catalog, pack=state.checks_pack, select=chosen, ignore=skipped)
-        return JSONResponse(report_json(report))
+        rendered = JSON_FORMAT.render(
+            [RenderInput(report, catalog, None, state.checks_pack)], Destination.file
+        )
+        return Response(rendered, media_type=JSON_FORMAT.media_type)
 
+
+def _register_route(router: APIRouter, catalog_body: Any) -> None:
     @router.post(
         "/v1/catalogs",
         response_model=CatalogRegistered,
@@ -101,6 +114,8 @@ def check_router(bodies: BodyTypes, max_items: int) -> APIRouter:
             id=entry.id, items=len(catalog.items), sha256=entry.sha256, replaced=replaced
         )
 
+
+def _list_route(router: APIRouter) -> None:
     @router.get(
         "/v1/catalogs",
         response_model=list[CatalogSummary],
@@ -117,8 +132,6 @@ def check_router(bodies: BodyTypes, max_items: int) -> APIRouter:
             )
             for entry in state.catalogs.all()
         ]
-
-    return router
 
 
 def _codes(name: str, value: str | None) -> list[str] | None:

@@ -38,7 +38,12 @@ _DEFERRAL: TypeAdapter[DeferralDecision | list[DeferralDecision]] = TypeAdapter(
 
 def decide_router(bodies: BodyTypes, max_list: int) -> APIRouter:
     router = APIRouter(tags=["decide"])
+    _green_channel_route(router, bodies, max_list)
+    _deferral_route(router, bodies, max_list)
+    return router
 
+
+def _green_channel_route(router: APIRouter, bodies: BodyTypes, max_list: int) -> None:
     @router.post(
         "/v1/decide/green-channel",
         response_model=GreenChannelAnswer,
@@ -72,6 +77,8 @@ def decide_router(bodies: BodyTypes, max_list: int) -> APIRouter:
 
         return Response(await _run(answer, len(projects)), media_type="application/json")
 
+
+def _deferral_route(router: APIRouter, bodies: BodyTypes, max_list: int) -> None:
     @router.post(
         "/v1/decide/deferral",
         response_model=DeferralAnswer,
@@ -125,8 +132,6 @@ def decide_router(bodies: BodyTypes, max_list: int) -> APIRouter:
             return _DEFERRAL.dump_json(decisions if isinstance(body, list) else decisions[0])
 
         return Response(await _run(answer, len(applications)), media_type="application/json")
-
-    return router
 
 
 INLINE = 64

@@ -6,12 +6,9 @@ from pathlib import Path
 
 import yaml
 
-from permitlogic.check_runner import check
-from permitlogic.load.catalog import load_catalog
+from check_fixtures import run
 from permitlogic.packs.checks_pack import bundled_checks_pack, load_checks_pack
 from permitlogic.packs.location import default_rules_dir
-
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "checks"
 
 
 def pack_with(tmp_path: Path, **thresholds: float) -> Path:
@@ -25,7 +22,7 @@ def pack_with(tmp_path: Path, **thresholds: float) -> Path:
 
 def rules_of(directory: str, name: str, rules: Path | None) -> list[tuple[str, list[str]]]:
     pack = load_checks_pack(rules) if rules else bundled_checks_pack()
-    report = check(load_catalog(FIXTURES / directory / name), pack=pack, select=[directory])
+    report = run(directory, name, [directory], pack)
     return [(f.rule, f.items) for f in report.findings]
 
 

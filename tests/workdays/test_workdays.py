@@ -7,7 +7,6 @@ from pathlib import Path
 
 import chinese_calendar
 import pytest
-from decide_support import DATA, ROOT, plain_workdays_after
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -22,6 +21,8 @@ from permitlogic.workdays.holiday_file import load_holiday_file
 from permitlogic.workdays.sources import package_years
 
 CALENDAR = bundled_calendar()
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "tests" / "decide" / "data"
 TEST_2027 = DATA / "calendar-2027-test.yaml"
 
 
@@ -128,3 +129,12 @@ def test_deadlines_agree_with_a_plain_count(received: date, n: int) -> None:
     workdays = set(chinese_calendar.workdays)
     expected = plain_workdays_after(received, n, holidays, workdays)
     assert working_days_after(received, n, CALENDAR) == expected
+
+
+def plain_workdays_after(start: date, n: int, holidays: set[date], workdays: set[date]) -> date:
+    day = start
+    while n:
+        day += timedelta(days=1)
+        if day in workdays or (day.weekday() < 5 and day not in holidays):
+            n -= 1
+    return day

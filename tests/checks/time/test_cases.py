@@ -12,7 +12,7 @@ from permitlogic.check_runner import check
 from permitlogic.cli import app
 from permitlogic.load.catalog import load_catalog
 
-CASES = Path(__file__).resolve().parent.parent.parent / "cases"
+CASES = Path(__file__).resolve().parents[3] / "cases"
 TIME_CHECKS = ["PL301", "PL302", "PL303", "PL304", "PL305", "PL310", "PL311", "PL312", "PL313"]
 
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from check_fixtures import AREAS
 from permitlogic.check_runner import check
 from permitlogic.load.catalog import load_catalog
 from permitlogic.load.reference import load_reference
 
-from .fixtures import AREAS
-
-CASES = Path(__file__).resolve().parents[2] / "cases"
+CASES = Path(__file__).resolve().parents[3] / "cases"
 
 PLANTED: dict[str, list[list[str]]] = {
     "PL101": [["ZR-003", "JS-003"], ["SJ-002"], ["SJ-010", "XF-001", "WL-001"]],

@@ -19,9 +19,10 @@ from permitlogic.load.catalog import load_catalog
 from permitlogic.packs.checks_pack import bundled_checks_pack
 
 HERE = Path(__file__).resolve().parent
+REPORT_FIXTURES = HERE.parent / "report" / "fixtures"
 ROOT = HERE.parent.parent
-OLD = HERE / "fixtures" / "county-2025.yaml"
-NEW = HERE / "fixtures" / "county.yaml"
+OLD = REPORT_FIXTURES / "county-2025.yaml"
+NEW = REPORT_FIXTURES / "county.yaml"
 DEMO_OLD = ROOT / "cases" / "demo-county-2025.yaml"
 DEMO_NEW = ROOT / "cases" / "demo-county.yaml"
 TARGET = bundled_checks_pack().thresholds.reduction_target

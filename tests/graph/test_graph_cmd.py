@@ -11,11 +11,10 @@ import pytest
 from defusedxml import ElementTree
 from typer.testing import CliRunner
 
+from check_fixtures import FIXTURES
 from permitlogic.cli import app, main
 from permitlogic.graph_render import COLOURS
 from permitlogic.models.report import Severity
-
-from .fixtures import FIXTURES
 
 runner = CliRunner()
 CYCLES = FIXTURES / "PL101" / "fail.yaml"

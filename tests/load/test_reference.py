@@ -8,11 +8,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from check_fixtures import FIXTURES
 from permitlogic.errors import InputError
 from permitlogic.load.reference import load_reference
 from permitlogic.models.reference import ReferenceStatus
-
-from .fixtures import FIXTURES
 
 
 def workbook(path: Path, rows: list[list[object]], title: str = "清单") -> Path:

@@ -6,13 +6,12 @@ from pathlib import Path
 
 import yaml
 
+from check_fixtures import FIXTURES
 from permitlogic.check_runner import check
 from permitlogic.load.catalog import load_catalog
 from permitlogic.packs.checks_pack import load_checks_pack
 
-from .fixtures import FIXTURES
-
-RULES = Path(__file__).resolve().parents[2] / "rules"
+RULES = Path(__file__).resolve().parents[3] / "rules"
 
 
 def pack_with(tmp_path: Path, change: dict[str, object]) -> Path:
