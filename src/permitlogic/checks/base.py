@@ -16,27 +16,15 @@ from permitlogic.check_context import CheckContext
 from permitlogic.law.quotes import law_quotes
 from permitlogic.models.catalog import APPROVAL_KINDS, Item, Kind
 from permitlogic.models.report import Finding, Fix, Severity
+from permitlogic.rule_doc import RuleDoc
 
 __all__ = ["Check", "CheckContext", "CheckFunction", "CheckMeta"]
 
 
 @dataclass(frozen=True)
-class CheckMeta:
-    """A check's identity and its doc.
+class CheckMeta(RuleDoc):
+    """A check's identity and its doc (see RuleDoc), and what it reads."""
 
-    ``doc_zh`` / ``doc_en`` use the headings *What it does*, *Why is this bad?*,
-    *Example*, *Use instead*, *References* (功能 / 问题 / 示例 / 修改 / 依据).
-    """
-
-    id: str
-    name: str
-    name_zh: str
-    severity: Severity
-    citation: str
-    summary_zh: str
-    summary_en: str
-    doc_zh: str
-    doc_en: str
     area: str = ""
     needs_reference: bool = False
     kinds: frozenset[Kind] = APPROVAL_KINDS

@@ -22,6 +22,7 @@ from permitlogic.packs.deferral import DeferralPack
 from permitlogic.packs.green_channel import GreenChannelPack
 from permitlogic.workbench.db import WorkbenchDb, now
 from permitlogic.workbench.tables import decisions
+from permitlogic.workbench.web import text_field
 from permitlogic.workdays.calendar import WorkdayCalendar
 
 PROJECT_FLAGS = (
@@ -38,23 +39,8 @@ PROJECT_FLAGS = (
 )
 
 
-def _text(form: FormData, name: str, limit: int = 200) -> str:
-    value = form.get(name)
-    text = value.strip() if isinstance(value, str) else ""
-    if not text:
-        raise InputError.single(None, f"请填写 {name}", f"{name} is required", key=name)
-    if len(text) > limit:
-        raise InputError.single(
-            None,
-            f"{name} 超过 {limit} 个字符",
-            f"{name} is longer than {limit} characters",
-            key=name,
-        )
-    return text
-
-
 def project_of(form: FormData) -> Project:
-    category = _text(form, "category", 40)
+    category = text_field(form, "category", limit=40)
     if category not in {c.value for c in ProjectCategory}:
         raise InputError.single(
             None,
@@ -62,7 +48,10 @@ def project_of(form: FormData) -> Project:
             f"unknown project category: {category}",
             key="category",
         )
-    fields: dict[str, Any] = {"id": _text(form, "id"), "name": _text(form, "name", 400)}
+    fields: dict[str, Any] = {
+        "id": text_field(form, "id", limit=200),
+        "name": text_field(form, "name", limit=400),
+    }
     fields["category"] = category
     for flag in PROJECT_FLAGS:
         fields[flag] = form.get(flag) == "yes"
@@ -70,7 +59,7 @@ def project_of(form: FormData) -> Project:
 
 
 def application_of(form: FormData) -> Application:
-    received_text = _text(form, "received", 10)
+    received_text = text_field(form, "received", limit=10)
     try:
         received = date.fromisoformat(received_text)
     except ValueError:
@@ -80,7 +69,7 @@ def application_of(form: FormData) -> Application:
             f"the received date must be YYYY-MM-DD: {received_text}",
             key="received",
         ) from None
-    credit = _text(form, "credit", 20)
+    credit = text_field(form, "credit", limit=20)
     if credit not in ("good", "warned", "blacklisted"):
         raise InputError.single(
             None, f"信用等级不对：{credit}", f"unknown credit: {credit}", key="credit"
@@ -88,9 +77,9 @@ def application_of(form: FormData) -> Application:
     submitted = [m for m in form.getlist("submitted") if isinstance(m, str) and m]
     return Application.model_validate(
         {
-            "id": _text(form, "id", 128),
-            "item": _text(form, "item", 128),
-            "applicant": {"id": _text(form, "applicant", 128), "credit": credit},
+            "id": text_field(form, "id", limit=128),
+            "item": text_field(form, "item", limit=128),
+            "applicant": {"id": text_field(form, "applicant", limit=128), "credit": credit},
             "received": received,
             "submitted": submitted,
             "commitment": form.get("commitment") == "yes",

@@ -14,6 +14,7 @@ from permitlogic.models.report import LawQuote, Out, Severity
 from permitlogic.packs.checks_pack import ChecksPack
 from permitlogic.packs.deferral import DeferralPack
 from permitlogic.packs.green_channel import GreenChannelPack
+from permitlogic.rule_doc import RuleDoc
 
 __all__ = ["CitedText", "LintFinding", "LintMeta", "LintRule", "PackSet", "cited_texts"]
 
@@ -33,18 +34,9 @@ class LintFinding(Out):
 
 
 @dataclass(frozen=True)
-class LintMeta:
-    """A lint rule's identity and doc (功能 / 问题 / 示例 / 修改 / 依据, zh and en)."""
+class LintMeta(RuleDoc):
+    """A lint rule's identity and doc (see RuleDoc) and the register articles it cites."""
 
-    id: str
-    name: str
-    name_zh: str
-    severity: Severity
-    citation: str
-    summary_zh: str
-    summary_en: str
-    doc_zh: str
-    doc_en: str
     law: tuple[str, ...] = ()
 
     def finding(
