@@ -159,3 +159,35 @@ def test_only_findings_of_the_latest_round_can_be_accepted(admin: TestClient) ->
         data={"csrf": csrf, "department": "县交通运输局", "key": key.group(1), "reason": "保留"},
     )
     assert again.status_code == 400
+
+
+def test_a_finding_shows_the_text_of_the_law_it_cites(admin: TestClient) -> None:
+    from html import escape
+
+    from permitlogic.check_runner import check
+    from permitlogic.load.catalog import load_catalog
+
+    name = "flawed-county.yaml"
+    quoted = [
+        (finding, law)
+        for finding in check(load_catalog(CASES / name)).findings
+        for law in finding.law
+        if law.quote
+    ]
+    assert quoted, "the flawed county has findings that quote the law"
+    finding, law = quoted[0]
+    csrf = csrf_of(admin.get("/workbench/reviews").text)
+    review = admin.post(
+        "/workbench/reviews", data={"csrf": csrf, "county": "示范县", "year": "2026"}
+    )
+    number = review.url.path.rsplit("/", 1)[-1]
+    sent = admin.post(
+        f"/workbench/reviews/{number}/upload",
+        data={"csrf": csrf},
+        files={"file": (name, (CASES / name).read_bytes())},
+    )
+    assert sent.status_code == 200
+    department = finding.department or ""
+    page = admin.get(f"/workbench/reviews/{number}/round", params={"department": department})
+    assert page.status_code == 200
+    assert escape(law.quote or "", quote=False) in page.text
