@@ -8,7 +8,12 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -39,3 +44,16 @@ def screenshot_dir(fallback: Path) -> Path:
     directory = Path(wanted) if wanted else fallback
     directory.mkdir(parents=True, exist_ok=True)
     return directory
+
+
+@contextmanager
+def playwright_and_chromium() -> Iterator[tuple[Any, str]]:
+    """A running Playwright and the Chromium to launch with it; the test skips without them."""
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="the playwright package is not installed"
+    )
+    executable = chromium_path()
+    if executable is None:
+        pytest.skip("no Chromium found (apt-get install chromium, or set PERMITLOGIC_CHROMIUM)")
+    with sync_api.sync_playwright() as playwright:
+        yield playwright, executable

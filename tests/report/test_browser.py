@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from browser_support import CHROMIUM_ARGS, chromium_path, screenshot_dir
+from browser_support import CHROMIUM_ARGS, playwright_and_chromium, screenshot_dir
 from permitlogic.graph import prerequisite_graph
 from permitlogic.report import html
 from permitlogic.report.context import RenderInput
@@ -29,13 +29,10 @@ CASES = ROOT / "cases"
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="the playwright package is not installed"
-    )
-    executable = chromium_path()
-    if executable is None:
-        pytest.skip("no Chromium found (apt-get install chromium, or set PERMITLOGIC_CHROMIUM)")
-    with sync_api.sync_playwright() as playwright, tempfile.TemporaryDirectory() as profile:
+    with (
+        playwright_and_chromium() as (playwright, executable),
+        tempfile.TemporaryDirectory() as profile,
+    ):
         context = playwright.chromium.launch_persistent_context(
             profile,
             executable_path=executable,

@@ -15,7 +15,7 @@ if str(HERE) not in sys.path:
 
 from workbench_support import ACCOUNTS, Server, add_user  # noqa: E402
 
-from browser_support import CHROMIUM_ARGS, chromium_path, screenshot_dir  # noqa: E402
+from browser_support import CHROMIUM_ARGS, playwright_and_chromium, screenshot_dir  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -33,13 +33,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     """Headless Chromium found as the HTML report's browser test finds it (never downloaded)."""
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="the playwright package is not installed"
-    )
-    executable = chromium_path()
-    if executable is None:
-        pytest.skip("no Chromium found (apt-get install chromium, or set PERMITLOGIC_CHROMIUM)")
-    with sync_api.sync_playwright() as playwright:
+    with playwright_and_chromium() as (playwright, executable):
         launched = playwright.chromium.launch(
             executable_path=executable, headless=True, args=CHROMIUM_ARGS
         )
