@@ -12,11 +12,13 @@ from permitlogic.escaping import xml_text
 from permitlogic.graph import EXTERNAL_PREFIX
 
 
-@cache
-def environment() -> Environment:
-    """Templates from ``permitlogic/report/templates``, autoescaped, strict about names."""
+def template_environment(package: str, *, sort_json_keys: bool = False) -> Environment:
+    """Templates from ``<package>/templates``: autoescaped, strict about names, XML-safe.
+
+    Shared by the HTML report and the workbench, so both pages escape the same way.
+    """
     env = Environment(
-        loader=PackageLoader("permitlogic.report", "templates"),
+        loader=PackageLoader(package, "templates"),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -25,7 +27,14 @@ def environment() -> Environment:
         finalize=_xml_safe,
     )
     # Readable Chinese in the embedded data; tojson still escapes <, >, & and '.
-    env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": False}
+    env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": sort_json_keys}
+    return env
+
+
+@cache
+def environment() -> Environment:
+    """The report's templates (``permitlogic/report/templates``)."""
+    env = template_environment("permitlogic.report")
     env.filters["num"] = _number
     env.filters["node_label"] = _node_label
     return env

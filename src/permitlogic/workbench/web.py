@@ -11,11 +11,12 @@ from urllib.parse import quote
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment
 from starlette.datastructures import FormData
 
 from permitlogic.errors import InputError
 from permitlogic.models.report import Severity
+from permitlogic.report.page import template_environment
 from permitlogic.service.state import ServiceState
 from permitlogic.workbench.accounts import Role, Session, session_of
 from permitlogic.workbench.db import WorkbenchDb
@@ -54,14 +55,7 @@ class LoginNeeded(Exception):
 
 @cache
 def environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("permitlogic.workbench", "templates"),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=StrictUndefined,
-    )
-    env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": True}
+    env = template_environment("permitlogic.workbench", sort_json_keys=True)
     env.globals["prefix"] = PREFIX
     env.globals["Severity"] = Severity
     env.filters["q"] = lambda value: quote(str(value), safe="")
