@@ -69,21 +69,25 @@ def _load(path: str | Path, limits: LoadLimits) -> tuple[Catalog, Sourced]:
             f"不支持的文件类型 {suffix or '（无扩展名）'}：应为 .yaml、.yml、.json、.xlsx 或 .csv",
             f"unsupported file type {suffix or '(none)'}: expected .yaml, .yml, .json, .xlsx or .csv",
         )
-    if suffix in (".xlsx", ".csv", ".json"):
+    if suffix in (".xlsx", ".csv"):
         from permitlogic.published.importer import import_published, sniff
 
         if sniff(file):
             imported = import_published(file, limits=limits)
             return imported.catalog, imported.sourced
-    if suffix in (".xlsx", ".csv"):
         # openpyxl is imported only for spreadsheets.
         from permitlogic.load.sheet_loader import catalog_from_csv, catalog_from_xlsx
 
         return (catalog_from_xlsx if suffix == ".xlsx" else catalog_from_csv)(file, limits)
     text = decode_utf8(read_bytes(file, limits), name)
-    return _tree_catalog(
-        parse_text(text, name, suffix == ".json", limits.max_items), limits, len(text)
-    )
+    sourced = parse_text(text, name, suffix == ".json", limits.max_items)
+    if suffix == ".json":
+        from permitlogic.published.importer import import_published, is_platform_data
+
+        if is_platform_data(sourced.data):
+            imported = import_published(file, limits=limits)
+            return imported.catalog, imported.sourced
+    return _tree_catalog(sourced, limits, len(text))
 
 
 def folder_given(name: str) -> InputError:

@@ -9,7 +9,6 @@ catalog format.
 
 from __future__ import annotations
 
-import json
 import re
 import zipfile
 from dataclasses import dataclass
@@ -118,8 +117,17 @@ def _bad(file: str, key: str, zh: str, en: str) -> Problem:
     return Problem(location=Location(file=file, key=key), message_zh=zh, message_en=en)
 
 
+def is_platform_data(data: object) -> bool:
+    """Whether parsed JSON is a platform's records rather than a catalog (``items``)."""
+    return not (isinstance(data, dict) and "items" in data) and looks_like_platform(data)
+
+
 def sniff(path: Path) -> bool:
-    """Whether the file is a published layout (not the catalog format)."""
+    """Whether a spreadsheet is a published layout (not the catalog template).
+
+    JSON is told apart after the loader has parsed it (``is_platform_data``), so a
+    catalog's JSON is read once.
+    """
     suffix = path.suffix.lower()
     try:
         if suffix == ".xlsx":
@@ -137,9 +145,6 @@ def sniff(path: Path) -> bool:
                 return False
             headers = {normal_header(cell) for cell in rows[found]}
             return not (headers & _TEMPLATE_ONLY_HEADERS)
-        if suffix == ".json":
-            data = json.loads(path.read_text(encoding="utf-8-sig"))
-            return not (isinstance(data, dict) and "items" in data) and looks_like_platform(data)
     except (OSError, ValueError, zipfile.BadZipFile, KeyError):
         return False
     return False
