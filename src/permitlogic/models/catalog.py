@@ -8,6 +8,7 @@ legal catalog must never pass silently.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from contextvars import ContextVar
 from datetime import date, datetime
 from enum import StrEnum
@@ -62,8 +63,8 @@ _FIELD_SETS: dict[frozenset[str], set[str]] = {}
 _MAX_FIELD_SETS = 4096
 
 
-def share_fields_set(model: BaseModel) -> None:
-    """Let ``model`` use the one set object for its combination of fields given.
+def share_fields_sets(models: Iterable[BaseModel]) -> None:
+    """Let each model use the one set object for its combination of fields given.
 
     Pydantic keeps on every instance the set of fields its input gave; on a
     large catalog these sets weighed as much as the items' own values (90 MB of
@@ -71,14 +72,16 @@ def share_fields_set(model: BaseModel) -> None:
     in place (``model_copy`` copies it first): instances given the same fields
     may share one.
     """
-    fields = model.__pydantic_fields_set__
-    key = frozenset(fields)
-    shared = _FIELD_SETS.get(key)
-    if shared is None:
-        if len(_FIELD_SETS) >= _MAX_FIELD_SETS:
-            return
-        shared = _FIELD_SETS[key] = fields
-    object.__setattr__(model, "__pydantic_fields_set__", shared)
+    known = _FIELD_SETS
+    for model in models:
+        fields = model.__pydantic_fields_set__
+        key = frozenset(fields)
+        shared = known.get(key)
+        if shared is None:
+            if len(known) >= _MAX_FIELD_SETS:
+                continue
+            shared = known[key] = fields
+        object.__setattr__(model, "__pydantic_fields_set__", shared)
 
 
 class Level(StrEnum):
@@ -391,13 +394,18 @@ class Item(Strict):
         return self
 
     def _share_fields_sets(self) -> None:
-        share_fields_set(self)
-        for part in (*self.transactions, *self.basis, *self.implementation_basis, *self.materials):
-            share_fields_set(part)
-        for prerequisite in self.prerequisites:
-            share_fields_set(prerequisite)
-            if prerequisite.basis is not None:
-                share_fields_set(prerequisite.basis)
+        bases = [p.basis for p in self.prerequisites if p.basis is not None]
+        share_fields_sets(
+            (
+                self,
+                *self.transactions,
+                *self.basis,
+                *self.implementation_basis,
+                *self.materials,
+                *self.prerequisites,
+                *bases,
+            )
+        )
 
     @property
     def statute_days(self) -> int:
