@@ -108,7 +108,7 @@ def test_a_published_sheet_with_units_in_its_day_cells(tmp_path: Path) -> None:
             "设定依据",
             "法定办结时限",
             "承诺办结时限",
-            "备注",
+            "业务办理项",
         ]
     )
     sheet.append(
@@ -120,7 +120,7 @@ def test_a_published_sheet_with_units_in_its_day_cells(tmp_path: Path) -> None:
             "《公路安全保护条例》第三十五条",
             "20日",
             "即办",
-            None,
+            "新办、变更、延续",
         ]
     )
     sheet.append(
@@ -147,6 +147,7 @@ def test_a_published_sheet_with_units_in_its_day_cells(tmp_path: Path) -> None:
         0,
         True,
     )
+    assert [t.name for t in first.transactions] == ["新办", "变更", "延续"]
     assert second.department == "县交通运输局"
     assert (second.promised_days, second.promised_unit) == (5, DayUnit.working)
     assert (third.statutory_unit, third.kind) == (DayUnit.calendar, Kind.confirmation)

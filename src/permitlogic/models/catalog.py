@@ -206,9 +206,9 @@ class Basis(Strict):
     level: LevelField | None = None
     title: Name
     article: Text | None = None
-    document_number: str | None = None
-    issuer: str | None = None
-    text: str | None = None
+    document_number: Name | None = None
+    issuer: Name | None = None
+    text: Text | None = None
 
     @property
     def level_zh(self) -> str:
@@ -260,15 +260,15 @@ class Material(Strict):
     core: bool = False
     issued_by: Name | None = None
     required: bool | None = None
-    form: str | None = None
-    source: str | None = None
+    form: Name | None = None
+    source: Text | None = None
 
 
 class Transaction(Strict):
     """A transaction of an item (业务办理项: 新办, 变更, 延续, 注销, 补证 …), with its own code."""
 
     name: Name
-    code: str | None = None
+    code: Id | None = None
 
 
 _PUBLISHED: ContextVar[bool] = ContextVar("published_catalog", default=False)
@@ -300,9 +300,9 @@ class Item(Strict):
     name: Name
     department: Name
     kind: KindField
-    basic_code: str | None = None
-    implementation_code: str | None = None
-    parent: str | None = None
+    basic_code: Id | None = None
+    implementation_code: Id | None = None
+    parent: Id | None = None
     transactions: list[Transaction] = Field(default_factory=list)
     basis: list[Basis] = Field(default_factory=list)
     implementation_basis: list[Basis] = Field(default_factory=list)
@@ -389,7 +389,7 @@ class CatalogMeta(Strict):
     level: AdminLevelField = AdminLevel.county
     effective: IsoDate | None = None
     published: bool = False
-    source: str | None = None
+    source: Name | None = None
 
 
 class Stage(Strict):

@@ -126,6 +126,13 @@ def _item(
     for key, field_name in (("basic_code", "basic_code"), ("code", "implementation_code")):
         if key in cells:
             item[field_name] = cells[key].value
+    transaction = cells.get("transaction")
+    if transaction is not None:
+        names = [n.strip() for n in re.split(r"[、，,;；\n]", transaction.value) if n.strip()]
+        item["transactions"] = [{"name": n} for n in names]
+        log.add(
+            transaction.where, "interpreted", transaction.value, "业务办理项：" + "、".join(names)
+        )
     license = kind is Kind.license
     for key, days_field, unit_field in (
         ("statutory", "statutory_days", "statutory_unit"),

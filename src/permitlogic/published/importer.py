@@ -126,7 +126,7 @@ def sniff(path: Path) -> bool:
             with zipfile.ZipFile(path) as archive:
                 workbook = archive.read("xl/workbook.xml").decode("utf-8", "replace")
             names = set(re.findall(r'<sheet[^>]*name="([^"]+)"', workbook))
-            return not (names & _TEMPLATE_SHEETS)
+            return bool(names) and not (names & _TEMPLATE_SHEETS)
         if suffix == ".csv":
             head = path.read_bytes()[:65536].decode("utf-8-sig", "replace").splitlines()[:15]
             if head and head[0].split(",")[0].strip() in ("目录编号", "id"):

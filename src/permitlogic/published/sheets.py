@@ -19,6 +19,7 @@ from permitlogic.errors import InputError
 from permitlogic.load.csv_source import decode
 from permitlogic.load.limits import LoadLimits
 from permitlogic.load.raw import read_bytes
+from permitlogic.load.xlsx_source import check_shared_strings, check_zip
 from permitlogic.models.report import Location
 from permitlogic.published.build import Cell, Record
 from permitlogic.published.headers import find_header_row, header_key, normal_header
@@ -32,6 +33,8 @@ def xlsx_records(
 ) -> tuple[list[Record], str | None]:
     """The records of the first sheet with a header row, and the title above it (if any)."""
     read_bytes(path, limits)  # the size limit
+    check_zip(path, limits)  # zip bombs, as the catalog format's loader refuses them
+    check_shared_strings(path, limits)
     try:
         book = load_workbook(path, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a damaged file
@@ -39,7 +42,14 @@ def xlsx_records(
             str(path), f"无法读取 XLSX：{type(error).__name__}", f"cannot read the XLSX: {error}"
         ) from None
     for sheet in book.worksheets:
-        grid = [[c for c in row] for row in sheet.iter_rows(values_only=True)]
+        if sheet.max_row > limits.max_items + 20:
+            raise InputError.single(
+                str(path),
+                f"工作表「{sheet.title}」行数过多（{sheet.max_row} 行；上限可用环境变量 "
+                "PERMITLOGIC_MAX_ITEMS 调整）",
+                f"sheet {sheet.title} has too many rows ({sheet.max_row}; set PERMITLOGIC_MAX_ITEMS)",
+            )
+        grid = [list(row) for row in sheet.iter_rows(values_only=True)]
         header = find_header_row(grid, mapping)
         if header is None:
             continue
