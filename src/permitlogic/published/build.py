@@ -133,7 +133,7 @@ def _item(
         log.add(
             transaction.where, "interpreted", transaction.value, "业务办理项：" + "、".join(names)
         )
-    for key in ("statutory_text", "promised_text"):
+    for key in ("statutory_text", "promised_text", "exercise_level"):
         if key in cells:
             item[key] = cells[key].value
     license = kind is Kind.license
