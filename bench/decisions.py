@@ -6,7 +6,10 @@ For each pack (green channel, 容缺受理): N decisions in lists of B (as the
 HTTP service receives them), timed by the wall clock and by the process's CPU
 time (the CPU figure is what one core does when the machine is shared); RSS
 after the first 10,000 decisions and after all N; and S decisions made one
-call at a time. Goals: ≥ 20,000 decisions/s, RSS growth < 50 MB.
+call at a time. Goals: ≥ 100,000 decisions/s, RSS growth < 50 MB.
+
+The engine sees each distinct fact once per pack version; the other inputs
+reuse its firings (see permitlogic.decide.compiled_ruleset).
 
 ``bench(quick)`` gives the rows for bench/run.py; ``run(n, batch, singles)``
 all the figures.
@@ -38,7 +41,7 @@ from permitlogic.workdays import bundled_calendar
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOG = ROOT / "cases" / "decisions" / "data" / "catalog.yaml"
-GOAL_PER_SECOND = 20_000
+GOAL_PER_SECOND = 100_000
 GOAL_GROWTH_MB = 50.0
 FIRST = 10_000
 POOL = 10_000

@@ -75,6 +75,7 @@ def _section(name: str) -> Callable[[bool], list[Row]] | None:
 
 
 SECTIONS = [
+    "startup",
     "structure",
     "time_proof",
     "decisions",
@@ -83,6 +84,9 @@ SECTIONS = [
     "report_xlsx",
     "service_load",
     "import_published",
+    "workbench",
+    "scale",
+    "workers",
 ]
 
 

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import Cell
-from openpyxl.worksheet.worksheet import Worksheet
+if TYPE_CHECKING:  # openpyxl loads only where a workbook is written
+    from openpyxl.cell.cell import Cell
+    from openpyxl.worksheet.worksheet import Worksheet
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 REPLACEMENT = "\ufffd"
@@ -82,6 +82,8 @@ def append_safe(sheet: Worksheet, values: Sequence[Any]) -> None:
 def text_cell(sheet: Any, value: str) -> Cell:
     """A write-only cell holding ``value`` as text, quote-prefixed when formula-like."""
     text = sheet_text(value)
+    from openpyxl.cell import WriteOnlyCell
+
     cell: Cell = WriteOnlyCell(sheet, value=text)
     if is_formula_like(text):
         cell.data_type = "s"

@@ -18,10 +18,11 @@ from permitlogic.graph import prerequisite_graph, prerequisite_node
 from permitlogic.models.catalog import Basis, Catalog, Kind, Prerequisite
 from permitlogic.models.report import Finding
 from permitlogic.packs.checks_pack import bundled_checks_pack
+from sizes import examples
 
 from .strategies import as_catalog, catalog_data
 
-EXAMPLES = settings(max_examples=150)
+EXAMPLES = settings(max_examples=examples(150))
 
 
 def findings(catalog: Catalog, rule: str) -> list[Finding]:

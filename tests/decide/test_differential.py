@@ -18,6 +18,7 @@ from permitlogic.packs.green_channel import (
     project_flags,
 )
 from permitlogic.workdays import bundled_calendar
+from sizes import examples
 
 GREEN = bundled_green_channel_pack()
 DEFERRAL = bundled_deferral_pack()
@@ -70,7 +71,7 @@ def green_packs(draw: st.DrawFn) -> GreenChannelPack:
     return GreenChannelPack.model_validate(data)
 
 
-@settings(max_examples=30)
+@settings(max_examples=examples(30))
 @given(green_packs(), st.lists(projects(), min_size=1, max_size=40))
 def test_any_green_channel_pack_compiles_to_what_it_says(
     pack: GreenChannelPack, batch: list[Project]
@@ -112,7 +113,7 @@ def deferral_cases(draw: st.DrawFn) -> tuple[DeferralPack, Catalog, list[Applica
     return pack, catalog, batch
 
 
-@settings(max_examples=40)
+@settings(max_examples=examples(40))
 @given(deferral_cases())
 def test_deferral_agrees_with_the_plain_reading(
     case: tuple[DeferralPack, Catalog, list[Application]],

@@ -7,11 +7,12 @@ their own packs); here they run over the bundled packs.
 from __future__ import annotations
 
 from permitlogic.testing import properties
+from sizes import examples
 
 
 def test_one_more_baseline_condition_never_turns_eligible_into_not_eligible() -> None:
-    properties.green_channel_is_monotone(None, max_examples=100)
+    properties.green_channel_is_monotone(None, max_examples=examples(100))
 
 
 def test_one_more_material_never_turns_acceptance_into_a_notice() -> None:
-    properties.deferral_is_monotone(None, max_examples=150)
+    properties.deferral_is_monotone(None, max_examples=examples(150))

@@ -210,3 +210,16 @@ def test_edited_text(
     target = tmp_path / f"fuzz.{kind}"
     target.write_bytes(_edit(source, edits).encode("utf-8", errors="surrogatepass"))
     _assert_contract(target, fmt, tmp_path)
+
+
+def test_a_location_is_never_read_as_an_emoji_code(tmp_path: Path) -> None:
+    """``file.yaml:100:3`` holds ``:100:``, rich's code for 💯 (found by the fuzzer)."""
+    lines = SMALL_YAML.splitlines()
+    at = next(n for n, line in enumerate(lines) if line.strip().startswith("promised_days:"))
+    lines[at] = lines[at].split(":")[0] + ": many"
+    padding = ["# padding"] * (99 - at)
+    path = tmp_path / "emoji.yaml"
+    path.write_text("\n".join([*padding, *lines]) + "\n", encoding="utf-8")
+    code, output = _run(path, "text", tmp_path / "out.txt")
+    assert code == 2
+    assert f"{path}:100:" in output and "\U0001f4af" not in output

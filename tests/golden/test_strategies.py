@@ -12,6 +12,7 @@ from permitlogic.models.catalog import Catalog
 from permitlogic.models.decision import Application, Project
 from permitlogic.models.report import Severity
 from permitlogic.testing.strategies import DEFECTS, applications, catalogs, projects
+from sizes import examples
 
 FAST = settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 
@@ -40,7 +41,7 @@ def test_each_defect_can_trip_its_check(defect: str) -> None:
         catalogs(max_items=8, defects=[defect], min_defects=1, max_defects=1),
         lambda c: any(f.rule == rule.group(1) for f in check(c).findings),
         # Any example will do: no shrinking.
-        settings=settings(max_examples=300, deadline=None, database=None, phases=[Phase.generate]),
+        settings=settings(max_examples=examples(300), deadline=None, database=None, phases=[Phase.generate]),
     )
     assert any(f.rule == rule.group(1) for f in check(found).findings)
 

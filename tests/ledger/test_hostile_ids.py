@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
 from ledger_support import make_decision
 from typer.testing import CliRunner
 
@@ -110,3 +111,18 @@ def test_ids_are_trimmed_and_normalised(store_url: str, tmp_path: Path) -> None:
     assert code == 0, err
     assert json.loads(out)["case_id"] == "A-1"
     assert json.loads(out)["state"] == "supplemented"
+
+
+def test_a_narrower_column_of_an_older_ledger_is_a_located_error(
+    backend: str, store_url: str, tmp_path: Path
+) -> None:
+    """PostgreSQL enforces column sizes: an older ledger's 200-character department."""
+    if backend != "postgresql":
+        pytest.skip("SQLite does not enforce column sizes")
+    from sqlalchemy import text
+
+    with open_store(store_url) as store, store.write() as conn:
+        conn.execute(text("ALTER TABLE cases ALTER COLUMN department TYPE VARCHAR(200)"))
+    decision = decision_json("A-1", department="部" * 300)
+    code, _, err = cases_cli(store_url, "open", write(tmp_path / "d.json", decision))
+    assert code == 2 and "[--store]" in err and "Traceback" not in err

@@ -23,6 +23,7 @@ from permitlogic.ledger.events import open_event
 from permitlogic.ledger.model import EventKind, LedgerEvent
 from permitlogic.ledger.rebuild import compare_cases, replay, verify
 from permitlogic.ledger.store import open_store
+from sizes import examples
 
 RECEIVED = date(2026, 2, 13)
 # Durability settings do not change what is computed; these keep each example fast.
@@ -80,7 +81,7 @@ def day_books(draw: st.DrawFn) -> list[LedgerEvent]:
     return book
 
 
-@settings(max_examples=60)
+@settings(max_examples=examples(60))
 @given(book=day_books())
 def test_live_and_replayed_states_agree_on_sqlite(book: list[LedgerEvent]) -> None:
     live_and_replayed_agree("sqlite", book)
@@ -88,7 +89,7 @@ def test_live_and_replayed_states_agree_on_sqlite(book: list[LedgerEvent]) -> No
 
 @pytest.mark.postgres
 @pytest.mark.skipif(pg_base_url() is None, reason=PG_SKIP)
-@settings(max_examples=25)
+@settings(max_examples=examples(25))
 @given(book=day_books())
 def test_live_and_replayed_states_agree_on_postgresql(book: list[LedgerEvent]) -> None:
     live_and_replayed_agree("postgresql", book)

@@ -8,8 +8,6 @@ downloaded. Screenshots go to the test's tmp dir, or to
 
 from __future__ import annotations
 
-import os
-import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -17,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from browser_support import CHROMIUM_ARGS, chromium_path, screenshot_dir
 from permitlogic.graph import prerequisite_graph
 from permitlogic.report import html
 from permitlogic.report.context import RenderInput
@@ -26,28 +25,6 @@ pytestmark = pytest.mark.browser
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 CASES = ROOT / "cases"
-
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def chromium_path() -> str | None:
-    wanted = os.environ.get("PERMITLOGIC_CHROMIUM")
-    if wanted:
-        return wanted if Path(wanted).exists() else None
-    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
 
 
 @pytest.fixture(scope="module")
@@ -74,10 +51,7 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture
 def shots(tmp_path: Path) -> Path:
-    wanted = os.environ.get("PERMITLOGIC_SCREENSHOTS")
-    directory = Path(wanted) if wanted else tmp_path
-    directory.mkdir(parents=True, exist_ok=True)
-    return directory
+    return screenshot_dir(tmp_path)
 
 
 class Opened:

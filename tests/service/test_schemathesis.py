@@ -17,6 +17,7 @@ from schemathesis.specs.openapi.checks import response_schema_conformance
 
 from permitlogic.models.catalog import Catalog
 from permitlogic.service import ServiceSettings, create_app
+from sizes import examples
 
 COUNTY = Path(__file__).resolve().parent / "data" / "county.yaml"
 CATALOG_ID = "svc-county-2026"
@@ -48,7 +49,7 @@ def _remove_log_dir() -> Iterator[None]:
 
 @schema.parametrize()
 @settings(
-    max_examples=30,
+    max_examples=examples(30),
     deadline=None,
     derandomize=True,
     suppress_health_check=list(HealthCheck),

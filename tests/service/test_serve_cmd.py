@@ -30,6 +30,7 @@ def test_serve_answers_and_logs(tmp_path: Path, project: dict[str, Any]) -> None
     command = [sys.executable, "-m", "permitlogic.cli", "serve", "--port", str(port)]
     server = subprocess.Popen(
         [*command, "--log", str(log), "--max-list", "2"],
+        cwd=tmp_path,  # the workbench's store, permitlogic.db, is made here
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )

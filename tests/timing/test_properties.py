@@ -19,6 +19,7 @@ from permitlogic.packs.checks_pack import bundled_checks_pack
 from permitlogic.timing.chains import ChainPlan, chain_plan
 from permitlogic.timing.proof import prove_chain
 from permitlogic.timing.schedule import chain_schedule
+from sizes import examples
 
 from .strategies import chain_catalogs
 
@@ -43,7 +44,7 @@ def chain_members_graph(catalog: Catalog, plan: ChainPlan) -> nx.DiGraph:
     return graph
 
 
-@settings(max_examples=150)
+@settings(max_examples=examples(150))
 @given(chain_catalogs())
 def test_z3_verdicts_and_critical_paths_equal_the_networkx_longest_path(catalog: Catalog) -> None:
     for plan in plans(catalog):
@@ -113,7 +114,7 @@ def applied(catalog: Catalog, findings: list[Finding]) -> Catalog:
     return Catalog.model_validate(data)
 
 
-@settings(max_examples=100)
+@settings(max_examples=examples(100))
 @given(chain_catalogs())
 def test_findings_follow_the_proof_and_every_fix_makes_the_chain_pass(catalog: Catalog) -> None:
     report = check(catalog, select=["PL310", "PL311"])

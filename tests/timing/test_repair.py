@@ -15,6 +15,7 @@ from permitlogic.timing import repair as repair_module
 from permitlogic.timing.chains import ChainPlan, StagePlan, chain_plan
 from permitlogic.timing.days import floor_days
 from permitlogic.timing.repair import Outcome, repair_chain, repair_stage
+from sizes import examples
 
 from .strategies import chain_catalogs
 
@@ -57,7 +58,7 @@ def brute_force_minimum(
     return best
 
 
-@settings(max_examples=60)
+@settings(max_examples=examples(60))
 @given(chain_catalogs(max_items=5, cycles=False))
 def test_the_repair_is_the_smallest_cut(catalog: Catalog) -> None:
     items = catalog.item_map()

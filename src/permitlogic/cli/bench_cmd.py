@@ -22,8 +22,8 @@ def bench_command(
         list[str] | None,
         typer.Option(
             "--only",
-            help="只运行这些部分 / run only these sections: load, structure, time_proof, "
-            "decisions, ledger, report_html, service_load",
+            help="只运行这些部分 / run only these sections: load, startup, structure, time_proof, "
+            "decisions, ledger, report_html, report_xlsx, service_load, workbench, scale, workers",
         ),
     ] = None,
 ) -> None:

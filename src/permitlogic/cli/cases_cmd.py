@@ -108,8 +108,20 @@ def _command(lang: Lang) -> Iterator[None]:
         _report(error, lang)
         raise typer.Exit(2) from None
     except Exception as error:
-        from sqlalchemy.exc import OperationalError
+        from sqlalchemy.exc import DataError, OperationalError
 
+        if isinstance(error, DataError):
+            # A value the store's column refuses (a ledger made by an older version
+            # with narrower columns): named, not a traceback.
+            _report(
+                bad_option(
+                    "--store",
+                    f"案件库拒绝了一个取值（列宽不足？）：{error.orig}",
+                    f"the ledger store refused a value (column too narrow?): {error.orig}",
+                ),
+                lang,
+            )
+            raise typer.Exit(2) from None
         if not isinstance(error, OperationalError):
             raise
         _report(
@@ -143,7 +155,7 @@ def _date(value: str | None, option: str = "--on") -> date:
 
 
 def _console() -> Console:
-    console = Console(highlight=False, soft_wrap=True)
+    console = Console(highlight=False, emoji=False, soft_wrap=True)
     if not console.is_terminal:
         # Piped or redirected: wide enough that a case's history is not cut short.
         console.width = 160
@@ -282,7 +294,7 @@ def open_command(
             raise InputError(problems)
         if skipped:
             listed = ", ".join(f"{d.application} ({d.decision.value})" for d in skipped)
-            Console(stderr=True, highlight=False).print(
+            Console(stderr=True, highlight=False, emoji=False).print(
                 f"跳过 {len(skipped)} 个非容缺受理的决定：{listed}"
                 if lang is Lang.zh
                 else f"skipped {len(skipped)} decisions that are not accept_with_deferral: {listed}",
@@ -440,7 +452,9 @@ def due_command(
             print_due(report, lang.value, _console())
         else:
             with output.open("w", encoding="utf-8") as handle:
-                print_due(report, lang.value, Console(file=handle, width=160, no_color=True))
+                print_due(
+                    report, lang.value, Console(file=handle, width=160, no_color=True, emoji=False)
+                )
 
 
 @cases_app.command("show")

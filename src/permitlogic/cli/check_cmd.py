@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 import json
 import sys
@@ -112,6 +113,7 @@ def check_command(
         except InputError as error:
             problems.extend(error.problems)
             continue
+        gc.freeze()  # the catalog lives to the end: the cycle collector need not scan it again
         report = check(
             catalog,
             pack=pack,
@@ -126,6 +128,8 @@ def check_command(
             _emit_invalid_json(problems, output)
         raise InputError(problems)
     _emit(format, inputs, output)
+    if output is not None:
+        _say_written(output, inputs, lang)
     failing = sum(len(i.report.at_or_above(fail_on)) for i in inputs)
     raise typer.Exit(1 if failing else 0)
 
@@ -133,12 +137,14 @@ def check_command(
 def _emit(format: Format, inputs: list[RenderInput], output: Path | None) -> None:
     if format is Format.text:
         if output is None:
-            console = Console(highlight=False)
+            console = Console(highlight=False, emoji=False)
             for inp in inputs:
                 _text(inp, console)
         else:
             with output.open("w", encoding="utf-8") as handle:
-                console = Console(file=handle, width=160, highlight=False, no_color=True)
+                console = Console(
+                    file=handle, width=160, highlight=False, emoji=False, no_color=True
+                )
                 for inp in inputs:
                     _text(inp, console)
         return
@@ -161,6 +167,18 @@ def _emit(format: Format, inputs: list[RenderInput], output: Path | None) -> Non
         output.write_bytes(rendered)
     else:
         output.write_text(rendered, encoding="utf-8")
+
+
+def _say_written(output: Path, inputs: list[RenderInput], lang: Lang) -> None:
+    """With -o the report is in the file: say so on stderr, with the totals the exit code reflects."""
+    error = sum(i.report.summary.error for i in inputs)
+    warning = sum(i.report.summary.warning for i in inputs)
+    info = sum(i.report.summary.info for i in inputs)
+    if lang is Lang.zh:
+        line = f"已写出 {output}：错误 {error}，警告 {warning}，提示 {info}"
+    else:
+        line = f"wrote {output}: {error} errors, {warning} warnings, {info} info"
+    sys.stderr.write(line + "\n")
 
 
 def _text(inp: RenderInput, console: Console) -> None:

@@ -89,8 +89,8 @@ def _json(values: Sequence[Out | None], single: bool) -> str:
 
 def _console(handle: TextIO, output: Path | None) -> Console:
     if output is None:
-        return Console(highlight=False)
-    return Console(file=handle, width=160, highlight=False, no_color=True)
+        return Console(highlight=False, emoji=False)
+    return Console(file=handle, width=160, highlight=False, emoji=False, no_color=True)
 
 
 @decide_app.command("green-channel")

@@ -68,10 +68,12 @@ def diff_command(
     diff = compare_catalogs(loaded[0], loaded[1], target, old_source=old, new_source=new)
     if format is DiffFormat.text:
         if output is None:
-            diff_tables.render(diff, Console(highlight=False), lang.value)
+            diff_tables.render(diff, Console(highlight=False, emoji=False), lang.value)
         else:
             with output.open("w", encoding="utf-8") as handle:
-                console = Console(file=handle, width=160, highlight=False, no_color=True)
+                console = Console(
+                    file=handle, width=160, highlight=False, emoji=False, no_color=True
+                )
                 diff_tables.render(diff, console, lang.value)
         return
     rendered: str | bytes

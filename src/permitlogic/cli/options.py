@@ -17,14 +17,46 @@ class Lang(StrEnum):
 
 
 LangOption = Annotated[
-    Lang, typer.Option("--lang", help="输出语言 / output language: zh | en", case_sensitive=False)
+    Lang,
+    typer.Option(
+        "--lang",
+        help="输出语言：zh | en（JSON 总是中英文并列）"
+        " / output language: zh | en (JSON always carries both languages)",
+        case_sensitive=False,
+    ),
 ]
+# The files a rule-pack folder may hold; a folder with none of them is not a pack.
+PACK_ENTRIES = ("checks.yaml", "green-channel.yaml", "deferral.yaml", "calendars")
+
+
+def existing_rules_dir(value: Path | None) -> Path | None:
+    """``--rules DIR`` must name a rule-pack folder: never fall back to the bundled packs silently."""
+    if value is None:
+        return None
+    if not value.is_dir():
+        raise InputError.single(
+            str(value),
+            f"规则包目录不存在：{value}",
+            f"no such rule-pack folder: {value}",
+            key="--rules",
+        )
+    if not any((value / entry).exists() for entry in PACK_ENTRIES):
+        raise InputError.single(
+            str(value),
+            f"{value} 不是规则包目录：其中没有 {'、'.join(PACK_ENTRIES)}",
+            f"{value} is not a rule-pack folder: it holds none of {', '.join(PACK_ENTRIES)}",
+            key="--rules",
+        )
+    return value
+
+
 RulesOption = Annotated[
     Path | None,
     typer.Option(
         "--rules",
         help="规则包目录（默认为内置 rules/）/ rule-pack directory (default: the bundled rules/)",
         file_okay=False,
+        callback=existing_rules_dir,
     ),
 ]
 OutputOption = Annotated[

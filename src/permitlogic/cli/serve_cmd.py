@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import gc
 import json
+import os
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from permitlogic.cli.cases_cmd import StoreOption
 from permitlogic.cli.options import Lang, LangOption, RulesOption, bad_option
 from permitlogic.service.settings import MEGABYTE, ServiceSettings
 
@@ -60,11 +62,32 @@ def serve_command(
             min=1,
         ),
     ] = 20_000,
+    store: StoreOption = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers",
+            help="工作进程数；每个进程写自己的日志 decisions.<pid>.jsonl / worker processes, "
+            "each with its own log decisions.<pid>.jsonl",
+            min=1,
+        ),
+    ] = 1,
+    catalog: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--catalog",
+            help="启动时登记的目录（可多次）/ catalogs to register at start (repeatable)",
+            exists=True,
+            dir_okay=False,
+        ),
+    ] = None,
 ) -> None:
     """启动判定服务（HTTP，OpenAPI 见 /docs）/ Run the decision service (HTTP; OpenAPI at /docs)."""
     import uvicorn
 
-    from permitlogic.service import create_app
+    from permitlogic.ledger.store import store_url
+    from permitlogic.service.port import ensure_port_free
+    from permitlogic.service.workers import SETTINGS_ENV, ready_app, settings_env
 
     if log.parent != Path() and not log.parent.is_dir():
         raise bad_option(
@@ -72,22 +95,39 @@ def serve_command(
             f"日志所在目录不存在：{log.parent}",
             f"the log's directory does not exist: {log.parent}",
         )
+    ensure_port_free(host, port)
     settings = ServiceSettings(
         rules_dir=rules,
         log_path=log,
         max_body_bytes=int(max_body_mb * MEGABYTE),
         max_list=max_list,
         max_catalog_items=max_catalog_items,
+        store=store_url(store).render_as_string(hide_password=False),
     )
-    app = create_app(settings)
-    # Startup objects (packs, compiled rulesets, models) never die: keep them out of
-    # the collector's way so a full collection does not stall a request.
-    gc.collect()
-    gc.freeze()
+    catalogs = list(catalog or [])
+    shown = log if workers == 1 else log.with_name(f"{log.stem}.<pid>{log.suffix}")
+    if workers > 1:
+        os.environ[SETTINGS_ENV] = settings_env(settings, catalogs)
+        # Refuse bad rules or catalogs here, once, before any worker starts.
+        ready_app(replace(settings, log_path=None), catalogs)
     typer.echo(
-        f"permitlogic serve: http://{host}:{port}  (OpenAPI /openapi.json, 日志 / log {log})",
+        f"permitlogic serve: http://{host}:{port}  (工作台 / workbench /workbench/, "
+        f"OpenAPI /openapi.json, 日志 / log {shown}"
+        + (f", {workers} workers)" if workers > 1 else ")"),
         err=True,
     )
+    if workers > 1:
+        uvicorn.run(
+            "permitlogic.service.workers:worker_app",
+            factory=True,
+            workers=workers,
+            host=host,
+            port=port,
+            log_level="warning",
+            access_log=False,
+        )
+        return
+    app = ready_app(settings, catalogs)
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
 
 

@@ -6,12 +6,18 @@ engine is not thread-safe. So: one host of our own with no background
 dispatch threads; one session id, used under one lock and deleted after every
 batch; a catch-all rule so every fact is handled; and facts asserted a batch
 at a time, each rule firing once per batch with every fact it matched.
+
+The engine is the one that decides, but it is asked about each distinct fact
+once per pack version: a fact carries only the fields the rules read, so many
+inputs give the same fact and the same firings. Those are kept (up to
+MEMO_LIMIT distinct facts, then the memo starts afresh) and shared by every
+later input with that fact; every input still gets its own decision.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from typing import Any
 
 from permitlogic.decide.compiler import SEEN, SEQ, rule_name, ruleset_definition
@@ -22,6 +28,11 @@ BATCH = 256
 """Facts asserted at once; each rule fires at most once per batch."""
 
 SESSION = "0"
+
+MEMO_LIMIT = 65_536
+"""Distinct facts whose firings a ruleset keeps; past it the memo is cleared (memory stays flat)."""
+
+FactKey = tuple[tuple[str, Scalar, type], ...]
 
 _FACT = re.compile(r'\{"sid": "0", "' + SEQ + r'": (\d+)')
 """The start of each matched fact in an action's message (facts are dumped sid first)."""
@@ -35,18 +46,55 @@ class CompiledRuleset:
         self.rules = tuple(rules)
         self._by_name = {rule_name(index): index for index in range(len(self.rules))}
         self._always = frozenset(rule.condition for rule in self.rules if not rule.tests)
+        self._memo: dict[Hashable, Firings] = {}
+        self.engine_facts = 0
+        """Facts the engine itself has evaluated (the others came from the memo)."""
         with ENGINE_LOCK:
             host = shared_host()
             host.register_rulesets({name: ruleset_definition(self.rules, BATCH)})
             self._ruleset: Any = host.get_ruleset(name)
 
     def evaluate(self, facts: Sequence[Mapping[str, Scalar]]) -> list[Firings]:
-        """What fired for each fact, in the order of ``facts``."""
+        """What fired for each fact, in the order of ``facts``.
+
+        Facts seen before (the same fields with the same values and types)
+        share the firings the engine gave the first time; the others go to the
+        engine, once each. The Firings are shared: read them, never change them.
+        """
+        return self.evaluate_keyed([_key(fact) for fact in facts], _fact)
+
+    def evaluate_keyed(
+        self, keys: Sequence[Hashable], fact_of: Callable[[Any], Mapping[str, Scalar]]
+    ) -> list[Firings]:
+        """What fired for the fact of each key (``fact_of(key)``), in the order of ``keys``.
+
+        A key stands for exactly one fact: equal keys must give equal facts
+        (e.g. the fact's values in a fixed field order, from typed models).
+        """
+        memo = self._memo
+        out = [memo.get(key) for key in keys]
+        fresh: dict[Hashable, int] = {}
+        for key, found in zip(keys, out, strict=True):
+            if found is None and key not in fresh:
+                fresh[key] = len(fresh)
+        if not fresh:
+            return out  # type: ignore[return-value]
+        firings = self.evaluate_uncached([fact_of(key) for key in fresh])
+        if len(memo) + len(fresh) > MEMO_LIMIT:
+            memo.clear()
+        for key, firing in zip(fresh, firings, strict=True):
+            memo[key] = firing
+        return [found or firings[fresh[key]] for key, found in zip(keys, out, strict=True)]
+
+    def evaluate_uncached(self, facts: Sequence[Mapping[str, Scalar]]) -> list[Firings]:
+        """What fired for each fact, every one of them evaluated by the engine."""
         firings = [Firings() for _ in facts]
         for start in range(0, len(facts), BATCH):
             self._evaluate_batch(facts[start : start + BATCH], firings, start)
         for firing in firings:
             firing.violated.sort()
+        with ENGINE_LOCK:
+            self.engine_facts += len(facts)
         return firings
 
     def _evaluate_batch(
@@ -81,6 +129,15 @@ class CompiledRuleset:
     def _fire(self, payload: list[dict[str, Scalar]]) -> list[str]:
         """Assert the facts, run every action the engine starts, and clear the session."""
         return assert_and_run(self._ruleset, SESSION, payload)
+
+
+def _key(fact: Mapping[str, Scalar]) -> FactKey:
+    """The fact as a memo key: types too, so that ``True`` and ``1`` stay apart."""
+    return tuple([(name, value, type(value)) for name, value in fact.items()])
+
+
+def _fact(key: FactKey) -> dict[str, Scalar]:
+    return {name: value for name, value, _ in key}
 
 
 _compiled: dict[str, CompiledRuleset] = {}

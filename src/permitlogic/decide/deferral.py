@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from permitlogic.decide.clone import clone
 from permitlogic.decide.compiled_ruleset import CompiledRuleset, compiled
 from permitlogic.decide.per_pack import PerPackVersion
 from permitlogic.decide.rules import FieldTest, Firings, Rule, Scalar
@@ -83,6 +84,8 @@ class MaterialsRead:
     missing: tuple[Material, ...]
     entries: tuple[MissingMaterial, ...]
     """``missing`` as decisions list them."""
+    counts: tuple[int, int, int] = (0, 0, 0)
+    """Unknown ids, core materials missing, non-core materials missing."""
 
     @property
     def core_missing(self) -> list[Material]:
@@ -99,7 +102,8 @@ def read_materials(item: Item, submitted: Sequence[str]) -> MaterialsRead:
     unknown = tuple(dict.fromkeys(s for s in submitted if s not in asked))
     missing = tuple(m for m in item.materials if m.id not in given)
     entries = tuple(MissingMaterial(id=m.id, name=m.name, core=m.core) for m in missing)
-    return MaterialsRead(item, unknown, missing, entries)
+    core = sum(1 for m in missing if m.core)
+    return MaterialsRead(item, unknown, missing, entries, (len(unknown), core, len(missing) - core))
 
 
 @dataclass(frozen=True)
@@ -110,21 +114,42 @@ class Case:
     read: MaterialsRead | None
 
     def fact(self) -> dict[str, Scalar]:
+        return fact_of(self.key())
+
+    def key(self) -> FactKey:
+        """The fact's values: for a listed item, its id and department, the counts, the applicant."""
         read = self.read
         if read is None:
-            return {LISTED: False}
+            return None
         application = self.application
-        core = sum(1 for m in read.missing if m.core)
-        return {
-            LISTED: True,
-            UNKNOWN: len(read.unknown),
-            CORE_MISSING: core,
-            NONCORE_MISSING: len(read.missing) - core,
-            "commitment": application.commitment,
-            "credit": application.applicant.credit.value,
-            "item": read.item.id,
-            "department": read.item.department,
-        }
+        return (
+            read.item.id,
+            read.item.department,
+            *read.counts,
+            application.commitment,
+            _CREDIT[application.applicant.credit],
+        )
+
+
+FactKey = tuple[str, str, int, int, int, bool, str] | None
+_CREDIT = {credit: credit.value for credit in Credit}
+
+
+def fact_of(key: FactKey) -> dict[str, Scalar]:
+    """The fact the rules read, from its key (None: the item is not in the catalog)."""
+    if key is None:
+        return {LISTED: False}
+    item, department, unknown, core, noncore, commitment, credit = key
+    return {
+        LISTED: True,
+        UNKNOWN: unknown,
+        CORE_MISSING: core,
+        NONCORE_MISSING: noncore,
+        "commitment": commitment,
+        "credit": credit,
+        "item": item,
+        "department": department,
+    }
 
 
 def _materials(materials: Sequence[Material], lang: str) -> str:
@@ -165,6 +190,9 @@ def reason(rule: DeferralRule, case: Case) -> Condition:
 
 MEMO_LIMIT = 50_000
 """Entries a memo keeps before it is cleared: memory stays flat over any number of decisions."""
+
+TEMPLATES_PER_FIRING = 1_024
+"""Decision templates one firing keeps (one per materials read, credit and item)."""
 
 
 @dataclass(frozen=True)
@@ -208,14 +236,46 @@ class DeferralRules:
         """A decision for each application, or the calendar gap that prevents it."""
         items = item_map(catalog)
         cases = [self.case(application, items) for application in applications]
-        firings = self.ruleset.evaluate([case.fact() for case in cases])
+        firings = self.ruleset.evaluate_keyed([case.key() for case in cases], fact_of)
         out: list[DeferralDecision | CalendarGap] = []
         for case, firing in zip(cases, firings, strict=True):
             try:
-                out.append(self.decision(case, firing, calendar))
+                out.append(self.decision_from(case, firing, calendar))
             except CalendarGap as gap:
                 out.append(gap)
         return out
+
+    def decision_from(
+        self, case: Case, firing: Firings, calendar: WorkdayCalendar
+    ) -> DeferralDecision:
+        """The decision, made once per firings, materials read and credit, then copied.
+
+        What depends on the application alone (its id, the applicant, the day
+        received and the dates counted from it) is filled in for each one.
+        """
+        application = case.application
+        key = (case.read, application.applicant.credit, application.item)
+        template = firing.derived.get(key)
+        if template is None:
+            if len(firing.derived) >= TEMPLATES_PER_FIRING:
+                firing.derived.clear()
+            template = firing.derived[key] = self.decision(case, firing, calendar)
+        assert isinstance(template, DeferralDecision)
+        received = application.received
+        calendar.is_workday(received)
+        pack = self.pack
+        return clone(
+            template,
+            application=application.id,
+            applicant=application.applicant.id,
+            received=received,
+            deadline=working_days_after(received, pack.deadline_working_days, calendar)
+            if template.deadline is not None
+            else None,
+            notice_due=working_days_after(received, pack.notice_working_days, calendar)
+            if template.notice_due is not None
+            else None,
+        )
 
     def decision(self, case: Case, firing: Firings, calendar: WorkdayCalendar) -> DeferralDecision:
         pack = self.pack

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
+from permitlogic.decide.clone import clone
 from permitlogic.decide.compiled_ruleset import CompiledRuleset, compiled
 from permitlogic.decide.per_pack import PerPackVersion
 from permitlogic.decide.rules import FieldTest, Firings, Rule, Scalar
@@ -13,10 +14,15 @@ from permitlogic.models.decision import (
     GreenChannelDecision,
     GreenChannelOutcome,
     Project,
+    ProjectCategory,
 )
 from permitlogic.packs.green_channel import GreenChannelPack
 
 CATEGORY = "category"
+TEMPLATE = "green_channel"
+"""Where a firing keeps the decision it gave (any project's id replaced)."""
+
+_VALUE = {category: category.value for category in ProjectCategory}
 
 
 def pack_rules(pack: GreenChannelPack) -> tuple[list[Rule], dict[Hashable, Condition]]:
@@ -86,14 +92,26 @@ class GreenChannelRules:
     rule_ids: tuple[str, ...]
 
     def fact(self, project: Project) -> dict[str, Scalar]:
-        fact: dict[str, Scalar] = {CATEGORY: project.category.value}
-        for name in self.fields:
-            fact[name] = getattr(project, name)
-        return fact
+        return self.fact_of(self.key(project))
+
+    def key(self, project: Project) -> tuple[Scalar, ...]:
+        """The fact's values: the category, then each field the rules read (booleans)."""
+        return (_VALUE[project.category], *map(project.__dict__.__getitem__, self.fields))
+
+    def fact_of(self, key: tuple[Scalar, ...]) -> dict[str, Scalar]:
+        return dict(zip((CATEGORY, *self.fields), key, strict=True))
 
     def decide(self, projects: Sequence[Project]) -> list[GreenChannelDecision]:
-        firings = self.ruleset.evaluate([self.fact(project) for project in projects])
-        return [self.decision(p, f) for p, f in zip(projects, firings, strict=True)]
+        """A decision per project: made once per distinct firings, then copied with the project's id."""
+        firings = self.ruleset.evaluate_keyed([self.key(p) for p in projects], self.fact_of)
+        out = []
+        for project, firing in zip(projects, firings, strict=True):
+            template = firing.derived.get(TEMPLATE)
+            if template is None:
+                template = firing.derived[TEMPLATE] = self.decision(project, firing)
+            assert isinstance(template, GreenChannelDecision)
+            out.append(clone(template, project=project.id))
+        return out
 
     def decision(self, project: Project, firing: Firings) -> GreenChannelDecision:
         rules = self.ruleset.rules

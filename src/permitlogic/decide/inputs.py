@@ -85,6 +85,12 @@ def read_document(name: str) -> Sourced:
     if name == "-":
         return parse_yaml(sys.stdin.read(), "<stdin>")
     file = Path(name)
+    if file.is_dir():
+        raise InputError.single(
+            name,
+            "这是一个文件夹，不是文件：请给出其中的输入文件，如 cases/inputs/projects.yaml",
+            "this is a folder, not a file: name an input file in it, e.g. cases/inputs/projects.yaml",
+        )
     if not file.is_file():
         raise InputError.single(name, "文件不存在", "file not found")
     try:

@@ -63,3 +63,5 @@ class Firings:
 
     applies: set[int] = field(default_factory=set)
     violated: list[int] = field(default_factory=list)
+    derived: dict[Hashable, object] = field(default_factory=dict, compare=False, repr=False)
+    """What a pack made of these firings (e.g. a decision template), kept with them."""

@@ -19,7 +19,6 @@ from permitlogic.errors import InputError, Problem
 from permitlogic.load.json_source import parse_json
 from permitlogic.load.limits import LoadLimits
 from permitlogic.load.raw import STDIN, decode_utf8, read_bytes, read_stdin
-from permitlogic.load.sheet_loader import catalog_from_csv, catalog_from_xlsx
 from permitlogic.load.validate import validate
 from permitlogic.load.yaml_source import Path as KeyPath
 from permitlogic.load.yaml_source import Sourced, count_items, key_path, parse_yaml
@@ -62,6 +61,8 @@ def _load(path: str | Path, limits: LoadLimits) -> tuple[Catalog, Sourced]:
         return _tree_catalog(parse_text(text, STDIN, as_json, limits.max_items), limits, len(text))
     file = Path(path)
     suffix = file.suffix.lower()
+    if file.is_dir():
+        raise folder_given(name)
     if suffix not in SUFFIXES:
         raise InputError.single(
             name,
@@ -74,13 +75,23 @@ def _load(path: str | Path, limits: LoadLimits) -> tuple[Catalog, Sourced]:
         if sniff(file):
             imported = import_published(file, limits=limits)
             return imported.catalog, imported.sourced
-    if suffix == ".xlsx":
-        return catalog_from_xlsx(file, limits)
-    if suffix == ".csv":
-        return catalog_from_csv(file, limits)
+    if suffix in (".xlsx", ".csv"):
+        # openpyxl is imported only for spreadsheets.
+        from permitlogic.load.sheet_loader import catalog_from_csv, catalog_from_xlsx
+
+        return (catalog_from_xlsx if suffix == ".xlsx" else catalog_from_csv)(file, limits)
     text = decode_utf8(read_bytes(file, limits), name)
     return _tree_catalog(
         parse_text(text, name, suffix == ".json", limits.max_items), limits, len(text)
+    )
+
+
+def folder_given(name: str) -> InputError:
+    """A folder where a file was expected: say so, rather than "no such file" or "no suffix"."""
+    return InputError.single(
+        name,
+        "这是一个文件夹，不是文件：请给出其中的文件，如 cases/demo-county.yaml",
+        "this is a folder, not a file: name a file in it, e.g. cases/demo-county.yaml",
     )
 
 
@@ -144,7 +155,7 @@ def _tree_catalog(sourced: Sourced, limits: LoadLimits, size: int) -> tuple[Cata
                 )
             ]
         )
-    if size > limits.max_cell_chars:
+    if size > limits.max_cell_chars and _any_long_text(sourced.data, limits.max_cell_chars):
         _long_texts(sourced.data, (), sourced, limits.max_cell_chars, problems)
     try:
         catalog = validate(Catalog, sourced)
@@ -153,6 +164,22 @@ def _tree_catalog(sourced: Sourced, limits: LoadLimits, size: int) -> tuple[Cata
     if problems:
         raise InputError(problems)
     return catalog, sourced
+
+
+def _any_long_text(data: Any, limit: int) -> bool:
+    """Whether any text value is longer than ``limit`` (a quick walk; _long_texts locates them)."""
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        kind = type(value)
+        if kind is str:
+            if len(value) > limit:
+                return True
+        elif kind is dict:
+            stack.extend(value.values())
+        elif kind is list:
+            stack.extend(value)
+    return False
 
 
 def _long_texts(

@@ -15,7 +15,6 @@ from permitlogic.errors import InputError
 from permitlogic.load.catalog import parse_text
 from permitlogic.load.limits import LoadLimits
 from permitlogic.load.raw import decode_utf8, read_bytes
-from permitlogic.load.sheet_loader import reference_from_xlsx
 from permitlogic.load.validate import validate
 from permitlogic.models.reference import ReferenceList
 
@@ -39,6 +38,8 @@ def load_reference(path: Path, limits: LoadLimits | None = None) -> ReferenceLis
             name, "参考清单文件不存在", "reference list not found", key="--reference"
         )
     if suffix == ".xlsx":
+        from permitlogic.load.sheet_loader import reference_from_xlsx
+
         return reference_from_xlsx(path, limits)
     text = decode_utf8(read_bytes(path, limits), name)
     sourced = parse_text(text, name, suffix == ".json")

@@ -207,6 +207,9 @@ def parse_yaml(text: str, file: str | None, *, defer_value_problems: bool = Fals
     return sourced
 
 
+_STR = "tag:yaml.org,2002:str"
+
+
 def _here(node: yaml.Node) -> tuple[int, int]:
     mark = node.start_mark
     return (mark.line + 1, mark.column + 1)
@@ -259,10 +262,13 @@ def _build(
                     )
                 )
                 continue
-            try:
-                key = loader.construct_object(key_node)
-            except (yaml.YAMLError, ValueError, OverflowError):
+            if key_node.tag == _STR:
                 key = key_node.value
+            else:
+                try:
+                    key = loader.construct_object(key_node)
+                except (yaml.YAMLError, ValueError, OverflowError):
+                    key = key_node.value
             key = str(key) if not isinstance(key, (str, int)) else key
             child = (*path, key)
             if key in out:
@@ -284,6 +290,8 @@ def _build(
             _build(loader, child, (*path, index), sourced, problems, seen)
             for index, child in enumerate(node.value)
         ]
+    if node.tag == _STR:
+        return node.value  # what the safe constructor gives for a plain text scalar
     try:
         return loader.construct_object(node)
     except (yaml.YAMLError, ValueError, OverflowError) as exc:

@@ -2,6 +2,10 @@
 
 1. A document in the register of legal sources (``rules/law/``, with its source
    and date) takes the register's level; a title or 文号 the register knows wins.
+   A decision amending a document the register knows (国务院关于修改〈国务院对确需
+   保留的行政审批项目设定行政许可的决定〉的决定, 国务院令第548号) takes that
+   document's level: it changes the decision's text, so it sits at the decision's
+   level, although it was promulgated by 国务院令 like a regulation.
 2. Otherwise the level is read from the title and the 文号, in this order:
    全国人民代表大会（常务委员会）…决定 and 中华人民共和国…法 / …法 → law;
    国务院令第N号 or a 条例 without a place name → administrative regulation;
@@ -27,6 +31,7 @@ _BRACKET_NUMBER = re.compile(r"[〔\[［(（﹝]\s*\d{4}\s*[〕\]］)）﹞]")
 _MINISTRY_ORDER = re.compile(r"(部|委员会|委|总局|局|署|银行|办公厅|院)令")
 _PROVINCE_ORDER = re.compile(r"(省|自治区)人民政府令|(北京|天津|上海|重庆)市人民政府令")
 _CITY_ORDER = re.compile(r"市人民政府令")
+_AMENDED = re.compile(r"^国务院关于修改[〈<《]([^〉>》]+)[〉>》]的决定$")
 
 
 @cache
@@ -42,6 +47,10 @@ def classify(document: CitedDocument, register: Register | None = None) -> tuple
         known = found.by_number(document.document_number)
     if known is not None:
         return Level(known.level), f"登记册：{known.title}"
+    amended = _AMENDED.search(document.title)
+    known = found.by_title(amended.group(1)) if amended else None
+    if known is not None:
+        return Level(known.level), f"修改登记册所列文件的决定：{known.title}"
     title = normalise_title(document.title)
     number = document.document_number or ""
     if title.startswith("全国人民代表大会") and title.endswith("决定"):

@@ -1,4 +1,15 @@
-"""``--format text``: findings grouped by department, then chain timelines, then the summary."""
+"""``--format text``: findings grouped by department, then chain timelines, then the summary.
+
+On a terminal the findings are tables; otherwise (a pipe, a file, ``-o``)
+plain lines, one block per finding, which cost no more than JSON for a large
+report and read well in logs and with grep::
+
+    县卫生健康局（2）
+      错误 PL102 piggyback-prerequisite · WJ-000368 · line 1234
+        WJ-000368「…」的前置条件…
+        依据：《…》第…条
+        修改：…
+"""
 
 from __future__ import annotations
 
@@ -35,8 +46,15 @@ def render(inp: RenderInput, console: Console) -> None:
     whole = inp.text(*WHOLE_CATALOG)
     for finding in report.findings:
         by_department[finding.department or whole].append(finding)
-    for department in sorted(by_department, key=lambda d: (d == whole, d)):
-        console.print(_department_table(inp, department, by_department[department]))
+    departments = sorted(by_department, key=lambda d: (d == whole, d))
+    if console.is_terminal:
+        for department in departments:
+            console.print(_department_table(inp, department, by_department[department]))
+    else:
+        lines: list[str] = []
+        for department in departments:
+            _department_lines(inp, department, by_department[department], lines)
+        console.file.write("".join(lines))
     for timeline in report.timelines:
         _timeline(inp, timeline, console)
     _summary(inp, console)
@@ -72,6 +90,28 @@ def _department_table(inp: RenderInput, department: str, findings: list[Finding]
         where = Text(terminal_text(_where(finding)))
         table.add_row(severity, finding.rule, Text(terminal_text(_items(finding))), detail, where)
     return table
+
+
+def _department_lines(
+    inp: RenderInput, department: str, findings: list[Finding], lines: list[str]
+) -> None:
+    """The department's findings as plain lines (no table), appended to ``lines``."""
+    zh = inp.lang == "zh"
+    lines.append(
+        f"\n{department}（{len(findings)}）\n" if zh else f"\n{department} ({len(findings)})\n"
+    )
+    basis = "    依据：" if zh else "    Basis: "
+    fix_label = "    修改：" if zh else "    Fix: "
+    for finding in findings:
+        severity = finding.severity.zh if zh else finding.severity.value
+        head = f"  {severity} {finding.rule} {finding.name} · {_items(finding)}"
+        where = _where(finding)
+        lines.append(f"{head} · {where}\n" if where else f"{head}\n")
+        lines.append(f"    {finding.message_zh if zh else finding.message_en}\n")
+        if finding.citation:
+            lines.append(f"{basis}{finding.citation}\n")
+        if finding.fix is not None:
+            lines.append(f"{fix_label}{finding.fix.message_zh if zh else finding.fix.message_en}\n")
 
 
 def _items(finding: Finding) -> str:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import TYPE_CHECKING
 
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
 
 from permitlogic import __version__
 from permitlogic.decision_log import DecisionLog
@@ -20,6 +22,11 @@ from permitlogic.service.request_body import StrictBody
 from permitlogic.service.routes import check, decide, meta
 from permitlogic.service.settings import ServiceSettings
 from permitlogic.service.state import ServiceState
+
+if TYPE_CHECKING:
+    from permitlogic.workbench.db import WorkbenchDb
+
+WORKBENCH = "/workbench"
 
 DESCRIPTION = """\
 审批事项目录检查与资格判定服务。Checks approval catalogs and decides green-channel and
@@ -51,13 +58,18 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
         recorder=DecisionRecorder(log),
     )
 
+    workbench = open_workbench(settings)
+
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
         if log is not None:
             log.close()
+        if workbench is not None:
+            workbench.close()
 
-    app = FastAPI(
+    # Swagger UI and ReDoc from the package's own files: /docs works offline.
+    app = FastAPIOffline(
         title="permitlogic",
         version=__version__,
         description=DESCRIPTION,
@@ -66,10 +78,36 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     app.state.service = state
     install_error_handlers(app)
     # Added first, so inside BodyLimit: the size limit applies while the body is read.
-    app.add_middleware(StrictBody, timeout=settings.body_timeout_s)
-    app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    app.add_middleware(StrictBody, timeout=settings.body_timeout_s, skip=WORKBENCH)
+    app.add_middleware(BodyLimit, limit=settings.max_body_bytes, skip=WORKBENCH)
     bodies = body_types(settings)
     app.include_router(meta.router)
     app.include_router(check.check_router(bodies, settings.max_catalog_items))
     app.include_router(decide.decide_router(bodies, settings.max_list))
+    if workbench is not None:
+        mount_workbench(app, workbench, state)
     return app
+
+
+def open_workbench(settings: ServiceSettings) -> WorkbenchDb | None:
+    """The workbench's database when a store is named (it holds the accounts)."""
+    if settings.store is None:
+        return None
+    from permitlogic.workbench.db import WorkbenchDb
+
+    return WorkbenchDb.open(settings.store)
+
+
+def mount_workbench(app: FastAPI, db: WorkbenchDb, state: ServiceState) -> None:
+    """The browser workbench at /workbench (``/`` leads there) and the API's token guard."""
+    from fastapi.responses import RedirectResponse
+
+    from permitlogic.workbench.api_guard import ApiGuard
+    from permitlogic.workbench.app import create_workbench
+
+    @app.get("/", include_in_schema=False)
+    async def root() -> RedirectResponse:
+        return RedirectResponse(f"{WORKBENCH}/", status_code=303)
+
+    app.mount(WORKBENCH, create_workbench(db, state))
+    app.add_middleware(ApiGuard, db=db)

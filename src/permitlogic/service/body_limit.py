@@ -16,12 +16,14 @@ class BodyLimit:
     running total passes the limit (the error handlers turn it into the 413).
     """
 
-    def __init__(self, app: ASGIApp, limit: int) -> None:
+    def __init__(self, app: ASGIApp, limit: int, skip: str | None = None) -> None:
         self.app = app
         self.limit = limit
+        self.skip = skip
+        """A path prefix with limits of its own (the workbench's uploads)."""
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] != "http" or (self.skip and scope["path"].startswith(self.skip)):
             await self.app(scope, receive, send)
             return
         declared = _content_length(scope)

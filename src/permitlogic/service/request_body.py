@@ -49,12 +49,18 @@ def repeated_key(body: bytes) -> str | None:
 class StrictBody:
     """Pure ASGI middleware: the body read whole (each part within ``timeout`` s), then checked."""
 
-    def __init__(self, app: ASGIApp, timeout: float) -> None:
+    def __init__(self, app: ASGIApp, timeout: float, skip: str | None = None) -> None:
         self.app = app
         self.timeout = timeout
+        self.skip = skip
+        """A path prefix that reads its own bodies (the workbench's uploads, streamed)."""
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] not in _WITH_BODY:
+        if (
+            scope["type"] != "http"
+            or scope["method"] not in _WITH_BODY
+            or (self.skip and scope["path"].startswith(self.skip))
+        ):
             await self.app(scope, receive, send)
             return
         chunks: list[bytes] = []

@@ -13,7 +13,8 @@ class ServiceSettings:
     """Limits protect the process; the rules dir and the log make decisions auditable.
 
     ``log_path`` None keeps no decision log (embedding, tests); ``permitlogic serve``
-    always passes one.
+    always passes one. ``store`` (the ledger's database) turns on the workbench at
+    /workbench and the API tokens; None serves the JSON API alone.
     """
 
     rules_dir: Path | None = None
@@ -24,6 +25,7 @@ class ServiceSettings:
     max_catalogs: int = 200
     body_timeout_s: float = 30.0
     """Seconds each part of a request body may take to arrive (then a 408)."""
+    store: str | None = None
 
     def __post_init__(self) -> None:
         for name in ("max_body_bytes", "max_list", "max_catalog_items", "max_catalogs"):

@@ -3,10 +3,11 @@
 # No `from __future__ import annotations`: the body types are built per service
 # (from its limits) and FastAPI must see them as objects, not names.
 
-from collections.abc import Sequence
-from typing import Annotated, Any, TypeVar
+from collections.abc import Callable, Sequence
+from typing import Annotated, TypeVar
 
 from fastapi import APIRouter, Body, Query, Response
+from fastapi.concurrency import run_in_threadpool
 from pydantic import TypeAdapter
 
 from permitlogic.errors import InputError
@@ -44,7 +45,7 @@ def decide_router(bodies: BodyTypes, max_list: int) -> APIRouter:
         responses=ERROR_RESPONSES,
         summary="绿色通道判定 / green-channel decision",
     )
-    def decide_green_channel(
+    async def decide_green_channel(
         body: Annotated[
             bodies.projects,  # type: ignore[name-defined]
             Body(
@@ -61,10 +62,15 @@ def decide_router(bodies: BodyTypes, max_list: int) -> APIRouter:
         and is appended to the decision log.
         """
         projects: list[Project] = body if isinstance(body, list) else [body]
-        decided = _all_decided(state.engine.green_channel_each(projects), isinstance(body, list))
-        decisions = state.recorder.green_channel(projects, decided)
-        answer: Any = decisions if isinstance(body, list) else decisions[0]
-        return Response(_GREEN.dump_json(answer), media_type="application/json")
+
+        def answer() -> bytes:
+            decided = _all_decided(
+                state.engine.green_channel_each(projects), isinstance(body, list)
+            )
+            decisions = state.recorder.green_channel(projects, decided)
+            return _GREEN.dump_json(decisions if isinstance(body, list) else decisions[0])
+
+        return Response(await _run(answer, len(projects)), media_type="application/json")
 
     @router.post(
         "/v1/decide/deferral",
@@ -75,7 +81,7 @@ def decide_router(bodies: BodyTypes, max_list: int) -> APIRouter:
         },
         summary="容缺受理判定 / deferred-materials decision",
     )
-    def decide_deferral(
+    async def decide_deferral(
         body: Annotated[
             bodies.applications,  # type: ignore[name-defined]
             Body(
@@ -109,14 +115,32 @@ def decide_router(bodies: BodyTypes, max_list: int) -> APIRouter:
                 f"没有登记编号为 {catalog} 的目录（先 POST /v1/catalogs）",
                 f"no catalog is registered as {catalog} (POST it to /v1/catalogs first)",
             )
-        decided = _all_decided(
-            state.engine.deferral_each(applications, registered.catalog), isinstance(body, list)
-        )
-        decisions = state.recorder.deferral(applications, decided, registered.ref)
-        answer: Any = decisions if isinstance(body, list) else decisions[0]
-        return Response(_DEFERRAL.dump_json(answer), media_type="application/json")
+
+        def answer() -> bytes:
+            decided = _all_decided(
+                state.engine.deferral_each(applications, registered.catalog),
+                isinstance(body, list),
+            )
+            decisions = state.recorder.deferral(applications, decided, registered.ref)
+            return _DEFERRAL.dump_json(decisions if isinstance(body, list) else decisions[0])
+
+        return Response(await _run(answer, len(applications)), media_type="application/json")
 
     return router
+
+
+INLINE = 64
+"""Inputs decided on the event loop itself; longer lists go to a worker thread.
+
+A few decisions take less time than handing them to a thread and back; a long
+list would hold up every other request while it is decided.
+"""
+
+
+async def _run(work: Callable[[], bytes], inputs: int) -> bytes:
+    if inputs <= INLINE:
+        return work()
+    return await run_in_threadpool(work)
 
 
 def _all_decided(outcomes: Sequence[D | InputError], batch: bool) -> list[D]:

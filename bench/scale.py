@@ -1,0 +1,133 @@
+"""Whole-process ``permitlogic check`` on synthetic catalogs: CPU seconds, wall time and peak RSS.
+
+    python bench/scale.py [--quick] [--sizes 50000 200000]
+
+Each run is a fresh ``permitlogic check FILE`` with all checks, output to a
+pipe (as in CI or a script), measured from outside: user + system CPU of the
+child, wall time, and its peak resident memory. Sizes: 50,000 items from
+JSON, YAML and XLSX, text and JSON output; 200,000 items from JSON (memory
+must grow linearly). The catalogs come from ``permitlogic.synth``. On a
+shared machine the wall time includes waiting for a core; CPU seconds do not.
+
+Goals: 50,000 items < 5 s from JSON, < 10 s from YAML or XLSX; text output
+≤ 1.2 × JSON; 200,000 items < 2 GiB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from permitlogic.synth import SynthOptions, synth_catalog
+
+GIB = 1024**3
+
+
+def _file(directory: Path, size: int, suffix: str) -> Path:
+    path = directory / f"synthetic-{size}{suffix}"
+    if path.exists():
+        return path
+    data = synth_catalog(SynthOptions(items=size, seed=7))
+    if suffix == ".json":
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    elif suffix == ".yaml":
+        import yaml
+
+        path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    else:
+        from permitlogic.load.catalog import load_catalog
+        from permitlogic.load.sheet_writer import write_sheet
+
+        write_sheet(load_catalog(_file(directory, size, ".json")), path)
+    return path
+
+
+def measure(path: Path, output: str) -> dict[str, float]:
+    """CPU s, wall s and peak RSS (bytes) of one ``permitlogic check`` process.
+
+    A small helper process starts the check and reads its rusage, so the
+    figures are the check's alone.
+    """
+    script = (
+        "import resource,subprocess,sys,time;"
+        "t=time.perf_counter();"
+        f"r=subprocess.run([sys.executable,'-m','permitlogic.cli','check',{str(path)!r},'-f',"
+        f"{output!r}],stdout=subprocess.DEVNULL,stderr=subprocess.PIPE);"
+        "w=time.perf_counter()-t;"
+        "u=resource.getrusage(resource.RUSAGE_CHILDREN);"
+        "print(r.returncode,u.ru_utime+u.ru_stime,w,u.ru_maxrss);"
+        "sys.stderr.write(r.stderr.decode()[-500:])"
+    )
+    # Large synthetic catalogs are over the default limits against hostile files.
+    env = {**os.environ, "PERMITLOGIC_MAX_FILE_MB": "2000", "PERMITLOGIC_MAX_ITEMS": "1000000"}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env)
+    code, cpu, wall, rss = done.stdout.split()
+    if int(code) not in (0, 1):
+        raise RuntimeError(f"check {path.name} exited {code}: {done.stderr}")
+    return {"cpu": float(cpu), "wall": float(wall), "rss": int(rss) * 1024}
+
+
+def row(path: Path, size: int, fmt: str, output: str, goal_s: float | None) -> dict[str, Any]:
+    figures = measure(path, output)
+    rss = figures["rss"]
+    found = {
+        "items": f"{size:,}",
+        "from": fmt,
+        "output": output,
+        "CPU s": round(figures["cpu"], 2),
+        "wall s": round(figures["wall"], 2),
+        "peak RSS MB": round(rss / 1024**2),
+        "goal": f"< {goal_s:g} s" if goal_s else "< 2 GiB",
+        "met": figures["cpu"] < goal_s if goal_s else rss < 2 * GIB,
+    }
+    print(found, file=sys.stderr, flush=True)  # a long run shows its progress
+    return found
+
+
+def bench(quick: bool = False, sizes: tuple[int, ...] = (50_000, 200_000)) -> list[dict[str, Any]]:
+    """Rows for bench/run.py (``quick``: 10,000 items from JSON and YAML only)."""
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        directory = Path(tmp)
+        if quick:
+            size = 10_000
+            for suffix, fmt in ((".json", "JSON"), (".yaml", "YAML")):
+                rows.append(row(_file(directory, size, suffix), size, fmt, "json", None))
+            return rows
+        for size in sizes:
+            if size <= 50_000:
+                json_path = _file(directory, size, ".json")
+                text = row(json_path, size, "JSON", "text", 5.0)
+                as_json = row(json_path, size, "JSON", "json", 5.0)
+                text["text ÷ JSON"] = round(text["CPU s"] / as_json["CPU s"], 2)
+                rows += [as_json, text]
+                rows.append(row(_file(directory, size, ".yaml"), size, "YAML", "json", 10.0))
+                rows.append(row(_file(directory, size, ".xlsx"), size, "XLSX", "json", 10.0))
+            else:
+                rows.append(row(_file(directory, size, ".json"), size, "JSON", "json", None))
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--quick", action="store_true", help="10,000 items only")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[50_000, 200_000])
+    args = parser.parse_args(argv)
+    rows = bench(args.quick, tuple(args.sizes))
+    columns: list[str] = []
+    for r in rows:
+        columns.extend(k for k in r if k not in columns)
+    print("  ".join(columns))
+    for r in rows:
+        print("  ".join(str(r.get(c, "")) for c in columns))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

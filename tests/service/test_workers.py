@@ -1,0 +1,106 @@
+"""``serve --workers 2``: two processes behind one port, each with a decision log of its own that replays."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+from permitlogic.service.examples import APPLICATION, PROJECT
+from permitlogic.service.workers import worker_log_path
+
+ROOT = Path(__file__).resolve().parents[2]
+DEMO = ROOT / "cases" / "demo-county.yaml"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "permitlogic.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+        timeout=300,
+    )
+
+
+def test_two_workers_log_apart_and_each_log_replays(tmp_path: Path) -> None:
+    port = _free_port()
+    log = tmp_path / "decisions.jsonl"
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "permitlogic.cli",
+            "serve",
+            "--port",
+            str(port),
+            "--workers",
+            "2",
+            "--catalog",
+            str(DEMO),
+            "--log",
+            str(log),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 240
+        while True:
+            assert server.poll() is None, server.stderr.read() if server.stderr else ""
+            try:
+                if httpx.get(base + "/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert time.monotonic() < deadline, "the service did not start"
+            time.sleep(0.2)
+        catalog_id = "demo-county-2026"
+        answered = 0
+        with httpx.Client(base_url=base, timeout=30) as client:
+            for n in range(40):
+                # A new connection each time, so that both workers take requests.
+                response = httpx.post(
+                    base + "/v1/decide/green-channel", json={**PROJECT, "id": f"P-{n}"}
+                )
+                assert response.status_code == 200, response.text
+                deferral = client.post(
+                    "/v1/decide/deferral",
+                    params={"catalog": catalog_id},
+                    json={**APPLICATION, "id": f"A-{n}"},
+                )
+                assert deferral.status_code == 200, deferral.text
+                answered += 2
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+    logs = sorted(tmp_path.glob("decisions.*.jsonl"))
+    assert not log.exists()
+    assert 1 <= len(logs) <= 2
+    pids = {int(path.suffixes[0][1:]) for path in logs}
+    assert all(worker_log_path(log, pid) in logs for pid in pids)
+    decided = 0
+    for path in logs:
+        replayed = _cli("replay", str(path), "--format", "json", cwd=tmp_path)
+        assert replayed.returncode == 0, replayed.stdout + replayed.stderr
+        report = json.loads(replayed.stdout)
+        assert report["differences"] == []
+        assert report["unchanged"] == report["decisions"]
+        decided += report["decisions"]
+    assert decided == answered

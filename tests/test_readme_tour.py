@@ -1,0 +1,169 @@
+"""The README's tour, run as written in a temporary folder, so that it cannot rot.
+
+Every shell line of the README from "A short tour" to the end of "The decision
+service" runs in order in a fresh folder holding a copy of ``cases/`` and
+``rules/``, with ``permitlogic`` and ``python`` on PATH as this interpreter.
+``permitlogic serve`` starts in the background on a free port, which the curl
+lines then use. Only two things differ from the README: the port, and
+``--max-examples`` is cut to 10 outside CI (tests/sizes.py) since that line
+alone would take a minute. Each line must exit as the README says (0, or 1 for
+a check that finds errors), print no traceback, and leave only files that
+``.gitignore`` covers.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from sizes import FULL
+
+ROOT = Path(__file__).resolve().parent.parent
+README = ROOT / "README.md"
+FIRST, LAST = "## A short tour", "## Keeping rule packs under test"
+
+# Lines that find errors in the flawed catalog and so exit 1, as the README says.
+EXIT_1 = ("permitlogic check cases/flawed-county.yaml",)
+# What the tour writes, each of which .gitignore must cover.
+WRITTEN = [
+    "report.html",
+    "report.sarif",
+    "report.xlsx",
+    "graph.svg",
+    "catalog.xlsx",
+    "permitlogic.db",
+    "demo-county.json",
+    "decisions.jsonl",
+    "my-rules/",
+]
+
+
+def tour_lines() -> list[str]:
+    text = README.read_text(encoding="utf-8")
+    tour = text[text.index(FIRST) : text.index(LAST)]
+    lines: list[str] = []
+    for block in re.findall(r"```sh\n(.*?)```", tour, flags=re.DOTALL):
+        for line in block.replace("\\\n", " ").splitlines():
+            if line.strip() and not line.lstrip().startswith("#"):
+                lines.append(line.strip())
+    return lines
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def _shims(directory: Path) -> dict[str, str]:
+    """An environment whose ``permitlogic`` and ``python`` are this interpreter."""
+    directory.mkdir()
+    for name, command in (
+        ("permitlogic", f'"{sys.executable}" -c "from permitlogic.entry import main; main()"'),
+        ("python", f'"{sys.executable}"'),
+    ):
+        shim = directory / name
+        shim.write_text(f'#!/bin/sh\nexec {command} "$@"\n', encoding="utf-8")
+        shim.chmod(0o755)
+    path = os.pathsep.join([str(directory), os.environ.get("PATH", "")])
+    return {**os.environ, "PATH": path, "COLUMNS": "120", "PYTHONUNBUFFERED": "1"}
+
+
+def _adapt(line: str, port: int) -> str:
+    line = line.replace("localhost:8000", f"localhost:{port}").replace(
+        "--port 8000", f"--port {port}"
+    )
+    if not FULL:
+        line = re.sub(r"--max-examples \d+", "--max-examples 10", line)
+    return line
+
+
+def _start_server(line: str, folder: Path, env: dict[str, str], port: int) -> subprocess.Popen[str]:
+    server = subprocess.Popen(
+        ["bash", "-c", f"exec {line}"],
+        cwd=folder,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    for _ in range(600):
+        assert server.poll() is None, server.stderr.read() if server.stderr else line
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
+                return server
+        except httpx.TransportError:
+            time.sleep(0.1)
+    raise AssertionError(f"{line}: the service did not answer")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("curl") is None, reason="the tour uses curl")
+def test_the_tour_runs_as_written(tmp_path: Path) -> None:
+    folder = tmp_path / "tour"
+    folder.mkdir()
+    shutil.copytree(ROOT / "cases", folder / "cases")
+    shutil.copytree(ROOT / "rules", folder / "rules")
+    before = {p.name for p in folder.iterdir()}
+    env = _shims(tmp_path / "bin")
+    port = _free_port()
+    lines = tour_lines()
+    assert any(line.startswith("permitlogic serve") for line in lines)
+    server: subprocess.Popen[str] | None = None
+    try:
+        for written in lines:
+            line = _adapt(written, port)
+            if line.startswith("permitlogic serve"):
+                server = _start_server(line, folder, env, port)
+                continue
+            done = subprocess.run(
+                ["bash", "-o", "pipefail", "-c", line],
+                cwd=folder,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=600,
+                # A line that prompts (a new account's password, twice) reads it here.
+                input="tour-password-1\ntour-password-1\n",
+            )
+            expected = 1 if written.startswith(EXIT_1) else 0
+            report = (
+                f"{written}\n--- stdout\n{done.stdout[-3000:]}\n--- stderr\n{done.stderr[-3000:]}"
+            )
+            assert done.returncode == expected, report
+            assert "Traceback" not in done.stderr, report
+            if line.startswith("curl"):
+                assert done.stdout.startswith(("{", "[")), report
+                assert '"detail"' not in done.stdout, report
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait(timeout=30)
+
+    left = {p.name + ("/" if p.is_dir() else "") for p in folder.iterdir()} - {
+        name + "/" for name in before
+    }
+    assert set(WRITTEN) <= left | {"permitlogic.db"}, set(WRITTEN) - left
+    for name in WRITTEN:
+        if (folder / name.rstrip("/")).is_file():
+            assert (folder / name).stat().st_size > 0, name
+    if shutil.which("git") and (ROOT / ".git").exists():
+        ignored = subprocess.run(
+            ["git", "check-ignore", "--no-index", "--stdin"],
+            cwd=ROOT,
+            input="\n".join(sorted(left)),
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout.split()
+        assert sorted(left) == sorted(ignored), f"not in .gitignore: {sorted(left - set(ignored))}"

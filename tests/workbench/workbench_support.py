@@ -1,0 +1,121 @@
+"""A running ``permitlogic serve`` with its own store, and the accounts the tests sign in as."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[2]
+CASES = ROOT / "cases"
+PASSWORD = "correct-horse-7"
+COUNTY = "示范县"
+DEPARTMENT = "县交通运输局"
+UPLOAD_MB = 1
+"""The servers run with PERMITLOGIC_MAX_FILE_MB=1, so an oversized upload is cheap to make."""
+
+ACCOUNTS: dict[str, tuple[str, list[str]]] = {
+    "admin": ("admin", []),
+    "reviewer": ("reviewer", ["--county", COUNTY]),
+    "transport": ("reviewer", ["--county", COUNTY, "--department", DEPARTMENT]),
+    "clerk": ("clerk", []),
+}
+
+
+def cli(
+    *args: str, input: str | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "permitlogic.cli", *args],
+        input=input,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=cwd,
+    )
+
+
+def add_user(store: Path, name: str, role: str, scope: list[str]) -> None:
+    done = cli(
+        "users",
+        "add",
+        name,
+        "--role",
+        role,
+        *scope,
+        "--password-stdin",
+        "--store",
+        str(store),
+        input=PASSWORD + "\n",
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@dataclass
+class Server:
+    base: str
+    store: Path
+    log: Path
+    process: subprocess.Popen[bytes]
+    first_login_page: str = ""
+
+    @classmethod
+    @contextmanager
+    def start(cls, directory: Path) -> Iterator[Server]:
+        port = free_port()
+        store = directory / "permitlogic.db"
+        log = directory / "decisions.jsonl"
+        env = {**os.environ, "PERMITLOGIC_MAX_FILE_MB": str(UPLOAD_MB)}
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "permitlogic.cli",
+                "serve",
+                "--port",
+                str(port),
+                "--store",
+                str(store),
+                "--log",
+                str(log),
+            ],
+            cwd=directory,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        server = cls(f"http://127.0.0.1:{port}", store, log, process)
+        try:
+            for _ in range(600):
+                assert process.poll() is None, process.stderr.read() if process.stderr else ""
+                try:
+                    if httpx.get(f"{server.base}/healthz", timeout=1).status_code == 200:
+                        break
+                except httpx.TransportError:
+                    time.sleep(0.1)
+            yield server
+        finally:
+            process.terminate()
+            process.wait(timeout=15)
+
+    def get(self, path: str, **options: Any) -> httpx.Response:
+        return httpx.get(self.base + path, timeout=30, **options)
+
+    def url(self, path: str) -> str:
+        return self.base + path
