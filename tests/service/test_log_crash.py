@@ -22,8 +22,10 @@ from permitlogic.cli import app as cli_app
 from permitlogic.decision_log import DecisionLog, read_log
 from permitlogic.errors import InputError
 from permitlogic.service.examples import PROJECT
+from sizes import scaled
 
-KILLS = 20
+KILLS = scaled(20, 4)
+"""Kills of the service during batches: 20 in CI (PERMITLOGIC_TEST_FULL=1), 4 in a quick run."""
 BATCH = 400
 
 pytestmark = pytest.mark.slow
