@@ -133,6 +133,9 @@ def _item(
         log.add(
             transaction.where, "interpreted", transaction.value, "业务办理项：" + "、".join(names)
         )
+    for key in ("statutory_text", "promised_text", "exercise_level"):
+        if key in cells:
+            item[key] = cells[key].value
     license = kind is Kind.license
     for key, days_field, unit_field in (
         ("statutory", "statutory_days", "statutory_unit"),

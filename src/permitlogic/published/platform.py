@@ -133,6 +133,13 @@ def _record(
         word = "个工作日" if unit is DayUnit.working else "个自然日"
         cells[canonical] = Cell(f"{value}{word}", where(day_field))
         log.add(where(type_field), "interpreted", code, f"{day_field}={value} 的单位读作{word[1:]}")
+    for explain_field, canonical in (
+        ("anticipate_day_explain", "statutory_text"),
+        ("promise_day_explain", "promised_text"),
+    ):
+        explain = str(item.get(explain_field) or "").strip()
+        if explain and explain != "无":
+            cells[canonical] = Cell(explain, where(explain_field))
     bases = [
         (law, Location(file=file, key=f"{key}.AUDIT_ITEM_BYLAW[{i}]".lstrip(".")))
         for i, law in enumerate(group.get("AUDIT_ITEM_BYLAW") or [])
