@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from permitlogic.checks.base import CheckContext, CheckMeta
-from permitlogic.models.catalog import AdminLevel, Item
+from permitlogic.models.catalog import ALL_KINDS, AdminLevel, Item
 from permitlogic.models.report import Finding, Fix, Severity
 
 META = CheckMeta(
@@ -15,6 +15,7 @@ META = CheckMeta(
     name_zh="行使层级高于本级",
     severity=Severity.warning,
     area="basis",
+    kinds=ALL_KINDS,
     citation="《中华人民共和国行政许可法》第二十二条、第二十四条（委托实施）",
     law=("xzxkf:22", "xzxkf:24"),
     summary_zh="县（区）级目录中，行使层级只有市级、省级或国家级的事项列在县级部门名下",
@@ -24,7 +25,7 @@ META = CheckMeta(
     ),
     doc_zh="""\
 ### 功能
-县、区级目录（`catalog.level` 为 county 或 district）中，读每个事项的行使层级：公布的「行使层级」（`exercise_level`）或名称中的层级标注（如「（市级）」「(省级)」）只有市级、省级或国家级、不含县级或区级的，报告该事项。名称括注中说明下放、委托的（如「据省政府令第349号，部分省级权限下放」）不算层级标注。
+县、区级目录（`catalog.level` 为 county 或 district）中，读每个事项的行使层级：公布的「行使层级」（`exercise_level`）或名称中的层级标注（如「（市级）」「(省级)」）只有市级、省级或国家级、不含县级或区级的，报告该事项。名称括注中说明下放、委托的（如「据省政府令第349号，部分省级权限下放」）不算层级标注。读所有类型的事项：备案、其他行政权力等事项的层级标注同样说明由哪一级机关行使（如广安区生态环境局名下 taskType 10「建设单位进行环境影响后评价的备案(市级)」）；名称中的半角括号「(市级)」与全角括号同样识别。
 
 垂直管理与委托：生态环境部门实行省以下垂直管理，县（区）生态环境局是市生态环境局的派出分局；「××分局」（如区公安分局）同样是上级机关的派出机构。这些部门名下的市级事项可能是以上级机关名义办理的，只作提示（info），请核对是以谁的名义作出决定。其他部门作为警告：法律把权力给了上级机关的，县级部门只有在依法委托（行政许可法第二十四条，以委托机关名义实施）时才能办理，目录应写明委托机关。
 
@@ -42,7 +43,7 @@ META = CheckMeta(
 """,
     doc_en="""\
 ### What it does
-In a county or district catalog (`catalog.level` county or district), reads each item's level of exercise: a published 行使层级 (`exercise_level`) or a level marker in the name (「（市级）」, 「(省级)」) naming only city, province or state, not county or district, is reported. A note in the name about devolution or entrustment (「据省政府令第349号，部分省级权限下放」) is not a level marker.
+In a county or district catalog (`catalog.level` county or district), reads each item's level of exercise: a published 行使层级 (`exercise_level`) or a level marker in the name (「（市级）」, 「(省级)」) naming only city, province or state, not county or district, is reported. A note in the name about devolution or entrustment (「据省政府令第349号，部分省级权限下放」) is not a level marker. Every kind of item is read: a level marker on a filing or another power says just as much which level exercises it (e.g. 「建设单位进行环境影响后评价的备案(市级)」, taskType 10, under the 广安区 environment bureau); ASCII parentheses 「(市级)」 count like full-width ones.
 
 Vertical management and entrustment: environment departments are managed vertically below the province, and a county environment bureau is a branch of the city bureau; a 分局 (e.g. a district public-security branch) is likewise an office of the higher authority. A city-level item under such a department may be handled in the higher authority's name, so it is info: check in whose name the decision is made. Anywhere else it is a warning: where the law gives the power to a higher authority, a county department may handle it only when lawfully entrusted (Administrative License Law Art. 24, in the entrusting authority's name), and the catalog should say by whom.
 
