@@ -114,3 +114,51 @@ def test_a_material_already_declared_as_a_prerequisite_is_not_found_again() -> N
     assert [(f.severity.value, f.witness and "found_in" in f.witness) for f in report.findings] == [
         ("error", False)
     ]
+
+
+def test_the_published_materials_of_lingshan_records_hide_no_prerequisite() -> None:
+    # Three more 灵山县 platform records, names and materials verbatim (the ten-item
+    # response quoted in RequestTaskItemPayload.java, cases/real/lingshan-county/SOURCES.md):
+    # the applicant's own papers and its own body's consent are not another
+    # authority's approval.
+    religious = [
+        "建设资金说明",
+        "拟改建或者新建建筑物的设计草图、位置图、效果图及可行性报告",
+        "宗教活动场所管理组织集体研究同意的书面材料",
+        "有权改建或者新建建筑物的材料",
+    ]
+    catalog = _catalog(
+        [
+            {
+                "id": "11450721348531435D4001033002000",
+                "name": "全民健身设施拆迁或者改变用途批准",
+                "department": "灵山县文化广电体育和旅游局",
+                "kind": "other_power",
+                "materials": [{"id": "m1", "name": "申请表"}],
+            },
+            {
+                "id": "11450721MB155808114000141005000",
+                "name": "在宗教活动场所内改建或者新建建筑物（不影响该宗教活动场所现有布局和功能的）审批",
+                "department": "灵山县行政审批局",
+                "kind": "license",
+                "materials": [
+                    {"id": "m1", "name": "申请书，内容包括拟改建或者新建建筑物的项目说明及理由"},
+                    *({"id": f"m{n}", "name": name} for n, name in enumerate(religious, 2)),
+                ],
+            },
+            {
+                "id": "11450721MB155808114000141005000-2",
+                "name": "在宗教活动场所内改建或者新建建筑物审批",
+                "department": "灵山县行政审批局",
+                "kind": "license",
+                "materials": [
+                    {
+                        "id": "m1",
+                        "name": "申请书（内容包括拟改建或者新建建筑物的项目说明及理由等）",
+                    },
+                    *({"id": f"m{n}", "name": name} for n, name in enumerate(religious, 2)),
+                ],
+            },
+        ]
+    )
+    assert material_edges(build_context(catalog)) == []
