@@ -364,13 +364,14 @@ def _clusters(
         node_count=graph.number_of_nodes(),
         limit=limit,
     )
-    position: dict[str, tuple[float, float]] = {}
-    for layer in range(layering.depth):
-        for slot, node in enumerate(columns[layer]):
-            position[node] = (
-                MARGIN + layer * (CLUSTER_W + CLUSTER_GAP_X),
-                MARGIN + 40 + slot * (CLUSTER_H + CLUSTER_GAP_Y),
-            )
+    position: dict[str, tuple[float, float]] = {
+        node: (
+            MARGIN + layer * (CLUSTER_W + CLUSTER_GAP_X),
+            MARGIN + 40 + slot * (CLUSTER_H + CLUSTER_GAP_Y),
+        )
+        for layer in range(layering.depth)
+        for slot, node in enumerate(columns[layer])
+    }
     for node in sorted(clusters.nodes, key=lambda n: layering.order[n]):
         counts = severities.get(node, Counter())
         detail = counts_label.format(
@@ -381,11 +382,23 @@ def _clusters(
             info=counts["info"],
         )
         drawing.nodes.append(_cluster_node(node, position[node], counts, detail))
+    drawing.edges.extend(_cluster_edges(between, flagged, layering, position))
+    return _fit_top(drawing)
+
+
+def _cluster_edges(
+    between: Counter[tuple[str, str]],
+    flagged: dict[tuple[str, str], Severity],
+    layering: Layering,
+    position: dict[str, tuple[float, float]],
+) -> list[DrawnEdge]:
+    """One arrow per pair of departments, labelled with its number of prerequisites."""
+    edges: list[DrawnEdge] = []
     for (a, b), count in sorted(between.items(), key=lambda e: (layering.order[e[0][0]], e[0][1])):
         back = (a, b) in layering.back_edges
         curve = _edge_curve(position[a], position[b], CLUSTER_W, CLUSTER_H, back=back)
         mx, my = bezier_mid(*curve)
-        drawing.edges.append(
+        edges.append(
             DrawnEdge(
                 source=a,
                 target=b,
@@ -397,7 +410,7 @@ def _clusters(
                 label_y=my,
             )
         )
-    return _fit_top(drawing)
+    return edges
 
 
 ClusterTally = tuple[
