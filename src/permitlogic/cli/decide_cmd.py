@@ -132,6 +132,7 @@ def green_channel_command(
 
 
 @decide_app.command("deferral")
+# Long because: a Typer command declares its options (type, default, help in two languages) in its signature.
 def deferral_command(
     file: FileArgument,
     catalog: Annotated[
