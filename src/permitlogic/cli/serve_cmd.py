@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from permitlogic.cli.cases_cmd import StoreOption
+from permitlogic.cli.cases.common import StoreOption
 from permitlogic.cli.options import Lang, LangOption, RulesOption, bad_option
 from permitlogic.service.settings import MEGABYTE, ServiceSettings
 
