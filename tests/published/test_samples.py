@@ -50,9 +50,16 @@ def test_checking_the_list_finds_nothing_it_cannot_judge_and_says_so() -> None:
     catalog = load_catalog(GUANGAN)
     report = check(catalog)
     # What the list does give (names, departments, codes) shows its structural
-    # defects, all warnings (docs/precision.md judges each); nothing at error.
-    assert {f.rule for f in report.findings} == {"PL110", "PL111", "PL206"}
-    assert {f.severity.value for f in report.findings} == {"warning"}
+    # defects, warnings, and the city-level items of the vertically managed
+    # environment bureau at info (docs/precision.md judges each); nothing at error.
+    assert {f.rule for f in report.findings} == {"PL110", "PL111", "PL206", "PL207"}
+    assert {f.severity.value for f in report.findings} == {"warning", "info"}
+    assert {f.severity.value for f in report.findings if f.rule == "PL207"} == {"info"}
+    # Every kind is read: the filing 「建设单位进行环境影响后评价的备案(市级)」 is listed
+    # as another power (taskType 10) and marked with ASCII parentheses.
+    level_items = {i for f in report.findings if f.rule == "PL207" for i in f.items}
+    assert len(level_items) == 8
+    assert "511Z16016002-511602000000-000-11511301MB1D685275-2-00" in level_items
     by_rule = {n.rule: n for n in report.not_judged}
     assert (by_rule["PL305"].count, by_rule["PL305"].of) == (884, 884)
     assert (by_rule["PL304"].count, by_rule["PL304"].of) == (536, 536)

@@ -99,6 +99,9 @@ def _item(
         if key in cells:
             item[field_name] = cells[key].value
     _add_transactions(item, cells.get("transaction"), log)
+    for key in ("statutory_text", "promised_text", "exercise_level"):
+        if key in cells:
+            item[key] = cells[key].value
     _add_time_limits(item, cells, log, problems)
     _add_case_type(item, cells.get("case_type"), log)
     for key, field_name in (("basis", "basis"), ("implementation_basis", "implementation_basis")):

@@ -114,6 +114,13 @@ def _record(
         if value not in (None, ""):
             cells[canonical] = Cell(str(value), where(field))
     _add_day_cells(cells, item, where, units, log, problems)
+    for explain_field, canonical in (
+        ("anticipate_day_explain", "statutory_text"),
+        ("promise_day_explain", "promised_text"),
+    ):
+        explain = str(item.get(explain_field) or "").strip()
+        if explain and explain != "无":
+            cells[canonical] = Cell(explain, where(explain_field))
     bases = [
         (law, Location(file=file, key=f"{key}.AUDIT_ITEM_BYLAW[{i}]".lstrip(".")))
         for i, law in enumerate(group.get("AUDIT_ITEM_BYLAW") or [])
