@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -19,6 +21,10 @@ from permitlogic.cli.cases.common import (
     parse_day,
 )
 from permitlogic.cli.options import Lang, LangOption
+
+if TYPE_CHECKING:
+    from permitlogic.ledger.model import EventRecord
+    from permitlogic.ledger.store import Store
 
 
 def supplement_command(
@@ -42,11 +48,13 @@ def supplement_command(
     """
     from permitlogic.ledger import service
 
-    with guarded(lang):
-        when = parse_day(on)
-        with open_ledger(store, must_exist=True) as ledger:
-            record = service.supplement(ledger, case, materials, when, key)
-        emit_records([record], format, lang)
+    _record_event(
+        lambda ledger, when: service.supplement(ledger, case, materials, when, key),
+        on,
+        store,
+        format,
+        lang,
+    )
 
 
 def revoke_command(
@@ -66,11 +74,13 @@ def revoke_command(
     """
     from permitlogic.ledger import service
 
-    with guarded(lang):
-        when = parse_day(on)
-        with open_ledger(store, must_exist=True) as ledger:
-            record = service.revoke(ledger, case, when, reason, key)
-        emit_records([record], format, lang)
+    _record_event(
+        lambda ledger, when: service.revoke(ledger, case, when, reason, key),
+        on,
+        store,
+        format,
+        lang,
+    )
 
 
 def close_command(
@@ -87,8 +97,25 @@ def close_command(
     """
     from permitlogic.ledger import service
 
+    _record_event(
+        lambda ledger, when: service.close(ledger, case, when, key),
+        on,
+        store,
+        format,
+        lang,
+    )
+
+
+def _record_event(
+    event: Callable[[Store, date], EventRecord],
+    on: str | None,
+    store: str | None,
+    format: TextOrJson,
+    lang: Lang,
+) -> None:
+    """Record one event on the day ``--on`` names, in the store, and print what it did."""
     with guarded(lang):
         when = parse_day(on)
         with open_ledger(store, must_exist=True) as ledger:
-            record = service.close(ledger, case, when, key)
+            record = event(ledger, when)
         emit_records([record], format, lang)
