@@ -29,6 +29,7 @@ def register(app: typer.Typer) -> None:
     app.command("graph")(graph_command)
 
 
+# Long because: a Typer command declares its options (type, default, help in two languages) in its signature.
 def graph_command(
     catalog: Annotated[
         str,
