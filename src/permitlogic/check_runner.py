@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+from typing import Any
+
 from permitlogic import __version__
 from permitlogic.check_support.unknown import FIELD_EN, FIELD_ZH, unknown_fields
 from permitlogic.checks.base import Check, CheckContext
@@ -23,7 +26,10 @@ from permitlogic.timing.timeline import chain_timelines
 
 
 def build_context(
-    catalog: Catalog, pack: ChecksPack | None = None, reference: ReferenceList | None = None
+    catalog: Catalog,
+    pack: ChecksPack | None = None,
+    reference: ReferenceList | None = None,
+    per_item: dict[Hashable, dict[str, Any]] | None = None,
 ) -> CheckContext:
     return CheckContext(
         catalog=catalog,
@@ -32,6 +38,7 @@ def build_context(
         reference=reference,
         items=catalog.item_map(),
         index={item.id: i for i, item in enumerate(catalog.items)},
+        per_item={} if per_item is None else per_item,
     )
 
 
@@ -98,7 +105,7 @@ def _scoped(ctx: CheckContext, kinds: frozenset[Kind]) -> CheckContext:
         return ctx
     items = [item for item in catalog.items if item.kind in kinds]
     narrowed = catalog.model_copy(update={"items": items})
-    return build_context(narrowed, ctx.pack, ctx.reference)
+    return build_context(narrowed, ctx.pack, ctx.reference, ctx.per_item)
 
 
 def _not_judged(chosen: Check, ctx: CheckContext) -> NotJudged | None:

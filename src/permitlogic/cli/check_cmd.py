@@ -120,10 +120,12 @@ def _checked(
     problems: list[Problem] = []
     for path in catalogs:
         try:
-            catalog, source = load_catalog_sourced(path)
+            catalog, sourced = load_catalog_sourced(path)
         except InputError as error:
             problems.extend(error.problems)
             continue
+        source = sourced.locations_only()  # the parsed tree is not needed again: free its memory
+        del sourced
         gc.freeze()  # the catalog lives to the end: the cycle collector need not scan it again
         context = build_context(catalog, pack, reference_list)
         report = run_checks(context, select=selected, ignore=ignored, source=source)
