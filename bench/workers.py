@@ -44,7 +44,12 @@ def run(workers: int, count: int) -> dict[str, Any]:
         load.running_service(Path(tmp) / "decisions.jsonl", workers) as service,
     ):
         deadline = time.monotonic() + load.START_TIMEOUT_S
-        while len(load._children(service.pid)) < workers and time.monotonic() < deadline:
+        # One worker is the serving process itself; more are its children.
+        while (
+            workers > 1
+            and len(load._children(service.pid)) < workers
+            and time.monotonic() < deadline
+        ):
             time.sleep(0.2)
         load.single_concurrent(service, 40 * CLIENTS, CLIENTS)  # warm every worker up
         row = load.single_concurrent(service, count, CLIENTS)

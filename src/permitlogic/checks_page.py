@@ -14,7 +14,7 @@ from pathlib import Path
 
 from permitlogic.checks.base import CheckMeta
 from permitlogic.checks.registry import documented_rules
-from permitlogic.models.catalog import APPROVAL_KINDS, Kind
+from permitlogic.models.catalog import ALL_KINDS, APPROVAL_KINDS, Kind
 
 PAGE = Path(__file__).resolve().parents[2] / "docs" / "checks.md"
 
@@ -89,6 +89,8 @@ def _scope(meta: CheckMeta) -> str:
     kinds = meta.needs_kinds if meta.needs_kinds is not None else meta.kinds
     if kinds == APPROVAL_KINDS:
         scope = "approval items 审批事项"
+    elif kinds == ALL_KINDS:
+        scope = "every kind 所有事项"
     else:
         scope = ", ".join(f"{k.value} {k.zh}" for k in Kind if k in kinds)
     if meta.needs:

@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import gc
 import random
 from datetime import date, timedelta
 
+import pytest
 from decide_support import CATALOG_PATH
 
-from permitlogic.decide.api import decide_deferral_batch, decide_green_channel_batch
+from permitlogic.decide.api import (
+    decide_deferral,
+    decide_deferral_batch,
+    decide_green_channel,
+    decide_green_channel_batch,
+)
 from permitlogic.decide.compiled_ruleset import CompiledRuleset
 from permitlogic.decide.deferral import deferral_rules, item_map
 from permitlogic.decide.green_channel import green_channel_rules
 from permitlogic.decide.rules import FieldTest, Rule
+from permitlogic.errors import InputError
 from permitlogic.load.catalog import load_catalog
 from permitlogic.models.decision import Application, Project, ProjectCategory
 from permitlogic.packs.deferral import bundled_deferral_pack
@@ -114,3 +122,40 @@ def test_true_and_one_are_different_facts_to_the_memo() -> None:
     assert ruleset.engine_facts == 2
     direct = ruleset.evaluate_uncached(facts)
     assert [f.applies for f in memoised] == [f.applies for f in direct]
+
+
+def test_a_deferral_decided_alone_equals_the_same_one_in_a_list() -> None:
+    applications = _applications(300, seed=5)
+    catalog = load_catalog(CATALOG_PATH)
+    calendar = bundled_calendar()
+    listed = decide_deferral_batch(applications, catalog, calendar=calendar)
+    alone = [decide_deferral(a, catalog, calendar=calendar) for a in applications]
+    assert [d.model_dump() for d in alone] == [d.model_dump() for d in listed]
+
+
+def test_a_green_channel_decision_alone_equals_the_same_one_in_a_list() -> None:
+    projects = _projects(300, seed=6)
+    listed = decide_green_channel_batch(projects)
+    alone = [decide_green_channel(p) for p in projects]
+    assert [d.model_dump() for d in alone] == [d.model_dump() for d in listed]
+
+
+def test_the_collector_runs_again_after_a_list_is_decided() -> None:
+    assert gc.isenabled()
+    applications = _applications(50, seed=7)
+    catalog = load_catalog(CATALOG_PATH)
+    decide_deferral_batch(applications, catalog)
+    assert gc.isenabled()
+    # An invalid input ends the call with an error: the collector still runs again.
+    with pytest.raises(InputError):
+        decide_green_channel_batch([{"id": "P-1"}])
+    assert gc.isenabled()
+
+
+def test_a_collector_disabled_by_the_caller_stays_disabled() -> None:
+    gc.disable()
+    try:
+        decide_green_channel_batch(_projects(20, seed=8))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

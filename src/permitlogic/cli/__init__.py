@@ -26,7 +26,7 @@ class PermitlogicGroup(LazyGroup):
         LazyCommand("graph", "permitlogic.cli.graph_cmd", "画出前置条件关系图 / Draw the prerequisite graph."),
         LazyCommand("diff", "permitlogic.cli.diff_cmd", "对比两份目录 / Compare two catalogs."),
         LazyCommand("decide", "permitlogic.cli.decide_cmd", "资格判定：绿色通道与容缺受理 / Green-channel and deferral decisions."),
-        LazyCommand("cases", "permitlogic.cli.cases_cmd", "容缺后补案件台账 / The deferral ledger."),
+        LazyCommand("cases", "permitlogic.cli.cases", "容缺后补案件台账 / The deferral ledger."),
         LazyCommand("test", "permitlogic.cli.test_cmd", "运行黄金案例和性质测试 / Run golden cases and property tests."),
         LazyCommand("serve", "permitlogic.cli.serve_cmd", "启动判定服务（HTTP）/ Run the decision service (HTTP)."),
         LazyCommand("replay", "permitlogic.cli.serve_cmd", "用当前规则包重放决定日志 / Replay the decision log."),

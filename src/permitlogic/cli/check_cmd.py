@@ -34,6 +34,7 @@ def register(app: typer.Typer) -> None:
     app.command("check")(check_command)
 
 
+# Long because: a Typer command declares its options (type, default, help in two languages) in its signature.
 def check_command(
     catalogs: Annotated[
         list[str],

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from permitlogic.decide.collector import collector_paused
 from permitlogic.decide.deferral import DeferralRules, deferral_rules
 from permitlogic.decide.green_channel import GreenChannelRules, green_channel_rules
 from permitlogic.decide.inputs import coerce
@@ -93,22 +94,23 @@ def decide_green_channel(
     project: ProjectInput, pack: GreenChannelPack | None = None
 ) -> GreenChannelDecision:
     """May this project enter the green channel? Every condition, met or unmet, in pack order."""
-    return _green(pack).decide([coerce(Project, project, "project")])[0]
+    return _green(pack).decide_one(coerce(Project, project, "project"))
 
 
 def decide_green_channel_each(
     projects: Sequence[ProjectInput], pack: GreenChannelPack | None = None
 ) -> list[GreenChannelDecision | InputError]:
     """A decision per project, or the InputError of a project that is invalid (keys relative to it)."""
-    outcomes: list[GreenChannelDecision | InputError | Project] = []
-    for value in projects:
-        try:
-            outcomes.append(coerce(Project, value, "project"))
-        except InputError as error:
-            outcomes.append(error)
-    valid = [o for o in outcomes if isinstance(o, Project)]
-    decided = iter(_green(pack).decide(valid))
-    return [next(decided) if isinstance(o, Project) else o for o in outcomes]
+    with collector_paused():
+        outcomes: list[GreenChannelDecision | InputError | Project] = []
+        for value in projects:
+            try:
+                outcomes.append(coerce(Project, value, "project"))
+            except InputError as error:
+                outcomes.append(error)
+        valid = [o for o in outcomes if isinstance(o, Project)]
+        decided = iter(_green(pack).decide(valid))
+        return [next(decided) if isinstance(o, Project) else o for o in outcomes]
 
 
 def decide_green_channel_batch(
@@ -134,9 +136,10 @@ def decide_deferral(
     An InputError when the application is invalid or a date it needs falls in a
     year without holiday data (the error names the year).
     """
-    outcome = decide_deferral_each([application], catalog, pack, calendar)[0]
-    if isinstance(outcome, InputError):
-        raise outcome
+    valid = coerce(Application, application, "application")
+    outcome = _deferral(pack).decide_one(valid, catalog, calendar or bundled_calendar())
+    if isinstance(outcome, CalendarGap):
+        raise _received(outcome)
     return outcome
 
 
@@ -147,22 +150,23 @@ def decide_deferral_each(
     calendar: WorkdayCalendar | None = None,
 ) -> list[DeferralDecision | InputError]:
     """A decision per application, or the InputError of one that cannot be decided."""
-    outcomes: list[DeferralDecision | InputError | Application] = []
-    for value in applications:
-        try:
-            outcomes.append(coerce(Application, value, "application"))
-        except InputError as error:
-            outcomes.append(error)
-    valid = [o for o in outcomes if isinstance(o, Application)]
-    decided = iter(_deferral(pack).decide(valid, catalog, calendar or bundled_calendar()))
-    out: list[DeferralDecision | InputError] = []
-    for outcome in outcomes:
-        if isinstance(outcome, Application):
-            result = next(decided)
-            out.append(_received(result) if isinstance(result, CalendarGap) else result)
-        else:
-            out.append(outcome)
-    return out
+    with collector_paused():
+        outcomes: list[DeferralDecision | InputError | Application] = []
+        for value in applications:
+            try:
+                outcomes.append(coerce(Application, value, "application"))
+            except InputError as error:
+                outcomes.append(error)
+        valid = [o for o in outcomes if isinstance(o, Application)]
+        decided = iter(_deferral(pack).decide(valid, catalog, calendar or bundled_calendar()))
+        out: list[DeferralDecision | InputError] = []
+        for outcome in outcomes:
+            if isinstance(outcome, Application):
+                result = next(decided)
+                out.append(_received(result) if isinstance(result, CalendarGap) else result)
+            else:
+                out.append(outcome)
+        return out
 
 
 def decide_deferral_batch(

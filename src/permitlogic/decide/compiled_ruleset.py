@@ -63,6 +63,11 @@ class CompiledRuleset:
         """
         return self.evaluate_keyed([_key(fact) for fact in facts], _fact)
 
+    def firing(self, key: Hashable, fact_of: Callable[[Any], Mapping[str, Scalar]]) -> Firings:
+        """What fired for the fact of one key (see ``evaluate_keyed``)."""
+        found = self._memo.get(key)
+        return found if found is not None else self.evaluate_keyed([key], fact_of)[0]
+
     def evaluate_keyed(
         self, keys: Sequence[Hashable], fact_of: Callable[[Any], Mapping[str, Scalar]]
     ) -> list[Firings]:

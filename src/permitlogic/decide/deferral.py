@@ -245,6 +245,17 @@ class DeferralRules:
                 out.append(gap)
         return out
 
+    def decide_one(
+        self, application: Application, catalog: Catalog, calendar: WorkdayCalendar
+    ) -> DeferralDecision | CalendarGap:
+        """The decision for one application (as ``decide`` of a list of one, with less overhead)."""
+        case = self.case(application, item_map(catalog))
+        firing = self.ruleset.firing(case.key(), fact_of)
+        try:
+            return self.decision_from(case, firing, calendar)
+        except CalendarGap as gap:
+            return gap
+
     def decision_from(
         self, case: Case, firing: Firings, calendar: WorkdayCalendar
     ) -> DeferralDecision:

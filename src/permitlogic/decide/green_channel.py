@@ -104,14 +104,19 @@ class GreenChannelRules:
     def decide(self, projects: Sequence[Project]) -> list[GreenChannelDecision]:
         """A decision per project: made once per distinct firings, then copied with the project's id."""
         firings = self.ruleset.evaluate_keyed([self.key(p) for p in projects], self.fact_of)
-        out = []
-        for project, firing in zip(projects, firings, strict=True):
-            template = firing.derived.get(TEMPLATE)
-            if template is None:
-                template = firing.derived[TEMPLATE] = self.decision(project, firing)
-            assert isinstance(template, GreenChannelDecision)
-            out.append(clone(template, project=project.id))
-        return out
+        return [self.decision_from(p, f) for p, f in zip(projects, firings, strict=True)]
+
+    def decide_one(self, project: Project) -> GreenChannelDecision:
+        """The decision for one project (as ``decide`` of a list of one, with less overhead)."""
+        return self.decision_from(project, self.ruleset.firing(self.key(project), self.fact_of))
+
+    def decision_from(self, project: Project, firing: Firings) -> GreenChannelDecision:
+        """The firing's decision, made once, copied with the project's id."""
+        template = firing.derived.get(TEMPLATE)
+        if template is None:
+            template = firing.derived[TEMPLATE] = self.decision(project, firing)
+        assert isinstance(template, GreenChannelDecision)
+        return clone(template, project=project.id)
 
     def decision(self, project: Project, firing: Firings) -> GreenChannelDecision:
         rules = self.ruleset.rules

@@ -336,6 +336,12 @@ class Item(Strict):
     statutory_unit: DayUnitField = DayUnit.working
     promised_days: Annotated[int, Field(ge=0)] | None = None
     promised_unit: DayUnitField = DayUnit.working
+    exercise_level: Name | None = None
+    """The level of exercise (行使层级) as published, e.g. 市级、县级."""
+    statutory_text: Text | None = None
+    """The published wording of the statutory limit (法定时限说明), as the list gives it."""
+    promised_text: Text | None = None
+    """The published wording of the promised limit (承诺时限说明), as the list gives it."""
     previous_promised_days: Annotated[int, Field(ge=0)] | None = None
     review_levels: Annotated[int, Field(ge=1)] | None = None
     on_the_spot: bool | None = None

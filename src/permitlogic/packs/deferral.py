@@ -22,7 +22,7 @@ from permitlogic.models.catalog import IsoDate, Loc, raise_at
 from permitlogic.models.decision import Credit, DeferralOutcome
 from permitlogic.packs.green_channel import RULE_ID, PackModel, pack_fingerprint
 from permitlogic.packs.location import default_rules_dir
-from permitlogic.packs.yaml_pack import load_pack
+from permitlogic.packs.yaml_pack import load_pack, load_pack_in
 
 DEFERRAL_PACK = "deferral.yaml"
 
@@ -162,12 +162,7 @@ class DeferralPack(PackModel):
 
 def load_deferral_pack(rules_dir: Path | None = None) -> DeferralPack:
     """The deferral pack of ``rules_dir`` (the bundled one by default)."""
-    if rules_dir is None:
-        return bundled_deferral_pack()
-    path = rules_dir / DEFERRAL_PACK
-    if not path.exists():
-        return bundled_deferral_pack()
-    return load_pack(DeferralPack, path)
+    return load_pack_in(DeferralPack, rules_dir, DEFERRAL_PACK, bundled_deferral_pack)
 
 
 @cache

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from permitlogic.models.catalog import IsoDate, Loc, raise_at
 from permitlogic.models.decision import Project, ProjectCategory
 from permitlogic.packs.location import default_rules_dir
-from permitlogic.packs.yaml_pack import load_pack
+from permitlogic.packs.yaml_pack import load_pack, load_pack_in
 
 GREEN_CHANNEL_PACK = "green-channel.yaml"
 RULE_ID = r"^[A-Z]{2}-[0-9A-Za-z._-]+$"
@@ -200,12 +200,7 @@ class GreenChannelPack(PackModel):
 
 def load_green_channel_pack(rules_dir: Path | None = None) -> GreenChannelPack:
     """The green-channel pack of ``rules_dir`` (the bundled one by default)."""
-    if rules_dir is None:
-        return bundled_green_channel_pack()
-    path = rules_dir / GREEN_CHANNEL_PACK
-    if not path.exists():
-        return bundled_green_channel_pack()
-    return load_pack(GreenChannelPack, path)
+    return load_pack_in(GreenChannelPack, rules_dir, GREEN_CHANNEL_PACK, bundled_green_channel_pack)
 
 
 @cache

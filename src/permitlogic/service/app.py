@@ -15,6 +15,7 @@ from permitlogic.packs.checks_pack import load_checks_pack
 from permitlogic.service.bodies import body_types
 from permitlogic.service.body_limit import BodyLimit
 from permitlogic.service.catalogs import CatalogRegistry
+from permitlogic.service.decide_fast_path import DecideFastPath
 from permitlogic.service.engine import DecisionEngine
 from permitlogic.service.errors import install_error_handlers
 from permitlogic.service.recorder import DecisionRecorder
@@ -77,10 +78,12 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     )
     app.state.service = state
     install_error_handlers(app)
+    bodies = body_types(settings)
+    # Innermost: it sees bodies that passed the size limit and the strict reader.
+    app.add_middleware(DecideFastPath, state=state, bodies=bodies)
     # Added first, so inside BodyLimit: the size limit applies while the body is read.
     app.add_middleware(StrictBody, timeout=settings.body_timeout_s, skip=WORKBENCH)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes, skip=WORKBENCH)
-    bodies = body_types(settings)
     app.include_router(meta.router)
     app.include_router(check.check_router(bodies, settings.max_catalog_items))
     app.include_router(decide.decide_router(bodies, settings.max_list))

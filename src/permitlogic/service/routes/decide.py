@@ -3,22 +3,13 @@
 # No `from __future__ import annotations`: the body types are built per service
 # (from its limits) and FastAPI must see them as objects, not names.
 
-from collections.abc import Callable, Sequence
-from typing import Annotated, TypeVar
+from typing import Annotated
 
 from fastapi import APIRouter, Body, Query, Response
-from fastapi.concurrency import run_in_threadpool
-from pydantic import TypeAdapter
 
-from permitlogic.errors import InputError
-from permitlogic.models.decision import (
-    Application,
-    DeferralDecision,
-    GreenChannelDecision,
-    Project,
-)
 from permitlogic.service.bodies import BodyTypes
-from permitlogic.service.errors import ServiceError, problem_detail
+from permitlogic.service.decide_answers import deferral_answer, green_channel_answer, inputs_in, run
+from permitlogic.service.errors import ServiceError
 from permitlogic.service.examples import APPLICATION_EXAMPLES, PROJECT_EXAMPLES
 from permitlogic.service.schemas import (
     ERROR_RESPONSES,
@@ -27,13 +18,6 @@ from permitlogic.service.schemas import (
     GreenChannelAnswer,
 )
 from permitlogic.service.state import State
-
-D = TypeVar("D", GreenChannelDecision, DeferralDecision)
-
-_GREEN: TypeAdapter[GreenChannelDecision | list[GreenChannelDecision]] = TypeAdapter(
-    GreenChannelAnswer
-)
-_DEFERRAL: TypeAdapter[DeferralDecision | list[DeferralDecision]] = TypeAdapter(DeferralAnswer)
 
 
 def decide_router(bodies: BodyTypes, max_list: int) -> APIRouter:
@@ -66,16 +50,8 @@ def _green_channel_route(router: APIRouter, bodies: BodyTypes, max_list: int) ->
         decision carries a `decision_id` and its rule pack's version (`pack_version`),
         and is appended to the decision log.
         """
-        projects: list[Project] = body if isinstance(body, list) else [body]
-
-        def answer() -> bytes:
-            decided = _all_decided(
-                state.engine.green_channel_each(projects), isinstance(body, list)
-            )
-            decisions = state.recorder.green_channel(projects, decided)
-            return _GREEN.dump_json(decisions if isinstance(body, list) else decisions[0])
-
-        return Response(await _run(answer, len(projects)), media_type="application/json")
+        answer = await run(lambda: green_channel_answer(state, body), inputs_in(body))
+        return Response(answer, media_type="application/json")
 
 
 def _deferral_route(router: APIRouter, bodies: BodyTypes, max_list: int) -> None:
@@ -112,7 +88,6 @@ def _deferral_route(router: APIRouter, bodies: BodyTypes, max_list: int) -> None
         `reject`, `notice` (一次性告知, every missing material at once), `accept_with_deferral`
         (the deferred materials and their deadline in working days) or `accept`.
         """
-        applications: list[Application] = body if isinstance(body, list) else [body]
         registered = state.catalogs.get(catalog)
         if registered is None:
             raise ServiceError.single(
@@ -122,40 +97,5 @@ def _deferral_route(router: APIRouter, bodies: BodyTypes, max_list: int) -> None
                 f"没有登记编号为 {catalog} 的目录（先 POST /v1/catalogs）",
                 f"no catalog is registered as {catalog} (POST it to /v1/catalogs first)",
             )
-
-        def answer() -> bytes:
-            decided = _all_decided(
-                state.engine.deferral_each(applications, registered.catalog),
-                isinstance(body, list),
-            )
-            decisions = state.recorder.deferral(applications, decided, registered.ref)
-            return _DEFERRAL.dump_json(decisions if isinstance(body, list) else decisions[0])
-
-        return Response(await _run(answer, len(applications)), media_type="application/json")
-
-
-INLINE = 64
-"""Inputs decided on the event loop itself; longer lists go to a worker thread.
-
-A few decisions take less time than handing them to a thread and back; a long
-list would hold up every other request while it is decided.
-"""
-
-
-async def _run(work: Callable[[], bytes], inputs: int) -> bytes:
-    if inputs <= INLINE:
-        return work()
-    return await run_in_threadpool(work)
-
-
-def _all_decided(outcomes: Sequence[D | InputError], batch: bool) -> list[D]:
-    """The decisions, or a 422 naming every input the engine refused (by its index)."""
-    details = [
-        problem_detail(problem, ("body", index) if batch else ("body",))
-        for index, outcome in enumerate(outcomes)
-        if isinstance(outcome, InputError)
-        for problem in outcome.problems
-    ]
-    if details:
-        raise ServiceError(422, details)
-    return [o for o in outcomes if not isinstance(o, InputError)]
+        answer = await run(lambda: deferral_answer(state, body, registered), inputs_in(body))
+        return Response(answer, media_type="application/json")
