@@ -59,19 +59,19 @@ def normalise_id(value: object) -> object:
 
 def normalise_name(value: object) -> object:
     """A one-line name in NFC; refused with any control character."""
-    if not isinstance(value, str):
-        return value
-    text = unicodedata.normalize("NFC", value)
-    _refuse_control(text, _CONTROL)
-    return text
+    return _nfc(value, _CONTROL)
 
 
 def normalise_text(value: object) -> object:
     """Free text in NFC; refused with a control character other than TAB, LF, CR."""
+    return _nfc(value, _CONTROL_EXCEPT_LINES)
+
+
+def _nfc(value: object, refused: re.Pattern[str]) -> object:
     if not isinstance(value, str):
         return value
     text = unicodedata.normalize("NFC", value)
-    _refuse_control(text, _CONTROL_EXCEPT_LINES)
+    _refuse_control(text, refused)
     return text
 
 

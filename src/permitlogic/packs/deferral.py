@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import string
 from enum import StrEnum
-from functools import cache, cached_property
+from functools import cache
 from pathlib import Path
 from typing import Annotated, Self
 
@@ -20,7 +20,7 @@ from pydantic import Field, model_validator
 
 from permitlogic.models.catalog import IsoDate, Loc, raise_at
 from permitlogic.models.decision import Credit, DeferralOutcome
-from permitlogic.packs.green_channel import RULE_ID, PackModel, pack_fingerprint
+from permitlogic.packs.green_channel import RULE_ID, DecisionPack, PackModel
 from permitlogic.packs.location import default_rules_dir
 from permitlogic.packs.yaml_pack import load_pack, load_pack_in
 
@@ -98,7 +98,7 @@ class ForbiddenDeferral(PackModel):
     departments: list[Annotated[str, Field(min_length=1)]] = Field(default_factory=list)
 
 
-class DeferralPack(PackModel):
+class DeferralPack(DecisionPack):
     version: str
     effective: IsoDate | None = None
     jurisdiction: str | None = None
@@ -147,11 +147,6 @@ class DeferralPack(PackModel):
                 )
         raise_at("DeferralPack", problems)
         return self
-
-    @cached_property
-    def fingerprint(self) -> str:
-        """The version hash decisions carry in ``pack_version``."""
-        return pack_fingerprint(self)
 
     def rule_ids(self) -> list[str]:
         return [rule.id for rule in self.rules]

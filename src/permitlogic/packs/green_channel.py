@@ -43,6 +43,15 @@ class PackModel(BaseModel):
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
 
 
+class DecisionPack(PackModel):
+    """A pack decisions are made by: they carry its fingerprint as their ``pack_version``."""
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """The version hash decisions carry in ``pack_version``."""
+        return pack_fingerprint(self)
+
+
 class Text(PackModel):
     zh: Annotated[str, Field(min_length=1)]
     en: Annotated[str, Field(min_length=1)]
@@ -120,7 +129,7 @@ class BaselineCondition(PackModel):
     law: list[str] = Field(default_factory=list)
 
 
-class GreenChannelPack(PackModel):
+class GreenChannelPack(DecisionPack):
     """Categories, baseline conditions in the order decisions list them, and the effect."""
 
     version: str
@@ -187,11 +196,6 @@ class GreenChannelPack(PackModel):
                     )
         raise_at("GreenChannelPack", problems)
         return self
-
-    @cached_property
-    def fingerprint(self) -> str:
-        """The version hash decisions carry in ``pack_version``."""
-        return pack_fingerprint(self)
 
     def rule_ids(self) -> list[str]:
         """Every rule id, in the order decisions list them."""
