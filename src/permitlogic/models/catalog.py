@@ -8,7 +8,6 @@ legal catalog must never pass silently.
 from __future__ import annotations
 
 import re
-from contextvars import ContextVar
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Self
@@ -25,6 +24,8 @@ from pydantic import (
 from pydantic.functional_validators import ModelWrapValidatorHandler
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from permitlogic.models.fields_sets import share_fields_sets
+from permitlogic.models.published_flag import PUBLISHED, is_published, published_data
 from permitlogic.models.text_policy import Id, Name, Text
 
 ID_PATTERN = r"^[A-Za-z0-9._-]+$"
@@ -56,29 +57,6 @@ class Strict(BaseModel):
     """Base of every input model: strict types, unknown keys rejected."""
 
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
-
-
-_FIELD_SETS: dict[frozenset[str], set[str]] = {}
-_MAX_FIELD_SETS = 4096
-
-
-def share_fields_set(model: BaseModel) -> None:
-    """Let ``model`` use the one set object for its combination of fields given.
-
-    Pydantic keeps on every instance the set of fields its input gave; on a
-    large catalog these sets weighed as much as the items' own values (90 MB of
-    215 at 50,000 items). The models are frozen, so no such set is ever changed
-    in place (``model_copy`` copies it first): instances given the same fields
-    may share one.
-    """
-    fields = model.__pydantic_fields_set__
-    key = frozenset(fields)
-    shared = _FIELD_SETS.get(key)
-    if shared is None:
-        if len(_FIELD_SETS) >= _MAX_FIELD_SETS:
-            return
-        shared = _FIELD_SETS[key] = fields
-    object.__setattr__(model, "__pydantic_fields_set__", shared)
 
 
 class Level(StrEnum):
@@ -294,21 +272,6 @@ class Transaction(Strict):
     code: Id | None = None
 
 
-_PUBLISHED: ContextVar[bool] = ContextVar("published_catalog", default=False)
-"""Set by Catalog while it validates its items: whether it is marked ``published``."""
-
-
-def is_published(info: ValidationInfo) -> bool:
-    """Whether the catalog being validated is marked ``published``.
-
-    A validation context ``{"published": …}`` decides when given; otherwise the
-    enclosing Catalog does (an Item validated alone follows the v1 rules).
-    """
-    if info.context and "published" in info.context:
-        return bool(info.context["published"])
-    return _PUBLISHED.get()
-
-
 class Item(Strict):
     """An approval item (审批事项), or any item of a published 权责清单 / 政务服务事项目录.
 
@@ -397,13 +360,18 @@ class Item(Strict):
         return self
 
     def _share_fields_sets(self) -> None:
-        share_fields_set(self)
-        for part in (*self.transactions, *self.basis, *self.implementation_basis, *self.materials):
-            share_fields_set(part)
-        for prerequisite in self.prerequisites:
-            share_fields_set(prerequisite)
-            if prerequisite.basis is not None:
-                share_fields_set(prerequisite.basis)
+        bases = [p.basis for p in self.prerequisites if p.basis is not None]
+        share_fields_sets(
+            (
+                self,
+                *self.transactions,
+                *self.basis,
+                *self.implementation_basis,
+                *self.materials,
+                *self.prerequisites,
+                *bases,
+            )
+        )
 
     @property
     def statute_days(self) -> int:
@@ -459,11 +427,11 @@ class Catalog(Strict):
     @classmethod
     def _tell_items(cls, data: Any, handler: ModelWrapValidatorHandler[Self]) -> Self:
         """Validate the items knowing whether the catalog is ``published`` (v1 rules otherwise)."""
-        token = _PUBLISHED.set(published_data(data))
+        token = PUBLISHED.set(published_data(data))
         try:
             return handler(data)
         finally:
-            _PUBLISHED.reset(token)
+            PUBLISHED.reset(token)
 
     @model_validator(mode="after")
     def _cross_fields(self) -> Self:
@@ -520,12 +488,3 @@ class Catalog(Strict):
     @property
     def published(self) -> bool:
         return self.catalog.published
-
-
-def published_data(data: object) -> bool:
-    """Whether raw catalog data says ``catalog: {published: true}``."""
-    if isinstance(data, dict):
-        meta = data.get("catalog")
-        if isinstance(meta, dict):
-            return meta.get("published") is True
-    return False
