@@ -68,7 +68,8 @@ class StrictBody:
         more = True
         while more:
             try:
-                message = await asyncio.wait_for(receive(), self.timeout)
+                async with asyncio.timeout(self.timeout):
+                    message = await receive()
             except TimeoutError:
                 await _refuse(
                     send,
