@@ -171,25 +171,7 @@ def million_cases(store: Store, count: int, seed: int = 1) -> None:
     rows: list[tuple[Any, ...]] = []
     for number in range(count):
         deadline = days[rng.randrange(len(days))]
-        roll = rng.random()
-        if deadline >= ON:
-            state = CaseState.open
-        elif deadline >= recent:
-            state = (
-                CaseState.open
-                if roll < 0.5
-                else CaseState.overdue
-                if roll < 0.7
-                else CaseState.supplemented
-            )
-        else:
-            state = (
-                CaseState.closed
-                if roll < 0.9
-                else CaseState.revoked
-                if roll < 0.98
-                else CaseState.overdue
-            )
+        state = _state(deadline, rng.random(), recent)
         which = number % len(deferred_sets)
         pending = state is CaseState.open or state is CaseState.overdue
         case_id = f"C-{number:07d}"
@@ -212,6 +194,28 @@ def million_cases(store: Store, count: int, seed: int = 1) -> None:
                 STAMP,
             )
         )
+    _bulk_insert(store, rows)
+
+
+def _state(deadline: date, roll: float, recent: date) -> CaseState:
+    """A case's state: open while its deadline is ahead, mostly closed long after it."""
+    if deadline >= ON:
+        return CaseState.open
+    if deadline >= recent:
+        return (
+            CaseState.open
+            if roll < 0.5
+            else CaseState.overdue
+            if roll < 0.7
+            else CaseState.supplemented
+        )
+    return (
+        CaseState.closed if roll < 0.9 else CaseState.revoked if roll < 0.98 else CaseState.overdue
+    )
+
+
+def _bulk_insert(store: Store, rows: list[tuple[Any, ...]]) -> None:
+    """The case rows, in batches (SQLite: one executemany), then fresh planner statistics."""
     columns = [column.name for column in cases.columns]
     assert len(columns) == len(rows[0])
     if store.dialect == "sqlite":

@@ -8,31 +8,23 @@ findings; only the rendering is timed.
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
-import tempfile
 import time
-from pathlib import Path
 from typing import Any
 
+from bench_support import items_main, loaded_synthetic
 from permitlogic.check_runner import check
-from permitlogic.load.catalog import load_catalog_sourced
 from permitlogic.packs.checks_pack import bundled_checks_pack
 from permitlogic.report import xlsx
 from permitlogic.report.context import RenderInput
-from permitlogic.synth import SynthOptions, synth_catalog
+from permitlogic.synth import SynthOptions
 
 ITEMS = 10_000
 
 
 def measure(items: int, seed: int = 7) -> dict[str, Any]:
     """Check a synthetic catalog of ``items`` items, then time writing its XLSX report."""
-    data = synth_catalog(SynthOptions(items=items, seed=seed, defect_rate=0.4))
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / f"synthetic-{items}.json"
-        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        catalog, source = load_catalog_sourced(path)
+    catalog, source = loaded_synthetic(SynthOptions(items=items, seed=seed, defect_rate=0.4))
     report = check(catalog, source=source)
     started = time.perf_counter()
     book = xlsx.render([RenderInput(report, catalog, source, bundled_checks_pack(), "zh")])
@@ -54,14 +46,7 @@ def bench(quick: bool) -> list[dict[str, Any]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--items", type=int, default=ITEMS)
-    args = parser.parse_args(argv)
-    row = measure(args.items)
-    for key, value in row.items():
-        if key != "section":
-            print(f"{key}: {value}")
-    return 0
+    return items_main(__doc__, measure, ITEMS, argv)
 
 
 if __name__ == "__main__":

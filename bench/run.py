@@ -64,6 +64,10 @@ def _section(name: str) -> Callable[[bool], list[Row]] | None:
     path = HERE / f"{name}.py"
     if not path.exists():
         return None
+    if (
+        str(HERE) not in sys.path
+    ):  # sections import bench_support (``permitlogic bench`` runs us by path)
+        sys.path.insert(0, str(HERE))
     spec = importlib.util.spec_from_file_location(f"bench_{name}", path)
     if spec is None or spec.loader is None:
         return None

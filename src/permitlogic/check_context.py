@@ -30,6 +30,8 @@ class CheckContext:
     items: dict[str, Item] = field(default_factory=dict)
     index: dict[str, int] = field(default_factory=dict)
     _memo: dict[Hashable, Any] = field(default_factory=dict)
+    per_item: dict[Hashable, dict[str, Any]] = field(default_factory=dict)
+    """Values derived from one item alone, by item id: shared with the narrowed contexts."""
 
     @property
     def published(self) -> bool:
@@ -42,3 +44,14 @@ class CheckContext:
             self._memo[key] = compute()
         result: T = self._memo[key]
         return result
+
+    def of_item(self, key: Hashable, item: Item, compute: Callable[[Item], T]) -> T:
+        """A value of one item alone (its name's key...), computed once per item and catalog."""
+        values = self.per_item.get(key)
+        if values is None:
+            values = self.per_item[key] = {}
+        if item.id in values:
+            found: T = values[item.id]
+            return found
+        value = values[item.id] = compute(item)
+        return value

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+from typing import Any
+
 from permitlogic import __version__
-from permitlogic.check_support.unknown import FIELD_EN, FIELD_ZH, unknown_fields
+from permitlogic.check_support.unknown import FIELD_EN, FIELD_ZH, is_unknown
 from permitlogic.checks.base import Check, CheckContext
 from permitlogic.checks.registry import selected
 from permitlogic.graph import prerequisite_graph
@@ -23,7 +26,10 @@ from permitlogic.timing.timeline import chain_timelines
 
 
 def build_context(
-    catalog: Catalog, pack: ChecksPack | None = None, reference: ReferenceList | None = None
+    catalog: Catalog,
+    pack: ChecksPack | None = None,
+    reference: ReferenceList | None = None,
+    per_item: dict[Hashable, dict[str, Any]] | None = None,
 ) -> CheckContext:
     return CheckContext(
         catalog=catalog,
@@ -32,6 +38,7 @@ def build_context(
         reference=reference,
         items=catalog.item_map(),
         index={item.id: i for i, item in enumerate(catalog.items)},
+        per_item={} if per_item is None else per_item,
     )
 
 
@@ -98,7 +105,7 @@ def _scoped(ctx: CheckContext, kinds: frozenset[Kind]) -> CheckContext:
         return ctx
     items = [item for item in catalog.items if item.kind in kinds]
     narrowed = catalog.model_copy(update={"items": items})
-    return build_context(narrowed, ctx.pack, ctx.reference)
+    return build_context(narrowed, ctx.pack, ctx.reference, ctx.per_item)
 
 
 def _not_judged(chosen: Check, ctx: CheckContext) -> NotJudged | None:
@@ -106,11 +113,16 @@ def _not_judged(chosen: Check, ctx: CheckContext) -> NotJudged | None:
     meta = chosen.meta
     if not meta.needs:
         return None
-    read = [item for item in ctx.catalog.items if meta.reads(item)]
+    kinds = meta.read_kinds
+    read = ctx.shared(("read", kinds), lambda: [i for i in ctx.catalog.items if i.kind in kinds])
+    unknown = {field: _unknown_ids(ctx, field) for field in meta.needs}
+    anything = frozenset().union(*unknown.values())
     missing: dict[str, list[str]] = {}
     for item in read:
-        for field in unknown_fields(item, meta.needs, ctx.published):
-            missing.setdefault(field, []).append(item.id)
+        if item.id in anything:
+            for field in meta.needs:
+                if item.id in unknown[field]:
+                    missing.setdefault(field, []).append(item.id)
     if not missing:
         return None
     ids = {item_id for members in missing.values() for item_id in members}
@@ -126,6 +138,16 @@ def _not_judged(chosen: Check, ctx: CheckContext) -> NotJudged | None:
         items=items,
         message_zh=f"{meta.id}：{len(read)} 个事项中 {len(items)} 个无法判断（{zh}）",
         message_en=f"{meta.id}: {len(items)} of {len(read)} items not judged ({en})",
+    )
+
+
+def _unknown_ids(ctx: CheckContext, field: str) -> frozenset[str]:
+    """The items that leave ``field`` unknown (see check_support.unknown), found once."""
+    return ctx.shared(
+        ("unknown", field),
+        lambda: frozenset(
+            item.id for item in ctx.catalog.items if is_unknown(item, field, ctx.published)
+        ),
     )
 
 

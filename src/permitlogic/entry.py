@@ -12,6 +12,6 @@ def main() -> None:
 
         sys.stdout.write(f"permitlogic {__version__}\n")
         return
-    from permitlogic.cli import main as cli_main
+    from permitlogic.cli import run_as_process
 
-    cli_main()
+    run_as_process()

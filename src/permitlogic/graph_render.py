@@ -14,17 +14,14 @@ import json
 import shutil
 import subprocess
 from collections import defaultdict
-from dataclasses import dataclass, field
 from enum import StrEnum
-from html import escape as html_escape
-from itertools import pairwise
-from typing import Any
 
 import networkx as nx
 
 from permitlogic.errors import InputError
 from permitlogic.escaping import xml_text
 from permitlogic.graph import is_external
+from permitlogic.graph_marks import Marks
 from permitlogic.models.catalog import Basis, Catalog
 from permitlogic.models.report import Finding, Severity
 
@@ -47,20 +44,19 @@ TEXT = {
     "zh": {
         "title": "{jurisdiction}（{id}）前置条件关系图",
         "legend": "红：错误　黄：警告　蓝：提示；箭头由前置条件指向需要它的事项",
-        "external": "外部条件",
-        "unlisted": "目录中没有",
+        "svg_legend": "红：错误　橙：警告　蓝：提示　红色虚线：互为前置（成环）；箭头由前置条件指向需要它的事项",
         "external_note": "（外部条件）",
         "unlisted_note": "（目录中没有）",
-        "counts": "{items} 个事项，内部前置 {internal} 条\n错误 {error}　警告 {warning}　提示 {info}",
     },
     "en": {
         "title": "{jurisdiction} ({id}): prerequisite graph",
         "legend": "red: error, amber: warning, blue: info; arrows run from a prerequisite to the item needing it",
-        "external": "external prerequisites",
-        "unlisted": "not in the catalog",
+        "svg_legend": (
+            "red: error, orange: warning, blue: info, dashed red: a prerequisite cycle; "
+            "arrows run from a prerequisite to the item needing it"
+        ),
         "external_note": "(external)",
         "unlisted_note": "(not in the catalog)",
-        "counts": "{items} items, {internal} internal prerequisites\n{error} errors, {warning} warnings, {info} info",
     },
 }
 
@@ -71,53 +67,6 @@ class Renderer(StrEnum):
     auto = "auto"
     graphviz = "graphviz"
     builtin = "builtin"
-
-
-@dataclass
-class Marks:
-    """Which nodes and edges the findings name, with the worst severity and the rules."""
-
-    nodes: dict[str, Severity] = field(default_factory=dict)
-    node_rules: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    edges: dict[tuple[str, str], Severity] = field(default_factory=dict)
-    edge_rules: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
-
-
-def marks_of(graph: nx.DiGraph, findings: list[Finding]) -> Marks:
-    """The nodes each finding names (its items) and the edges its witness names."""
-    marks = Marks()
-    for finding in findings:
-        for node in dict.fromkeys(finding.items):
-            if node in graph:
-                _mark(marks.nodes, marks.node_rules, node, finding)
-        for edge in dict.fromkeys(_witness_edges(finding)):
-            if graph.has_edge(*edge):
-                _mark(marks.edges, marks.edge_rules, edge, finding)
-    return marks
-
-
-def _witness_edges(finding: Finding) -> list[tuple[str, str]]:
-    witness = finding.witness or {}
-    edges: list[tuple[str, str]] = []
-    cycle = witness.get("cycle")
-    if isinstance(cycle, list):
-        edges.extend((str(a), str(b)) for a, b in pairwise(cycle))
-    edge = witness.get("edge")
-    if isinstance(edge, list) and len(edge) == 2:
-        edges.append((str(edge[0]), str(edge[1])))
-    if "unlisted" in witness and "item" in witness:
-        edges.append((str(witness["unlisted"]), str(witness["item"])))
-    return edges
-
-
-def _mark(
-    worst: dict[Any, Severity], rules: dict[Any, list[str]], key: Any, finding: Finding
-) -> None:
-    known = worst.get(key)
-    if known is None or finding.severity.rank > known.rank:
-        worst[key] = finding.severity
-    if finding.rule not in rules[key]:
-        rules[key].append(finding.rule)
 
 
 def graph_json(catalog: Catalog, graph: nx.DiGraph, marks: Marks) -> str:
@@ -223,11 +172,6 @@ def _dot_node(graph: nx.DiGraph, node: str, marks: Marks, text: dict[str, str]) 
     return f"{_quote(node)} [{', '.join(attributes)}];"
 
 
-def escape(text: str) -> str:
-    """Text for SVG: what XML cannot hold replaced, then <>&"' escaped."""
-    return html_escape(xml_text(text))
-
-
 def _quote(text: str) -> str:
     """A DOT double-quoted string (newlines become centred line breaks)."""
     escaped = xml_text(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
@@ -259,7 +203,7 @@ def graph_svg(
     too_big = renderer is Renderer.auto and graph.number_of_nodes() > GRAPHVIZ_NODE_LIMIT
     if renderer is not Renderer.builtin and program is not None and not too_big:
         return _run_dot(program, graph_dot(catalog, graph, marks, lang))
-    return builtin_svg(catalog, findings, lang)
+    return builtin_svg(catalog, findings, lang, graph=graph, marks=marks)
 
 
 def _run_dot(program: str, dot: str) -> str:
@@ -278,96 +222,40 @@ def _run_dot(program: str, dot: str) -> str:
     return done.stdout.decode("utf-8")
 
 
-BUILTIN_STYLE = f"""
-text {{ font-family: {FONT}; font-size: 12px; fill: #1f2328; }}
-.band-bg {{ fill: #f6f8fa; stroke: #d0d7de; }}
-.band-label {{ font-weight: 700; fill: #57606a; }}
-.edge {{ fill: none; stroke: {PLAIN_LINE}; stroke-width: 1.3; }}
-.edge-back {{ stroke-dasharray: 5 4; }}
-.edge-error {{ stroke: {COLOURS[Severity.error][0]}; stroke-width: 2.2; }}
-.edge-warning {{ stroke: {COLOURS[Severity.warning][0]}; stroke-width: 2; }}
-.edge-info {{ stroke: {COLOURS[Severity.info][0]}; stroke-width: 1.8; }}
-.node-box {{ fill: #fff; stroke: {PLAIN_LINE}; stroke-width: 1.2; }}
-.node-external .node-box {{ fill: #f3f0ff; stroke: {EXTERNAL_LINE}; stroke-dasharray: 4 3; }}
-.node-unlisted .node-box {{ stroke: {COLOURS[Severity.error][0]}; stroke-dasharray: 2 3; }}
-.node-department .node-box {{ fill: #f6f8fa; stroke: #57606a; }}
-.sev-error .node-box {{ fill: {COLOURS[Severity.error][1]}; stroke: {COLOURS[Severity.error][0]}; stroke-width: 2.4; }}
-.sev-warning .node-box {{ fill: {COLOURS[Severity.warning][1]}; stroke: {COLOURS[Severity.warning][0]}; stroke-width: 2.2; }}
-.sev-info .node-box {{ fill: {COLOURS[Severity.info][1]}; stroke: {COLOURS[Severity.info][0]}; stroke-width: 2; }}
-.node-title {{ font-weight: 700; }}
-.node-sub {{ fill: #57606a; }}
-.edge-count {{ font-weight: 700; text-anchor: middle; }}
-"""
+STANDALONE_TOP = 44.0
+"""Room above the drawing for its title and legend."""
 
 
-def builtin_svg(catalog: Catalog, findings: list[Finding], lang: str = "zh") -> str:
-    """A standalone SVG from the HTML report's layered layout (departments as bands)."""
-    from permitlogic.report.svg_graph import draw_prerequisite_graph
+def builtin_svg(
+    catalog: Catalog,
+    findings: list[Finding],
+    lang: str = "zh",
+    *,
+    graph: nx.DiGraph | None = None,
+    marks: Marks | None = None,
+) -> str:
+    """The HTML report's drawing (``_graph.svg.j2``) as a standalone SVG, with a title and legend."""
+    from permitlogic.report.labels import labels
+    from permitlogic.report.page import environment, graph_style
+    from permitlogic.report.svg_graph import CLUSTER_COUNTS, draw_prerequisite_graph
 
+    t = labels(lang)
+    drawing = draw_prerequisite_graph(
+        catalog, findings, t["external"], CLUSTER_COUNTS[lang], graph=graph, marks=marks
+    )
     text = TEXT[lang]
-    drawing = draw_prerequisite_graph(catalog, findings, text["external"], text["counts"])
-    title = text["title"].format(jurisdiction=catalog.catalog.jurisdiction, id=catalog.catalog.id)
-    top = 44.0
-    width, height = drawing.width, drawing.height + top
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height:.0f}" '
-        f'viewBox="0 0 {width:.0f} {height:.0f}">',
-        f"<title>{escape(title)}</title>",
-        f"<style>{BUILTIN_STYLE}</style>",
-        "<defs>",
-    ]
-    for style, colour in (
-        ("plain", PLAIN_LINE),
-        ("back", PLAIN_LINE),
-        *((s.value, COLOURS[s][0]) for s in Severity),
-    ):
-        out.append(
-            f'<marker id="arrow-{style}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
-            f'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" '
-            f'fill="{colour}"/></marker>'
+    return (
+        environment()
+        .get_template("graph.svg.j2")
+        .render(
+            g=drawing,
+            t=t,
+            title=text["title"].format(
+                jurisdiction=catalog.catalog.jurisdiction, id=catalog.catalog.id
+            ),
+            legend=text["svg_legend"],
+            top=STANDALONE_TOP,
+            style=graph_style(),
+            font=FONT,
         )
-    out.append("</defs>")
-    out.append(f'<text x="16" y="20" class="node-title">{escape(title)}</text>')
-    out.append(f'<text x="16" y="36" class="node-sub">{escape(text["legend"])}</text>')
-    out.append(f'<g transform="translate(0,{top:.0f})">')
-    for band in drawing.bands:
-        out.append(
-            f'<rect class="band-bg" x="4" y="{band.y:.1f}" width="{width - 8:.1f}" '
-            f'height="{band.h:.1f}" rx="6"/>'
-            f'<text class="band-label" x="14" y="{band.y + 22:.1f}">{escape(band.label)}'
-            f"<title>{escape(band.tooltip)}</title></text>"
-        )
-    for edge in drawing.edges:
-        classes = f"edge edge-{edge.style}" + (" edge-back" if edge.back else "")
-        out.append(
-            f'<path class="{classes}" d="{edge.path}" marker-end="url(#arrow-{edge.style})">'
-            f"<title>{escape(edge.source)} → {escape(edge.target)}</title></path>"
-        )
-        if drawing.collapsed and edge.label:
-            out.append(
-                f'<text class="edge-count" x="{edge.label_x:.1f}" y="{edge.label_y + 4:.1f}">'
-                f"{escape(edge.label)}</text>"
-            )
-    for node in drawing.nodes:
-        classes = f"node node-{node.kind}" + (f" sev-{node.severity}" if node.severity else "")
-        out.append(
-            f'<g class="{classes}" transform="translate({node.x:.1f},{node.y:.1f})">'
-            f"<title>{escape(node.tooltip)}</title>"
-            f'<rect class="node-box" width="{node.w:.1f}" height="{node.h:.1f}" '
-            f'rx="{14 if node.kind == "external" else 5}"/>'
-            f'<text class="node-title" x="8" y="17">{escape(node.title)}</text>'
-            + (
-                f'<text class="node-sub" x="8" y="33">{escape(node.subtitle)}</text>'
-                if node.subtitle
-                else ""
-            )
-            + (
-                f'<text class="node-sub" x="8" y="51">{escape(node.detail)}</text>'
-                if node.detail
-                else ""
-            )
-            + "</g>"
-        )
-    out.append("</g>")
-    out.append("</svg>")
-    return "\n".join(out) + "\n"
+    )

@@ -99,45 +99,7 @@ def _prerequisite_basis(rng: random.Random) -> dict[str, Any]:
 def synth_catalog(options: SynthOptions) -> dict[str, Any]:
     """A catalog as plain data (validates as permitlogic.models.Catalog)."""
     rng = random.Random(options.seed)
-    n = max(options.items, 1)
-    items: list[dict[str, Any]] = []
-    for index in range(n):
-        prefix, department = DEPARTMENTS[index % len(DEPARTMENTS)]
-        roll = rng.random()
-        kind = (
-            "license"
-            if roll < 0.62
-            else "filing"
-            if roll < 0.78
-            else "service"
-            if roll < 0.94
-            else "intermediary"
-        )
-        item: dict[str, Any] = {
-            "id": f"{prefix}-{index:06d}",
-            "name": f"{rng.choice(SUBJECTS)}{rng.choice(ACTS)}（{index}）",
-            "department": department,
-            "kind": kind,
-        }
-        if kind == "license":
-            statute = rng.choice([20, 20, 20, 30, 45, 60])
-            previous = rng.randint(5, statute)
-            item["basis"] = [_basis(rng)]
-            item["statutory_days"] = statute
-            item["previous_promised_days"] = previous
-            item["promised_days"] = max(1, int(previous * 0.7))
-            item["review_levels"] = 1 if rng.random() < 0.93 else 2
-            item["on_the_spot"] = rng.random() < 0.3
-        elif kind == "filing":
-            item["decision"] = "record_only"
-            item["on_the_spot"] = True
-        else:
-            item["on_the_spot"] = rng.random() < 0.7
-        item["materials"] = [
-            {"id": f"m{k + 1}", "name": f"申请材料{k + 1}", "core": k == 0}
-            for k in range(rng.randint(1, 5))
-        ]
-        items.append(item)
+    items = [_synth_item(index, rng) for index in range(max(options.items, 1))]
     licenses = [i for i, item in enumerate(items) if item["kind"] == "license"]
     license_set = set(licenses)
     # Items for planted cycles stay out of the DAG, so each cycle is its own component.
@@ -145,19 +107,7 @@ def synth_catalog(options: SynthOptions) -> dict[str, Any]:
     reserved = rng.sample(licenses, reserved_count)
     reserved_set = set(reserved)
     dag = [i for i in licenses if i not in reserved_set]
-    # A prerequisite DAG: each license may require earlier licenses of other departments.
-    for position, index in enumerate(dag):
-        if position == 0 or rng.random() < 0.45:
-            continue
-        wanted = rng.randint(1, options.max_prerequisites)
-        chosen: set[int] = set()
-        for _ in range(wanted):
-            other = dag[rng.randrange(max(0, position - 200), position)]
-            if items[other]["department"] != items[index]["department"]:
-                chosen.add(other)
-        items[index]["prerequisites"] = [
-            {"item": items[o]["id"], "basis": _prerequisite_basis(rng)} for o in sorted(chosen)
-        ]
+    _link_dag(items, dag, options, rng)
     _plant_cycles(items, reserved, options, rng)
     _plant_defects(items, license_set, options, rng)
     data: dict[str, Any] = {
@@ -171,6 +121,64 @@ def synth_catalog(options: SynthOptions) -> dict[str, Any]:
         "chains": _chains(items, dag, options, rng),
     }
     return data
+
+
+def _synth_item(index: int, rng: random.Random) -> dict[str, Any]:
+    """Item ``index``: its department in turn, a kind drawn with the county's proportions."""
+    prefix, department = DEPARTMENTS[index % len(DEPARTMENTS)]
+    roll = rng.random()
+    kind = (
+        "license"
+        if roll < 0.62
+        else "filing"
+        if roll < 0.78
+        else "service"
+        if roll < 0.94
+        else "intermediary"
+    )
+    item: dict[str, Any] = {
+        "id": f"{prefix}-{index:06d}",
+        "name": f"{rng.choice(SUBJECTS)}{rng.choice(ACTS)}（{index}）",
+        "department": department,
+        "kind": kind,
+    }
+    if kind == "license":
+        statute = rng.choice([20, 20, 20, 30, 45, 60])
+        previous = rng.randint(5, statute)
+        item["basis"] = [_basis(rng)]
+        item["statutory_days"] = statute
+        item["previous_promised_days"] = previous
+        item["promised_days"] = max(1, int(previous * 0.7))
+        item["review_levels"] = 1 if rng.random() < 0.93 else 2
+        item["on_the_spot"] = rng.random() < 0.3
+    elif kind == "filing":
+        item["decision"] = "record_only"
+        item["on_the_spot"] = True
+    else:
+        item["on_the_spot"] = rng.random() < 0.7
+    item["materials"] = [
+        {"id": f"m{k + 1}", "name": f"申请材料{k + 1}", "core": k == 0}
+        for k in range(rng.randint(1, 5))
+    ]
+    return item
+
+
+def _link_dag(
+    items: list[dict[str, Any]], dag: list[int], options: SynthOptions, rng: random.Random
+) -> None:
+    """A prerequisite DAG: each license may require earlier licenses of other departments."""
+    for position, index in enumerate(dag):
+        if position == 0 or rng.random() < 0.45:
+            continue
+        wanted = rng.randint(1, options.max_prerequisites)
+        chosen: set[int] = set()
+        for _ in range(wanted):
+            other = dag[rng.randrange(max(0, position - 200), position)]
+            if items[other]["department"] != items[index]["department"]:
+                chosen.add(other)
+        items[index]["prerequisites"] = [
+            {"item": items[o]["id"], "basis": _prerequisite_basis(rng)} for o in sorted(chosen)
+        ]
 
 
 def _add_prerequisite(source: dict[str, Any], target: dict[str, Any], rng: random.Random) -> None:

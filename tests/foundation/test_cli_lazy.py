@@ -18,15 +18,22 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 HEAVY = ["z3", "networkx", "durable", "openpyxl", "jinja2", "fastapi", "sqlalchemy", "hypothesis"]
 
 PROBE = """
-import json, sys
+import json, os, sys
 from permitlogic.entry import main
+def loaded():
+    heavy = sorted(m for m in json.loads(HEAVY) if m in sys.modules)
+    sys.stderr.write("LOADED " + json.dumps(heavy) + "\\n")
+    sys.stderr.flush()
+def loaded_then_exit(code, exit=os._exit):  # `check` ends its process at once
+    loaded()
+    exit(code)
+os._exit = loaded_then_exit
 sys.argv = ["permitlogic", *sys.argv[1:]]
 try:
     main()
 except SystemExit:
     pass
-heavy = sorted(m for m in json.loads(HEAVY) if m in sys.modules)
-sys.stderr.write("LOADED " + json.dumps(heavy) + "\\n")
+loaded()
 """
 
 

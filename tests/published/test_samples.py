@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -10,7 +11,8 @@ from openpyxl import Workbook
 from permitlogic.check_runner import check
 from permitlogic.load.catalog import load_catalog
 from permitlogic.models.catalog import DayUnit, Kind, Level
-from permitlogic.published.importer import import_published
+from permitlogic.models.report import Report
+from permitlogic.published.importer import catalog_yaml, import_published
 
 CASES = Path(__file__).resolve().parents[2] / "cases"
 GUANGAN = CASES / "real" / "guangan-district" / "guangan-district.xlsx"
@@ -50,9 +52,16 @@ def test_checking_the_list_finds_nothing_it_cannot_judge_and_says_so() -> None:
     catalog = load_catalog(GUANGAN)
     report = check(catalog)
     # What the list does give (names, departments, codes) shows its structural
-    # defects, all warnings (docs/precision.md judges each); nothing at error.
-    assert {f.rule for f in report.findings} == {"PL110", "PL111", "PL206"}
-    assert {f.severity.value for f in report.findings} == {"warning"}
+    # defects, warnings, and the city-level items of the vertically managed
+    # environment bureau at info (docs/precision.md judges each); nothing at error.
+    assert {f.rule for f in report.findings} == {"PL110", "PL111", "PL206", "PL207"}
+    assert {f.severity.value for f in report.findings} == {"warning", "info"}
+    assert {f.severity.value for f in report.findings if f.rule == "PL207"} == {"info"}
+    # Every kind is read: the filing 「建设单位进行环境影响后评价的备案(市级)」 is listed
+    # as another power (taskType 10) and marked with ASCII parentheses.
+    level_items = {i for f in report.findings if f.rule == "PL207" for i in f.items}
+    assert len(level_items) == 8
+    assert "511Z16016002-511602000000-000-11511301MB1D685275-2-00" in level_items
     by_rule = {n.rule: n for n in report.not_judged}
     assert (by_rule["PL305"].count, by_rule["PL305"].of) == (884, 884)
     assert (by_rule["PL304"].count, by_rule["PL304"].of) == (536, 536)
@@ -173,3 +182,26 @@ def test_an_unreadable_day_cell_names_the_cell(tmp_path: Path) -> None:
         import_published(path)
     [problem] = raised.value.problems
     assert (problem.location.cell, problem.location.header) == ("D2", "承诺办结时限")
+
+
+def _essentials(report: Report) -> tuple[list[tuple[object, ...]], list[tuple[str, int, int]]]:
+    findings = [
+        (f.rule, f.severity.value, tuple(f.items), f.message_zh, f.message_en, f.witness)
+        for f in report.findings
+    ]
+    return findings, [(n.rule, n.count, n.of) for n in report.not_judged]
+
+
+def test_the_district_list_checks_the_same_as_xlsx_as_yaml_and_as_json(tmp_path: Path) -> None:
+    # `permitlogic import` writes the list as YAML or JSON; checking those gives
+    # what checking the spreadsheet gives, the level markers' info included.
+    imported = import_published(GUANGAN)
+    as_yaml = tmp_path / "guangan-district.yaml"
+    as_yaml.write_text(catalog_yaml(imported.data), encoding="utf-8")
+    as_json = tmp_path / "guangan-district.json"
+    as_json.write_text(json.dumps(imported.data, ensure_ascii=False), encoding="utf-8")
+    from_xlsx = _essentials(check(load_catalog(GUANGAN)))
+    assert _essentials(check(load_catalog(as_yaml))) == from_xlsx
+    assert _essentials(check(load_catalog(as_json))) == from_xlsx
+    severities = Counter(severity for _, severity, *_ in from_xlsx[0])
+    assert severities == {"warning": 85, "info": 8}

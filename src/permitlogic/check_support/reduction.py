@@ -10,16 +10,21 @@ below handles in under 2 s, witnesses included). Instead:
   reports the cycles), so the reduction is taken on a DAG and is unique.
 * Reachability is one Python integer per component used as a bit set, built
   sinks first in one pass over the edges: ``reach[X]`` is the union over the
-  successors ``Z`` of ``Z`` and ``reach[Z]``. Bits are numbered sinks first,
-  so an integer is only as long as the part of the graph below its node.
-* An edge ``X -> Y`` is redundant exactly when ``Y`` is in ``reach[Z]`` for
-  some successor ``Z`` of ``X``: one OR per node and one bit test per edge.
+  successors ``Z`` of ``Z`` and ``reach[Z]``. Only components with a
+  predecessor get a bit, numbered sinks first, and a component's set is
+  dropped as soon as its last predecessor has read it, so the sets alive at
+  once are the frontier of the walk: memory grows with the catalog, not with
+  its square (keeping every set took 2.7 GB at 200,000 items).
+* An edge ``X -> Y`` is redundant exactly when ``Y`` is in ``reach[X]``
+  before ``X``'s own successors are added: one OR per edge and one bit test
+  per edge.
 
 Every prerequisite edge between two different components whose condensed
 edge is redundant is reported; edges inside a cycle, and several edges
 between the same two components, are left to PL101. The witness is a real
 path of the graph from the prerequisite to the item that avoids the edge,
-found by following the reachability bits towards the target.
+found by following reachability towards the target; a second pass keeps,
+per component, bits for the targets of redundant edges only.
 """
 
 from __future__ import annotations
@@ -74,54 +79,87 @@ class _Condensed:
         self.out: list[list[int]] = [[] for _ in range(count)]
         for cu, cv in self.crossing:
             self.out[cu].append(cv)
-        self.bit: list[int] = [0] * count
-        self.reach: list[int] = [0] * count
-        self._redundant: list[tuple[int, int]] = []
-        self._build()
+        self.into: list[list[int]] = [[] for _ in range(count)]
+        for c in range(count):
+            for d in self.out[c]:
+                self.into[d].append(c)
+        self.order = self._sinks_first()
+        self.position: list[int] = [0] * count
+        for position, c in enumerate(self.order):
+            self.position[c] = position
+        self._redundant = self._find_redundant()
+        self._reach_targets()
 
     def _sinks_first(self) -> list[int]:
         """A topological order of the condensation, reversed (Kahn's algorithm)."""
-        count = len(self.members)
-        remaining = [len(self.out[c]) for c in range(count)]
-        into: list[list[int]] = [[] for _ in range(count)]
-        for c in range(count):
-            for d in self.out[c]:
-                into[d].append(c)
-        ready = deque(c for c in range(count) if remaining[c] == 0)
+        remaining = [len(out) for out in self.out]
+        ready = deque(c for c, left in enumerate(remaining) if left == 0)
         order: list[int] = []
         while ready:
             d = ready.popleft()
             order.append(d)
-            for c in into[d]:
+            for c in self.into[d]:
                 remaining[c] -= 1
                 if remaining[c] == 0:
                     ready.append(c)
         return order
 
-    def _build(self) -> None:
-        for position, c in enumerate(self._sinks_first()):
-            self.bit[c] = position
+    def _find_redundant(self) -> list[tuple[int, int]]:
+        """The redundant condensed edges, by reachability bit sets kept only while needed.
+
+        Only a component with a predecessor gets a bit (no one reaches the others),
+        and its bit set is dropped once its last predecessor has read it: the live
+        sets are the frontier of the walk, not the whole graph.
+        """
+        bit: list[int] = [0] * len(self.members)
+        waiting = [len(into) for into in self.into]
+        reach: dict[int, int] = {}
+        found: list[tuple[int, int]] = []
+        bits = 0
+        for c in self.order:
+            below = 0
+            for d in self.out[c]:
+                below |= reach[d]
+            for d in self.out[c]:
+                if below >> bit[d] & 1:
+                    found.append((c, d))
+            for d in self.out[c]:
+                below |= 1 << bit[d]
+                waiting[d] -= 1
+                if not waiting[d]:
+                    del reach[d]
+            if self.into[c]:
+                bit[c], bits = bits, bits + 1
+                reach[c] = below
+        return found
+
+    def _reach_targets(self) -> None:
+        """For every component, the targets of redundant edges it reaches (for the witnesses)."""
+        targets = sorted({d for _, d in self._redundant}, key=self.position.__getitem__)
+        self.target_bit: dict[int, int] = {d: i for i, d in enumerate(targets)}
+        self.reach: list[int] = [0] * len(self.members)
+        if not targets:
+            return
+        for c in self.order:
             below = 0
             for d in self.out[c]:
                 below |= self.reach[d]
-            for d in self.out[c]:
-                if below >> self.bit[d] & 1:
-                    self._redundant.append((c, d))
-            for d in self.out[c]:
-                below |= 1 << self.bit[d]
+                if d in self.target_bit:
+                    below |= 1 << self.target_bit[d]
             self.reach[c] = below
 
     def redundant(self) -> list[tuple[int, int]]:
         return self._redundant
 
     def _reaches(self, c: int, d: int) -> bool:
-        return bool(self.reach[c] >> self.bit[d] & 1)
+        return bool(self.reach[c] >> self.target_bit[d] & 1)
 
     def _condensed_path(self, c: int, d: int) -> list[int]:
         """A path c -> ... -> d avoiding the edge c -> d, always stepping as close to d as it can."""
         path = [c]
         step = min(
-            (z for z in self.out[c] if z != d and self._reaches(z, d)), key=self.bit.__getitem__
+            (z for z in self.out[c] if z != d and self._reaches(z, d)),
+            key=self.position.__getitem__,
         )
         while step != d:
             path.append(step)
@@ -130,7 +168,7 @@ class _Condensed:
             else:
                 step = min(
                     (z for z in self.out[step] if self._reaches(z, d)),
-                    key=self.bit.__getitem__,
+                    key=self.position.__getitem__,
                 )
         path.append(d)
         return path

@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
+from permitlogic.check_support.item_names import name_key
 from permitlogic.checks.base import CheckContext
 from permitlogic.models.catalog import Item
 from permitlogic.models.reference import ReferenceEntry, ReferenceStatus
@@ -16,10 +17,9 @@ def items_by_name(ctx: CheckContext) -> dict[str, list[Item]]:
     """Catalog items by normalized name (as PL108 normalizes it), in catalog order."""
 
     def build() -> dict[str, list[Item]]:
-        jurisdiction = ctx.catalog.catalog.jurisdiction
         found: dict[str, list[Item]] = defaultdict(list)
         for item in ctx.catalog.items:
-            found[item_name_key(item.name, item.department, jurisdiction)].append(item)
+            found[name_key(ctx, item)].append(item)
         return dict(found)
 
     return ctx.shared(("basis", "items-by-name"), build)

@@ -88,26 +88,36 @@ NOTES: tuple[str, ...] = ("县级", "区级", "市级", "省级", "即办件", "
 GRANT_WORDS: tuple[str, ...] = ("新办", "首次申报", "首次申请")
 """Words that mark the grant itself (新办), not a later transaction."""
 
+_TRANSACTION_ENDINGS = tuple(TRANSACTION_WORDS)
+
 
 def read_name(
     name: str, department: str | None = None, jurisdiction: str | None = None
 ) -> NameReading:
     """The name's normalized key, its matter stem, and the transaction or filing word it ends with."""
-    key = _without_notes(item_name_key(name, department, jurisdiction))
-    for word, transaction in TRANSACTION_WORDS.items():
-        if key.endswith(word):
-            base = key[: -len(word)]
-            if base.endswith(LICENSE_NOUNS) and len(base) > _MIN_STEM:
-                return NameReading(key, matter_stem(base), transaction=transaction)
-    for word in FILING_WORDS:
-        if key.endswith(word) and len(key) - len(word) >= 2:
-            return NameReading(key, matter_stem(key[: -len(word)]), filing=word)
+    return read_key(item_name_key(name, department, jurisdiction))
+
+
+def read_key(name_key: str) -> NameReading:
+    """:func:`read_name` of a name already normalized by ``item_name_key``."""
+    key = _without_notes(name_key)
+    # One endswith() with every word first: most names end with none of them.
+    if key.endswith(_TRANSACTION_ENDINGS):
+        for word, transaction in TRANSACTION_WORDS.items():
+            if key.endswith(word):
+                base = key[: -len(word)]
+                if base.endswith(LICENSE_NOUNS) and len(base) > _MIN_STEM:
+                    return NameReading(key, matter_stem(base), transaction=transaction)
+    if key.endswith(FILING_WORDS):
+        for word in FILING_WORDS:
+            if key.endswith(word) and len(key) - len(word) >= 2:
+                return NameReading(key, matter_stem(key[: -len(word)]), filing=word)
     return NameReading(key, matter_stem(key))
 
 
 def _without_notes(key: str) -> str:
     """The key without trailing notes (县级, 即办件 …) and without grant words (新办)."""
-    changed = True
+    changed = key.endswith(NOTES)
     while changed:
         changed = False
         for note in NOTES:
@@ -123,10 +133,11 @@ def _without_notes(key: str) -> str:
 def matter_stem(key: str) -> str:
     """The matter a name is about: the key without its licence, certificate or approval nouns."""
     stem = key
-    while True:
+    while stem.endswith(STEM_TAILS):
         for tail in STEM_TAILS:
             if stem.endswith(tail) and len(stem) - len(tail) >= _MIN_STEM:
                 stem = stem[: -len(tail)]
                 break
         else:
             return stem
+    return stem

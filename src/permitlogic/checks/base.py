@@ -34,9 +34,14 @@ class CheckMeta(RuleDoc):
     needs_kinds: frozenset[Kind] | None = None
     """The kinds whose ``needs`` matter (None: all of ``kinds``)."""
 
+    @property
+    def read_kinds(self) -> frozenset[Kind]:
+        """The kinds of item whose ``needs`` the check reads."""
+        return self.needs_kinds if self.needs_kinds is not None else self.kinds
+
     def reads(self, item: Item) -> bool:
         """Whether the check reads ``needs`` of this item."""
-        return item.kind in (self.needs_kinds if self.needs_kinds is not None else self.kinds)
+        return item.kind in self.read_kinds
 
     # Register references (``xzxkf:34``) of what the citation cites: findings quote them.
     law: tuple[str, ...] = ()

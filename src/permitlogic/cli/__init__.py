@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -25,7 +26,7 @@ class PermitlogicGroup(LazyGroup):
         LazyCommand("graph", "permitlogic.cli.graph_cmd", "画出前置条件关系图 / Draw the prerequisite graph."),
         LazyCommand("diff", "permitlogic.cli.diff_cmd", "对比两份目录 / Compare two catalogs."),
         LazyCommand("decide", "permitlogic.cli.decide_cmd", "资格判定：绿色通道与容缺受理 / Green-channel and deferral decisions."),
-        LazyCommand("cases", "permitlogic.cli.cases_cmd", "容缺后补案件台账 / The deferral ledger."),
+        LazyCommand("cases", "permitlogic.cli.cases", "容缺后补案件台账 / The deferral ledger."),
         LazyCommand("test", "permitlogic.cli.test_cmd", "运行黄金案例和性质测试 / Run golden cases and property tests."),
         LazyCommand("serve", "permitlogic.cli.serve_cmd", "启动判定服务（HTTP）/ Run the decision service (HTTP)."),
         LazyCommand("replay", "permitlogic.cli.serve_cmd", "用当前规则包重放决定日志 / Replay the decision log."),
@@ -70,6 +71,37 @@ def main() -> None:
             raise
         report_input_error(error)
         sys.exit(2)
+
+
+QUICK_EXIT = frozenset({"check"})
+"""Commands whose process may end without freeing its objects one by one (nothing to close)."""
+
+
+def run_as_process() -> None:
+    """:func:`main` as a process of its own (the console script, ``python -m permitlogic.cli``).
+
+    After ``check`` the process ends at once, output flushed: freeing the
+    million objects of a large catalog one by one costs more than reading it
+    took. Other commands end as usual (they may have files or connections to close).
+    """
+    quick = len(sys.argv) > 1 and sys.argv[1] in QUICK_EXIT
+    try:
+        main()
+    except SystemExit as stop:
+        if quick and (stop.code is None or isinstance(stop.code, int)):
+            _exit_now(stop.code or 0)
+        raise
+    if quick:
+        _exit_now(0)
+
+
+def _exit_now(code: int) -> None:
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:  # a closed pipe: as Python itself would, exit 120
+        os._exit(120)
+    os._exit(code)
 
 
 def report_input_error(error: InputError, lang: str = "zh") -> None:

@@ -1,5 +1,5 @@
 """``python -m permitlogic.cli``: the same as the ``permitlogic`` command."""
 
-from permitlogic.cli import main
+from permitlogic.cli import run_as_process
 
-main()
+run_as_process()

@@ -131,6 +131,7 @@ def green_channel_command(
             render_green_channel(decision, pack, console, lang.value)
 
 
+# Long because: a Typer command declares its options (type, default, help in two languages) in its signature.
 @decide_app.command("deferral")
 def deferral_command(
     file: FileArgument,

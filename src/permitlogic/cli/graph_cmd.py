@@ -12,7 +12,8 @@ import typer
 from permitlogic.check_runner import check
 from permitlogic.cli.options import Lang, LangOption, OutputOption, RulesOption
 from permitlogic.graph import prerequisite_graph
-from permitlogic.graph_render import Renderer, graph_dot, graph_json, graph_svg, marks_of
+from permitlogic.graph_marks import marks_of
+from permitlogic.graph_render import Renderer, graph_dot, graph_json, graph_svg
 from permitlogic.load.catalog import load_catalog
 from permitlogic.load.reference import load_reference
 from permitlogic.packs.checks_pack import load_checks_pack
@@ -28,6 +29,7 @@ def register(app: typer.Typer) -> None:
     app.command("graph")(graph_command)
 
 
+# Long because: a Typer command declares its options (type, default, help in two languages) in its signature.
 def graph_command(
     catalog: Annotated[
         str,

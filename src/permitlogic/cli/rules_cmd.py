@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.markdown import Markdown
 from rich.table import Table
 
+from permitlogic.checks.base import CheckMeta
 from permitlogic.checks.registry import documented_rules, rule_as_json
 from permitlogic.cli.options import Lang, LangOption, bad_option
 from permitlogic.law.quotes import law_quotes, quote_line
@@ -64,29 +65,39 @@ def rules_command(
             "only `rules lint` takes paths (see `permitlogic rules --help`)",
         )
     rules = documented_rules()
-    console = Console(highlight=False)
     if rule_id is not None:
-        key = rule_id.upper()
-        if key.startswith("RL"):
-            from permitlogic.cli.lint_cmd import LINT_RULES, lint_rule_doc
+        _show_rule(rules, rule_id, as_json, lang)
+    else:
+        _list_rules(rules, as_json, lang)
 
-            if key in LINT_RULES:
-                lint_rule_doc(LINT_RULES[key].meta, as_json, lang)
-                return
-        if key not in rules:
-            raise bad_option(
-                "ID", f"没有规则 {rule_id}", f"no check {rule_id} (see `permitlogic rules`)"
-            )
-        meta = rules[key]
-        if as_json:
-            typer.echo(json.dumps(rule_as_json(meta), ensure_ascii=False, indent=2))
+
+def _show_rule(rules: dict[str, CheckMeta], rule_id: str, as_json: bool, lang: Lang) -> None:
+    """One check's (or lint rule's) doc, its citation and the law it quotes."""
+    key = rule_id.upper()
+    if key.startswith("RL"):
+        from permitlogic.cli.lint_cmd import LINT_RULES, lint_rule_doc
+
+        if key in LINT_RULES:
+            lint_rule_doc(LINT_RULES[key].meta, as_json, lang)
             return
-        console.print(f"[bold]{meta.id} {meta.name}[/] {meta.name_zh} · {meta.severity.value}")
-        console.print(Markdown(meta.doc_zh if lang is Lang.zh else meta.doc_en))
-        console.print(f"[dim]{meta.citation}[/]")
-        for quote in law_quotes(meta.law):
-            console.print(f"  {quote_line(quote)}", markup=False)
+    if key not in rules:
+        raise bad_option(
+            "ID", f"没有规则 {rule_id}", f"no check {rule_id} (see `permitlogic rules`)"
+        )
+    meta = rules[key]
+    if as_json:
+        typer.echo(json.dumps(rule_as_json(meta), ensure_ascii=False, indent=2))
         return
+    console = Console(highlight=False)
+    console.print(f"[bold]{meta.id} {meta.name}[/] {meta.name_zh} · {meta.severity.value}")
+    console.print(Markdown(meta.doc_zh if lang is Lang.zh else meta.doc_en))
+    console.print(f"[dim]{meta.citation}[/]")
+    for quote in law_quotes(meta.law):
+        console.print(f"  {quote_line(quote)}", markup=False)
+
+
+def _list_rules(rules: dict[str, CheckMeta], as_json: bool, lang: Lang) -> None:
+    """Every check: as JSON, or a table of id, name and summary."""
     if as_json:
         typer.echo(
             json.dumps(
@@ -109,4 +120,4 @@ def rules_command(
             meta.name_zh if lang is Lang.zh else meta.severity.value,
             meta.summary_zh if lang is Lang.zh else meta.summary_en,
         )
-    console.print(table)
+    Console(highlight=False).print(table)

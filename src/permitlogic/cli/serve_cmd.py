@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from permitlogic.cli.cases_cmd import StoreOption
+from permitlogic.cli.cases.common import StoreOption
 from permitlogic.cli.options import Lang, LangOption, RulesOption, bad_option
 from permitlogic.service.settings import MEGABYTE, ServiceSettings
 
@@ -31,6 +31,7 @@ def register(app: typer.Typer) -> None:
     app.command("replay")(replay_command)
 
 
+# Long because: a Typer command declares its options (type, default, help in two languages) in its signature.
 def serve_command(
     host: Annotated[
         str,
@@ -83,11 +84,8 @@ def serve_command(
     ] = None,
 ) -> None:
     """启动判定服务（HTTP，OpenAPI 见 /docs）/ Run the decision service (HTTP; OpenAPI at /docs)."""
-    import uvicorn
-
     from permitlogic.ledger.store import store_url
     from permitlogic.service.port import ensure_port_free
-    from permitlogic.service.workers import SETTINGS_ENV, ready_app, settings_env
 
     if log.parent != Path() and not log.parent.is_dir():
         raise bad_option(
@@ -104,7 +102,22 @@ def serve_command(
         max_catalog_items=max_catalog_items,
         store=store_url(store).render_as_string(hide_password=False),
     )
-    catalogs = list(catalog or [])
+    _serve(settings, list(catalog or []), log, host, port, workers)
+
+
+def _serve(
+    settings: ServiceSettings,
+    catalogs: list[Path],
+    log: Path,
+    host: str,
+    port: int,
+    workers: int,
+) -> None:
+    """Announce the addresses, then serve in this process or in ``workers`` processes."""
+    import uvicorn
+
+    from permitlogic.service.workers import SETTINGS_ENV, ready_app, settings_env
+
     shown = log if workers == 1 else log.with_name(f"{log.stem}.<pid>{log.suffix}")
     if workers > 1:
         os.environ[SETTINGS_ENV] = settings_env(settings, catalogs)

@@ -13,7 +13,7 @@ from permitlogic.cli.options import Lang, LangOption, bad_option
 from permitlogic.errors import InputError
 from permitlogic.golden.junit import write_junit
 from permitlogic.golden.outcome import CaseOutcome, Status
-from permitlogic.golden.suite import run_golden
+from permitlogic.golden.suite import GoldenRun, run_golden
 from permitlogic.golden.terminal import (
     print_coverage,
     print_failures,
@@ -29,6 +29,7 @@ def register(app: typer.Typer) -> None:
     app.command("test")(test_command)
 
 
+# Long because: a Typer command declares its options (type, default, help in two languages) in its signature.
 def test_command(
     directory: Annotated[
         Path | None,
@@ -158,25 +159,13 @@ def _run(
         )
     console = Console(highlight=False)
     started = time.perf_counter()
-    outcomes: list[CaseOutcome] = []
     golden = None
+    outcomes: list[CaseOutcome] = []
     if run_cases:
-        target = directory if directory is not None else DEFAULT_DIR
-        golden = run_golden(target, packs=packs, keyword=keyword)
-        print_header(
-            console, _what(target, golden.files, len(golden.outcomes), lang.value), lang.value
-        )
-        print_outcomes(console, golden.outcomes)
+        golden = _run_cases(console, directory, packs, keyword, lang)
         outcomes.extend(golden.outcomes)
     if properties:
-        from permitlogic.testing.property_runner import run_properties
-
-        examples = max_examples if max_examples is not None else 100
-        print_header(console, _properties_what(packs, examples, lang.value), lang.value)
-        found = run_properties(packs, max_examples=examples, keyword=keyword, catalog=catalog)
-        for outcome in found:
-            print_outcomes(console, [outcome])
-        outcomes.extend(found)
+        outcomes.extend(_run_properties(console, packs, max_examples, keyword, catalog, lang))
     if not outcomes:
         raise bad_option(
             "-k",
@@ -186,19 +175,57 @@ def _run(
     print_failures(console, outcomes, lang.value)
     below = False
     if golden is not None and (coverage or fail_under is not None):
-        measured = golden.coverage()
-        print_coverage(console, measured, lang.value)
-        if fail_under is not None and measured.covered * 100 < fail_under * measured.total:
-            below = True
-            console.print(
-                f"[bold red]覆盖率 {measured.percent:.1f}% 低于 --fail-under {fail_under:g}% / "
-                f"coverage {measured.percent:.1f}% is under --fail-under {fail_under:g}%[/]"
-            )
+        below = _coverage_below(console, golden, fail_under, lang)
     if junit is not None:
         write_junit(outcomes, junit)
     print_summary(console, outcomes, time.perf_counter() - started, lang.value)
     failed = any(o.status is Status.failed for o in outcomes)
     return 1 if failed or below else 0
+
+
+def _run_cases(
+    console: Console, directory: Path | None, packs: Path | None, keyword: str | None, lang: Lang
+) -> GoldenRun:
+    """The golden cases of ``directory`` (the built-in ones by default), printed as they ran."""
+    target = directory if directory is not None else DEFAULT_DIR
+    golden = run_golden(target, packs=packs, keyword=keyword)
+    print_header(console, _what(target, golden.files, len(golden.outcomes), lang.value), lang.value)
+    print_outcomes(console, golden.outcomes)
+    return golden
+
+
+def _run_properties(
+    console: Console,
+    packs: Path | None,
+    max_examples: int | None,
+    keyword: str | None,
+    catalog: Path | None,
+    lang: Lang,
+) -> list[CaseOutcome]:
+    """The properties, each printed as it is found to hold or not."""
+    from permitlogic.testing.property_runner import run_properties
+
+    examples = max_examples if max_examples is not None else 100
+    print_header(console, _properties_what(packs, examples, lang.value), lang.value)
+    found = run_properties(packs, max_examples=examples, keyword=keyword, catalog=catalog)
+    for outcome in found:
+        print_outcomes(console, [outcome])
+    return found
+
+
+def _coverage_below(
+    console: Console, golden: GoldenRun, fail_under: float | None, lang: Lang
+) -> bool:
+    """Print the cases' coverage; whether it is under ``--fail-under``."""
+    measured = golden.coverage()
+    print_coverage(console, measured, lang.value)
+    if fail_under is not None and measured.covered * 100 < fail_under * measured.total:
+        console.print(
+            f"[bold red]覆盖率 {measured.percent:.1f}% 低于 --fail-under {fail_under:g}% / "
+            f"coverage {measured.percent:.1f}% is under --fail-under {fail_under:g}%[/]"
+        )
+        return True
+    return False
 
 
 def _validate(

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from permitlogic.cli.cases_cmd import StoreOption
+from permitlogic.cli.cases.common import StoreOption
 from permitlogic.cli.options import bad_option
 from permitlogic.errors import InputError
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from permitlogic import __version__
 from permitlogic.diff.labels import change_text, labels, percent
 from permitlogic.diff.model import CatalogDiff
-from permitlogic.report.page import asset, environment
+from permitlogic.report.page import environment, page_style
 
 BAR_W = 360
 """Pixels for a 100% cut in the department chart."""
@@ -26,7 +26,7 @@ def render(diff: CatalogDiff, lang: str = "zh") -> str:
             lang=lang,
             html_lang="zh-CN" if lang == "zh" else "en",
             version=__version__,
-            style=asset("report.css"),
+            style=page_style(),
             target=percent(diff.target),
             percent=percent,
             changes=changes,

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import Text, cast, select, type_coerce
 
@@ -80,39 +82,12 @@ def due(store: Store, on: date, within: int = 0) -> DueReport:
     decoded = _Decoded()
     groups: dict[str | None, DepartmentDue] = {}
     counts = {"due": 0, "overdue": 0}
-    for (
-        case_id,
-        application,
-        item,
-        item_name,
-        department,
-        applicant,
-        state_value,
-        raw_deadline,
-        raw_reminded_on,
-        deferred,
-        missing,
-    ) in rows:
-        deadline = decoded.day(raw_deadline)
-        assert deadline is not None
-        state = _STATES[state_value]
-        overdue = state is CaseState.overdue or deadline < on
-        entry = DueCase(
-            case_id=case_id,
-            application=application,
-            item=item,
-            item_name=item_name,
-            department=department,
-            applicant=applicant,
-            deadline=deadline,
-            state=state,
-            missing=decoded.still_missing(deferred, missing),
-            days_overdue=max(0, (on - deadline).days),
-            reminded_on=decoded.day(raw_reminded_on),
-        )
-        group = groups.get(department)
+    for row in rows:
+        entry = _due_case(row, decoded, on)
+        overdue = entry.state is CaseState.overdue or entry.deadline < on
+        group = groups.get(entry.department)
         if group is None:
-            group = groups[department] = DepartmentDue(department=department)
+            group = groups[entry.department] = DepartmentDue(department=entry.department)
         (group.overdue if overdue else group.due).append(entry)
         counts["overdue" if overdue else "due"] += 1
     departments = sorted(groups.values(), key=lambda g: (g.department is None, g.department or ""))
@@ -126,4 +101,36 @@ def due(store: Store, on: date, within: int = 0) -> DueReport:
         summary=DueSummary(
             due=counts["due"], overdue=counts["overdue"], departments=len(departments)
         ),
+    )
+
+
+def _due_case(row: Sequence[Any], decoded: _Decoded, on: date) -> DueCase:
+    """One case as the reminder lists it, from a row of ``_COLUMNS``."""
+    (
+        case_id,
+        application,
+        item,
+        item_name,
+        department,
+        applicant,
+        state_value,
+        raw_deadline,
+        raw_reminded_on,
+        deferred,
+        missing,
+    ) = row
+    deadline = decoded.day(raw_deadline)
+    assert deadline is not None
+    return DueCase(
+        case_id=case_id,
+        application=application,
+        item=item,
+        item_name=item_name,
+        department=department,
+        applicant=applicant,
+        deadline=deadline,
+        state=_STATES[state_value],
+        missing=decoded.still_missing(deferred, missing),
+        days_overdue=max(0, (on - deadline).days),
+        reminded_on=decoded.day(raw_reminded_on),
     )

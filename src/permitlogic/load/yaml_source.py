@@ -8,7 +8,7 @@ silently), and every value's position is recorded under its key path.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import yaml
@@ -29,6 +29,10 @@ class Sourced:
     """Key path -> Location, or (line, column) for text formats (cheaper for big files)."""
     problems: list[Problem] = field(default_factory=list)
     """Problems with single values found while parsing, left for validate() to report."""
+
+    def locations_only(self) -> Sourced:
+        """The same source map without the parsed data (once validated, only places are asked for)."""
+        return replace(self, data=None)
 
     def locate(self, path: Path) -> Location:
         """The location of ``path``, or of its nearest ancestor that was written."""

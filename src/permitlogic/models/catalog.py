@@ -8,7 +8,6 @@ legal catalog must never pass silently.
 from __future__ import annotations
 
 import re
-from contextvars import ContextVar
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Self
@@ -25,6 +24,8 @@ from pydantic import (
 from pydantic.functional_validators import ModelWrapValidatorHandler
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from permitlogic.models.fields_sets import share_fields_sets
+from permitlogic.models.published_flag import PUBLISHED, is_published, published_data
 from permitlogic.models.text_policy import Id, Name, Text
 
 ID_PATTERN = r"^[A-Za-z0-9._-]+$"
@@ -271,21 +272,6 @@ class Transaction(Strict):
     code: Id | None = None
 
 
-_PUBLISHED: ContextVar[bool] = ContextVar("published_catalog", default=False)
-"""Set by Catalog while it validates its items: whether it is marked ``published``."""
-
-
-def is_published(info: ValidationInfo) -> bool:
-    """Whether the catalog being validated is marked ``published``.
-
-    A validation context ``{"published": …}`` decides when given; otherwise the
-    enclosing Catalog does (an Item validated alone follows the v1 rules).
-    """
-    if info.context and "published" in info.context:
-        return bool(info.context["published"])
-    return _PUBLISHED.get()
-
-
 class Item(Strict):
     """An approval item (审批事项), or any item of a published 权责清单 / 政务服务事项目录.
 
@@ -310,6 +296,12 @@ class Item(Strict):
     statutory_unit: DayUnitField = DayUnit.working
     promised_days: Annotated[int, Field(ge=0)] | None = None
     promised_unit: DayUnitField = DayUnit.working
+    exercise_level: Name | None = None
+    """The level of exercise (行使层级) as published, e.g. 市级、县级."""
+    statutory_text: Text | None = None
+    """The published wording of the statutory limit (法定时限说明), as the list gives it."""
+    promised_text: Text | None = None
+    """The published wording of the promised limit (承诺时限说明), as the list gives it."""
     previous_promised_days: Annotated[int, Field(ge=0)] | None = None
     review_levels: Annotated[int, Field(ge=1)] | None = None
     on_the_spot: bool | None = None
@@ -364,7 +356,22 @@ class Item(Strict):
                 )
             seen.add(material.id)
         raise_at("Item", problems)
+        self._share_fields_sets()
         return self
+
+    def _share_fields_sets(self) -> None:
+        bases = [p.basis for p in self.prerequisites if p.basis is not None]
+        share_fields_sets(
+            (
+                self,
+                *self.transactions,
+                *self.basis,
+                *self.implementation_basis,
+                *self.materials,
+                *self.prerequisites,
+                *bases,
+            )
+        )
 
     @property
     def statute_days(self) -> int:
@@ -420,11 +427,11 @@ class Catalog(Strict):
     @classmethod
     def _tell_items(cls, data: Any, handler: ModelWrapValidatorHandler[Self]) -> Self:
         """Validate the items knowing whether the catalog is ``published`` (v1 rules otherwise)."""
-        token = _PUBLISHED.set(published_data(data))
+        token = PUBLISHED.set(published_data(data))
         try:
             return handler(data)
         finally:
-            _PUBLISHED.reset(token)
+            PUBLISHED.reset(token)
 
     @model_validator(mode="after")
     def _cross_fields(self) -> Self:
@@ -481,12 +488,3 @@ class Catalog(Strict):
     @property
     def published(self) -> bool:
         return self.catalog.published
-
-
-def published_data(data: object) -> bool:
-    """Whether raw catalog data says ``catalog: {published: true}``."""
-    if isinstance(data, dict):
-        meta = data.get("catalog")
-        if isinstance(meta, dict):
-            return meta.get("published") is True
-    return False

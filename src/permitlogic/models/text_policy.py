@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Annotated
 
 from pydantic import BeforeValidator, Field
@@ -50,28 +51,44 @@ def _refuse_control(text: str, pattern: re.Pattern[str]) -> None:
 
 def normalise_id(value: object) -> object:
     """An id trimmed, NFC, full-width ASCII as ASCII; refused with any control character."""
-    if not isinstance(value, str):
-        return value
+    return _normalised_id(value) if isinstance(value, str) else value
+
+
+def normalise_name(value: object) -> object:
+    """A one-line name in NFC; refused with any control character."""
+    return _normalised_name(value) if isinstance(value, str) else value
+
+
+def normalise_text(value: object) -> object:
+    """Free text in NFC; refused with a control character other than TAB, LF, CR."""
+    return _normalised_text(value) if isinstance(value, str) else value
+
+
+# Catalogs repeat their departments, titles, articles and material ids thousands of
+# times: each distinct string is normalised once (a refused one is not remembered).
+_CACHED = 1 << 16
+
+
+@lru_cache(maxsize=_CACHED)
+def _normalised_id(value: str) -> str:
     text = unicodedata.normalize("NFC", value).translate(_FULL_WIDTH).strip()
     _refuse_control(text, _CONTROL)
     return text
 
 
-def normalise_name(value: object) -> object:
-    """A one-line name in NFC; refused with any control character."""
-    if not isinstance(value, str):
-        return value
-    text = unicodedata.normalize("NFC", value)
-    _refuse_control(text, _CONTROL)
-    return text
+@lru_cache(maxsize=_CACHED)
+def _normalised_name(value: str) -> str:
+    return _nfc(value, _CONTROL)
 
 
-def normalise_text(value: object) -> object:
-    """Free text in NFC; refused with a control character other than TAB, LF, CR."""
-    if not isinstance(value, str):
-        return value
+@lru_cache(maxsize=_CACHED)
+def _normalised_text(value: str) -> str:
+    return _nfc(value, _CONTROL_EXCEPT_LINES)
+
+
+def _nfc(value: str, refused: re.Pattern[str]) -> str:
     text = unicodedata.normalize("NFC", value)
-    _refuse_control(text, _CONTROL_EXCEPT_LINES)
+    _refuse_control(text, refused)
     return text
 
 

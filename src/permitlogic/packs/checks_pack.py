@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from permitlogic.models.catalog import IsoDate, Level
 from permitlogic.models.report import Severity
 from permitlogic.packs.location import default_rules_dir
-from permitlogic.packs.yaml_pack import load_pack
+from permitlogic.packs.yaml_pack import load_pack, load_pack_in
 
 CHECKS_PACK = "checks.yaml"
 
@@ -63,11 +63,7 @@ class ChecksPack(PackModel):
 
 def load_checks_pack(rules_dir: Path | None = None) -> ChecksPack:
     """The checks pack of ``rules_dir`` (the bundled one by default)."""
-    directory = rules_dir or default_rules_dir()
-    path = directory / CHECKS_PACK
-    if rules_dir is not None and not path.exists():
-        return bundled_checks_pack()
-    return load_pack(ChecksPack, path) if rules_dir is not None else bundled_checks_pack()
+    return load_pack_in(ChecksPack, rules_dir, CHECKS_PACK, bundled_checks_pack)
 
 
 @cache

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import string
 from enum import StrEnum
-from functools import cache, cached_property
+from functools import cache
 from pathlib import Path
 from typing import Annotated, Self
 
@@ -20,9 +20,9 @@ from pydantic import Field, model_validator
 
 from permitlogic.models.catalog import IsoDate, Loc, raise_at
 from permitlogic.models.decision import Credit, DeferralOutcome
-from permitlogic.packs.green_channel import RULE_ID, PackModel, pack_fingerprint
+from permitlogic.packs.green_channel import RULE_ID, DecisionPack, PackModel
 from permitlogic.packs.location import default_rules_dir
-from permitlogic.packs.yaml_pack import load_pack
+from permitlogic.packs.yaml_pack import load_pack, load_pack_in
 
 DEFERRAL_PACK = "deferral.yaml"
 
@@ -98,7 +98,7 @@ class ForbiddenDeferral(PackModel):
     departments: list[Annotated[str, Field(min_length=1)]] = Field(default_factory=list)
 
 
-class DeferralPack(PackModel):
+class DeferralPack(DecisionPack):
     version: str
     effective: IsoDate | None = None
     jurisdiction: str | None = None
@@ -148,11 +148,6 @@ class DeferralPack(PackModel):
         raise_at("DeferralPack", problems)
         return self
 
-    @cached_property
-    def fingerprint(self) -> str:
-        """The version hash decisions carry in ``pack_version``."""
-        return pack_fingerprint(self)
-
     def rule_ids(self) -> list[str]:
         return [rule.id for rule in self.rules]
 
@@ -162,12 +157,7 @@ class DeferralPack(PackModel):
 
 def load_deferral_pack(rules_dir: Path | None = None) -> DeferralPack:
     """The deferral pack of ``rules_dir`` (the bundled one by default)."""
-    if rules_dir is None:
-        return bundled_deferral_pack()
-    path = rules_dir / DEFERRAL_PACK
-    if not path.exists():
-        return bundled_deferral_pack()
-    return load_pack(DeferralPack, path)
+    return load_pack_in(DeferralPack, rules_dir, DEFERRAL_PACK, bundled_deferral_pack)
 
 
 @cache

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from permitlogic.models.catalog import IsoDate, Loc, raise_at
 from permitlogic.models.decision import Project, ProjectCategory
 from permitlogic.packs.location import default_rules_dir
-from permitlogic.packs.yaml_pack import load_pack
+from permitlogic.packs.yaml_pack import load_pack, load_pack_in
 
 GREEN_CHANNEL_PACK = "green-channel.yaml"
 RULE_ID = r"^[A-Z]{2}-[0-9A-Za-z._-]+$"
@@ -41,6 +41,15 @@ def project_flags() -> frozenset[str]:
 
 class PackModel(BaseModel):
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+class DecisionPack(PackModel):
+    """A pack decisions are made by: they carry its fingerprint as their ``pack_version``."""
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """The version hash decisions carry in ``pack_version``."""
+        return pack_fingerprint(self)
 
 
 class Text(PackModel):
@@ -120,7 +129,7 @@ class BaselineCondition(PackModel):
     law: list[str] = Field(default_factory=list)
 
 
-class GreenChannelPack(PackModel):
+class GreenChannelPack(DecisionPack):
     """Categories, baseline conditions in the order decisions list them, and the effect."""
 
     version: str
@@ -188,11 +197,6 @@ class GreenChannelPack(PackModel):
         raise_at("GreenChannelPack", problems)
         return self
 
-    @cached_property
-    def fingerprint(self) -> str:
-        """The version hash decisions carry in ``pack_version``."""
-        return pack_fingerprint(self)
-
     def rule_ids(self) -> list[str]:
         """Every rule id, in the order decisions list them."""
         return [self.scope.id, *(c.id for c in self.conditions)]
@@ -200,12 +204,7 @@ class GreenChannelPack(PackModel):
 
 def load_green_channel_pack(rules_dir: Path | None = None) -> GreenChannelPack:
     """The green-channel pack of ``rules_dir`` (the bundled one by default)."""
-    if rules_dir is None:
-        return bundled_green_channel_pack()
-    path = rules_dir / GREEN_CHANNEL_PACK
-    if not path.exists():
-        return bundled_green_channel_pack()
-    return load_pack(GreenChannelPack, path)
+    return load_pack_in(GreenChannelPack, rules_dir, GREEN_CHANNEL_PACK, bundled_green_channel_pack)
 
 
 @cache

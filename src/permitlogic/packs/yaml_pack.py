@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
@@ -25,3 +26,18 @@ def load_pack(model: type[M], path: Path) -> M:
             str(path), f"无法读取规则包：{exc}", f"cannot read rule pack: {exc}"
         ) from None
     return validate(model, parse_yaml(text, str(path)))
+
+
+def load_pack_in(
+    model: type[M], rules_dir: Path | None, file_name: str, bundled: Callable[[], M]
+) -> M:
+    """The pack ``file_name`` of ``rules_dir`` as ``model``.
+
+    The bundled one (``bundled()``) when no directory is given or it has no such file.
+    """
+    if rules_dir is None:
+        return bundled()
+    path = rules_dir / file_name
+    if not path.exists():
+        return bundled()
+    return load_pack(model, path)

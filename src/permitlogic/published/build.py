@@ -89,6 +89,37 @@ def _item(
     problems: list[Problem],
     ids: dict[str, int],
 ) -> dict[str, Any] | None:
+    """One catalog item from a published record, or None (with the problem) when it has none."""
+    item = _identity(record, kinds, log, problems)
+    if item is None:
+        return None
+    cells = record.cells
+    item["id"] = _item_id(record, log, ids)
+    for key, field_name in (("basic_code", "basic_code"), ("code", "implementation_code")):
+        if key in cells:
+            item[field_name] = cells[key].value
+    _add_transactions(item, cells.get("transaction"), log)
+    for key in ("statutory_text", "promised_text", "exercise_level"):
+        if key in cells:
+            item[key] = cells[key].value
+    _add_time_limits(item, cells, log, problems)
+    _add_case_type(item, cells.get("case_type"), log)
+    for key, field_name in (("basis", "basis"), ("implementation_basis", "implementation_basis")):
+        cell = cells.get(key)
+        if cell is not None:
+            item[field_name] = _bases(cell, log)
+    if record.bases:
+        item["basis"] = [_platform_basis(data, where, log) for data, where in record.bases]
+    _add_prerequisites(item, cells.get("prerequisites"), log)
+    if record.materials:
+        item["materials"] = record.materials
+    return item
+
+
+def _identity(
+    record: Record, kinds: dict[str, Kind] | None, log: ImportLog, problems: list[Problem]
+) -> dict[str, Any] | None:
+    """The item's name, department and kind, or None (with the problem) when one is missing."""
     cells = record.cells
     name_cell = cells.get("sub_name") or cells.get("name")
     if name_cell is None:
@@ -99,12 +130,10 @@ def _item(
         log.add(
             cells["sub_name"].where, "interpreted", name, f"子项，属于事项「{cells['name'].value}」"
         )
-    item: dict[str, Any] = {"name": name}
     department = cells.get("department")
     if department is None:
         problems.append(_problem(record.where, "缺少实施机关（主管部门）", "no department"))
         return None
-    item["department"] = department.value
     kind_cell = cells.get("kind")
     if kind_cell is None:
         problems.append(_problem(record.where, "缺少事项类型", "no kind of item"))
@@ -121,19 +150,22 @@ def _item(
         return None
     if kind_cell.value.strip() not in (kind.zh, kind.value):
         log.add(kind_cell.where, "interpreted", kind_cell.value, f"{kind.zh}（{kind.value}）")
-    item["kind"] = kind.value
-    item["id"] = _item_id(record, log, ids)
-    for key, field_name in (("basic_code", "basic_code"), ("code", "implementation_code")):
-        if key in cells:
-            item[field_name] = cells[key].value
-    transaction = cells.get("transaction")
-    if transaction is not None:
-        names = [n.strip() for n in re.split(r"[、，,;；\n]", transaction.value) if n.strip()]
-        item["transactions"] = [{"name": n} for n in names]
-        log.add(
-            transaction.where, "interpreted", transaction.value, "业务办理项：" + "、".join(names)
-        )
-    license = kind is Kind.license
+    return {"name": name, "department": department.value, "kind": kind.value}
+
+
+def _add_transactions(item: dict[str, Any], transaction: Cell | None, log: ImportLog) -> None:
+    if transaction is None:
+        return
+    names = [n.strip() for n in re.split(r"[、，,;；\n]", transaction.value) if n.strip()]
+    item["transactions"] = [{"name": n} for n in names]
+    log.add(transaction.where, "interpreted", transaction.value, "业务办理项：" + "、".join(names))
+
+
+def _add_time_limits(
+    item: dict[str, Any], cells: dict[str, Cell], log: ImportLog, problems: list[Problem]
+) -> None:
+    """The statutory and promised time limits, in days and their unit."""
+    license = item["kind"] == Kind.license.value
     for key, days_field, unit_field in (
         ("statutory", "statutory_days", "statutory_unit"),
         ("promised", "promised_days", "promised_unit"),
@@ -157,37 +189,36 @@ def _item(
             item["on_the_spot"] = True
         if days.note_zh:
             log.add(cell.where, "interpreted", cell.value, days.note_zh)
-    case_type = cells.get("case_type")
-    if case_type is not None:
-        text = case_type.value.strip()
-        if text in ("即办件", "即办"):
-            item["on_the_spot"] = True
-        elif text in ("承诺件", "承诺"):
-            item["on_the_spot"] = False
-        else:
-            log.add(case_type.where, "unread", text, "办件类型不是即办件/承诺件，即办件未知")
-    for key, field_name in (("basis", "basis"), ("implementation_basis", "implementation_basis")):
-        cell = cells.get(key)
-        if cell is not None:
-            item[field_name] = _bases(cell, log)
-    if record.bases:
-        item["basis"] = [_platform_basis(data, where, log) for data, where in record.bases]
-    prerequisites = cells.get("prerequisites")
-    if prerequisites is not None and prerequisites.value.strip() not in ("", "无", "/"):
-        item["prerequisites"] = [
-            {"external": part.strip()}
-            for part in re.split(r"[;；\n]", prerequisites.value)
-            if part.strip() and part.strip() != "无"
-        ]
-        log.add(
-            prerequisites.where,
-            "interpreted",
-            prerequisites.value,
-            "前置条件作为外部条件，依据未知",
-        )
-    if record.materials:
-        item["materials"] = record.materials
-    return item
+
+
+def _add_case_type(item: dict[str, Any], case_type: Cell | None, log: ImportLog) -> None:
+    """即办件 / 承诺件: whether the item is decided on the spot."""
+    if case_type is None:
+        return
+    text = case_type.value.strip()
+    if text in ("即办件", "即办"):
+        item["on_the_spot"] = True
+    elif text in ("承诺件", "承诺"):
+        item["on_the_spot"] = False
+    else:
+        log.add(case_type.where, "unread", text, "办件类型不是即办件/承诺件，即办件未知")
+
+
+def _add_prerequisites(item: dict[str, Any], prerequisites: Cell | None, log: ImportLog) -> None:
+    """Published prerequisites, as external ones whose basis is unknown."""
+    if prerequisites is None or prerequisites.value.strip() in ("", "无", "/"):
+        return
+    item["prerequisites"] = [
+        {"external": part.strip()}
+        for part in re.split(r"[;；\n]", prerequisites.value)
+        if part.strip() and part.strip() != "无"
+    ]
+    log.add(
+        prerequisites.where,
+        "interpreted",
+        prerequisites.value,
+        "前置条件作为外部条件，依据未知",
+    )
 
 
 def _item_id(record: Record, log: ImportLog, ids: dict[str, int]) -> str:

@@ -23,7 +23,7 @@ from permitlogic.load.limits import LoadLimits
 from permitlogic.load.yaml_source import Sourced
 from permitlogic.models.catalog import ID_PATTERN, Catalog, DayUnit, Kind
 from permitlogic.models.report import Location
-from permitlogic.published.build import build_catalog
+from permitlogic.published.build import Record, build_catalog
 from permitlogic.published.headers import SYNONYMS, find_header_row, normal_header
 from permitlogic.published.kinds import read_kind
 from permitlogic.published.log import ImportLog
@@ -153,23 +153,14 @@ def sniff(path: Path) -> bool:
 def import_published(
     path: Path, mapping: Mapping | None = None, limits: LoadLimits | None = None
 ) -> Imported:
+    """A published list (XLSX, CSV or platform JSON) as a catalog, with its import log.
+
+    InputError names the file, row or key of whatever cannot be read.
+    """
     mapping = mapping or Mapping({}, {}, {})
     limits = limits if limits is not None else LoadLimits.from_env()
     log = ImportLog()
-    suffix = path.suffix.lower()
-    title: str | None = None
-    if suffix == ".xlsx":
-        records, title = xlsx_records(path, limits, mapping.columns, log)
-    elif suffix == ".csv":
-        records, title = csv_records(path, limits, mapping.columns, log)
-    elif suffix == ".json":
-        records = platform_records(path, limits, mapping.units, log)
-    else:
-        raise InputError.single(
-            str(path),
-            f"不支持的文件类型 {suffix or '（无扩展名）'}：应为 .xlsx、.csv 或 .json",
-            f"unsupported file type {suffix or '(none)'}: expected .xlsx, .csv or .json",
-        )
+    records, title = _read_records(path, mapping, limits, log)
     if len(records) > limits.max_items:
         raise InputError.single(
             str(path),
@@ -197,8 +188,36 @@ def import_published(
         raise InputError(built.problems)
     if not built.data["items"]:
         raise InputError.single(str(path), "没有读到任何事项", "no items were read")
+    catalog = _validated(built.data, path)
+    locations: dict[tuple[str | int, ...], Location | tuple[int, int]] = {
+        ("items", index): where for index, where in enumerate(built.wheres)
+    }
+    sourced = Sourced(data=built.data, file=str(path), locations=locations)
+    return Imported(catalog=catalog, data=built.data, log=built.log, sourced=sourced)
+
+
+def _read_records(
+    path: Path, mapping: Mapping, limits: LoadLimits, log: ImportLog
+) -> tuple[list[Record], str | None]:
+    """The file's records by its type, and the title row of a sheet (if any)."""
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        return xlsx_records(path, limits, mapping.columns, log)
+    if suffix == ".csv":
+        return csv_records(path, limits, mapping.columns, log)
+    if suffix == ".json":
+        return platform_records(path, limits, mapping.units, log), None
+    raise InputError.single(
+        str(path),
+        f"不支持的文件类型 {suffix or '（无扩展名）'}：应为 .xlsx、.csv 或 .json",
+        f"unsupported file type {suffix or '(none)'}: expected .xlsx, .csv or .json",
+    )
+
+
+def _validated(data: dict[str, Any], path: Path) -> Catalog:
+    """The built data as a catalog; each validation error at its key."""
     try:
-        catalog = Catalog.model_validate(built.data)
+        return Catalog.model_validate(data)
     except ValidationError as error:
         raise InputError(
             [
@@ -210,11 +229,6 @@ def import_published(
                 for e in error.errors(include_url=False)
             ]
         ) from None
-    locations: dict[tuple[str | int, ...], Location | tuple[int, int]] = {
-        ("items", index): where for index, where in enumerate(built.wheres)
-    }
-    sourced = Sourced(data=built.data, file=str(path), locations=locations)
-    return Imported(catalog=catalog, data=built.data, log=built.log, sourced=sourced)
 
 
 def _id_from(path: Path, log: ImportLog) -> str:

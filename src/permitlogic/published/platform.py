@@ -12,6 +12,7 @@ does not know is refused unless ``--map`` gives it.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -112,6 +113,37 @@ def _record(
         value = item.get(field)
         if value not in (None, ""):
             cells[canonical] = Cell(str(value), where(field))
+    _add_day_cells(cells, item, where, units, log, problems)
+    for explain_field, canonical in (
+        ("anticipate_day_explain", "statutory_text"),
+        ("promise_day_explain", "promised_text"),
+    ):
+        explain = str(item.get(explain_field) or "").strip()
+        if explain and explain != "无":
+            cells[canonical] = Cell(explain, where(explain_field))
+    bases = [
+        (law, Location(file=file, key=f"{key}.AUDIT_ITEM_BYLAW[{i}]".lstrip(".")))
+        for i, law in enumerate(group.get("AUDIT_ITEM_BYLAW") or [])
+        if isinstance(law, dict)
+    ]
+    materials = _materials(group, key, file, log)
+    return Record(
+        cells=cells,
+        where=Location(file=file, key=item_key or None),
+        materials=materials,
+        bases=bases,
+    )
+
+
+def _add_day_cells(
+    cells: dict[str, Cell],
+    item: dict[str, Any],
+    where: Callable[[str], Location],
+    units: dict[str, DayUnit],
+    log: ImportLog,
+    problems: list[Problem],
+) -> None:
+    """The statutory and promised days as day texts, their unit read from the unit code."""
     for day_field, type_field, canonical in (
         ("anticipate_day", "anticipate_type", "statutory"),
         ("promise_day", "promise_type", "promised"),
@@ -133,11 +165,10 @@ def _record(
         word = "个工作日" if unit is DayUnit.working else "个自然日"
         cells[canonical] = Cell(f"{value}{word}", where(day_field))
         log.add(where(type_field), "interpreted", code, f"{day_field}={value} 的单位读作{word[1:]}")
-    bases = [
-        (law, Location(file=file, key=f"{key}.AUDIT_ITEM_BYLAW[{i}]".lstrip(".")))
-        for i, law in enumerate(group.get("AUDIT_ITEM_BYLAW") or [])
-        if isinstance(law, dict)
-    ]
+
+
+def _materials(group: dict[str, Any], key: str, file: str, log: ImportLog) -> list[dict[str, Any]]:
+    """The record's materials (AUDIT_MATERIAL) with a name."""
     materials = []
     for i, material in enumerate(group.get("AUDIT_MATERIAL") or []):
         if not isinstance(material, dict) or not material.get("material_name"):
@@ -158,9 +189,4 @@ def _record(
         if material.get("source_explain"):
             entry["source"] = str(material["source_explain"])
         materials.append(entry)
-    return Record(
-        cells=cells,
-        where=Location(file=file, key=item_key or None),
-        materials=materials,
-        bases=bases,
-    )
+    return materials

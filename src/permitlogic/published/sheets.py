@@ -110,27 +110,7 @@ def _records(
     merged: dict[tuple[int, int], tuple[object, str]],
 ) -> list[Record]:
     headers = grid[header]
-    columns: dict[int, str] = {}
-    for c, text in enumerate(headers):
-        key = header_key(text, mapping)
-        if key is None:
-            if normal_header(text):
-                log.add(
-                    Location(file=file, sheet=sheet, row=header + 1, cell=_cell(header, c)),
-                    "skipped",
-                    text,
-                    "不认识的列，未读取",
-                )
-            continue
-        if key in columns.values():
-            log.add(
-                Location(file=file, sheet=sheet, row=header + 1, cell=_cell(header, c)),
-                "skipped",
-                text,
-                f"与前面的列同义（{key}），未读取",
-            )
-            continue
-        columns[c] = key
+    columns = _columns(headers, header, mapping, log, file, sheet)
     records: list[Record] = []
     last: dict[str, Cell] = {}
     for r in range(header + 1, len(grid)):
@@ -167,6 +147,39 @@ def _records(
                 last[key] = cells[key]
         records.append(Record(cells=cells, where=Location(file=file, sheet=sheet, row=r + 1)))
     return records
+
+
+def _columns(
+    headers: list[object],
+    header: int,
+    mapping: dict[str, str] | None,
+    log: ImportLog,
+    file: str,
+    sheet: str | None,
+) -> dict[int, str]:
+    """The key of each column read, by position; unknown and synonymous columns logged."""
+    columns: dict[int, str] = {}
+    for c, text in enumerate(headers):
+        key = header_key(text, mapping)
+        if key is None:
+            if normal_header(text):
+                log.add(
+                    Location(file=file, sheet=sheet, row=header + 1, cell=_cell(header, c)),
+                    "skipped",
+                    text,
+                    "不认识的列，未读取",
+                )
+            continue
+        if key in columns.values():
+            log.add(
+                Location(file=file, sheet=sheet, row=header + 1, cell=_cell(header, c)),
+                "skipped",
+                text,
+                f"与前面的列同义（{key}），未读取",
+            )
+            continue
+        columns[c] = key
+    return columns
 
 
 def _cell(r: int, c: int) -> str:

@@ -116,12 +116,3 @@ def by_department(
 
 def _order(finding: Finding) -> tuple[int, str, list[str]]:
     return (-finding.severity.rank, finding.rule, finding.items)
-
-
-def sequences(finding: Finding) -> list[list[str]]:
-    """The ordered id lists a finding names: its items and any list in its witness."""
-    found = [finding.items]
-    for value in (finding.witness or {}).values():
-        if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
-            found.append(value)
-    return found

@@ -15,6 +15,7 @@ from typing import Any
 
 import networkx as nx
 
+from permitlogic.graph_marks import sequences
 from permitlogic.law.quotes import quote_line
 from permitlogic.models.catalog import Catalog, Item
 from permitlogic.models.report import Finding, Severity, Timeline
@@ -24,20 +25,19 @@ from permitlogic.report.findings import (
     item_index,
     precise_location,
     rule_title,
-    sequences,
     where,
 )
 from permitlogic.report.labels import labels, severity_label
-from permitlogic.report.page import asset, environment
-from permitlogic.report.svg_graph import COLLAPSE_LIMIT, GraphDrawing, draw_prerequisite_graph
+from permitlogic.report.page import asset, environment, page_style
+from permitlogic.report.svg_graph import (
+    CLUSTER_COUNTS,
+    COLLAPSE_LIMIT,
+    GraphDrawing,
+    draw_prerequisite_graph,
+)
 from permitlogic.report.svg_timeline import TimelineDrawing, draw_timeline
 
 SEVERITIES = (Severity.error, Severity.warning, Severity.info)
-
-CLUSTER_COUNTS = {
-    "zh": "{items} 个事项 · 内部前置 {internal}\n错误 {error} · 警告 {warning} · 提示 {info}",
-    "en": "{items} items · {internal} internal\n{error} errors · {warning} warnings · {info} info",
-}
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ def render(inputs: list[RenderInput]) -> str:
         severities=[s.value for s in SEVERITIES],
         severity_labels={s.value: severity_label(s, lang) for s in SEVERITIES},
         version=inputs[0].report.tool.version if inputs else "",
-        style=asset("report.css"),
+        style=page_style(),
         script=asset("report.js"),
     )
 

@@ -53,6 +53,16 @@ def asset(name: str) -> Markup:
     return Markup(text)
 
 
+def page_style() -> Markup:
+    """The style of a report page: the colours, the graph's drawing, the page's layout."""
+    return asset("palette.css") + asset("graph.css") + asset("report.css")
+
+
+def graph_style() -> Markup:
+    """The style of the graph drawn alone (``permitlogic graph``): the colours and the drawing."""
+    return asset("palette.css") + asset("graph.css")
+
+
 def _number(value: float) -> str:
     """A coordinate for SVG: one decimal, no trailing ``.0``."""
     text = f"{value:.1f}"

@@ -10,21 +10,27 @@ between two departments on the arrow.
 
 from __future__ import annotations
 
-import itertools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field, replace
 
 import networkx as nx
 
-from permitlogic.graph import external_node, prerequisite_graph
+from permitlogic.graph import prerequisite_graph
+from permitlogic.graph_marks import Marks, marks_of
 from permitlogic.models.catalog import Catalog
 from permitlogic.models.report import Finding, Severity
-from permitlogic.report.findings import sequences, worst
+from permitlogic.report.findings import worst
 from permitlogic.report.layout import Layering, bezier_mid, clip, layered
 
 COLLAPSE_LIMIT = 400
 """More nodes than this and the graph is drawn by department."""
+
+CLUSTER_COUNTS = {
+    "zh": "{items} 个事项 · 内部前置 {internal}\n错误 {error} · 警告 {warning} · 提示 {info}",
+    "en": "{items} items · {internal} internal\n{error} errors · {warning} warnings · {info} info",
+}
+"""A department box's counts when the graph is drawn by department."""
 
 NODE_W = 172
 NODE_H = 42
@@ -108,53 +114,34 @@ def draw_prerequisite_graph(
     counts_label: str,
     limit: int = COLLAPSE_LIMIT,
     graph: nx.DiGraph | None = None,
+    marks: Marks | None = None,
 ) -> GraphDrawing:
     """The graph of ``catalog`` with ``findings`` marked, by item or, past ``limit``, by department.
 
     ``external_label`` names the band (or box) of prerequisites outside the
     catalog; ``counts_label`` formats a department box's counts, with
     ``{items}``, ``{internal}``, ``{error}``, ``{warning}``, ``{info}``.
-    ``graph`` is the catalog's prerequisite graph, when the caller has it.
+    ``graph`` is the catalog's prerequisite graph and ``marks`` what the
+    findings name on it, when the caller has them.
     """
     graph = graph if graph is not None else prerequisite_graph(catalog)
-    marks = _node_marks(graph, findings)
-    edge_marks = _edge_marks(graph, findings)
+    marked = marks if marks is not None else marks_of(graph, findings)
+    nodes, edges = marked.node_findings, marked.edges
     if graph.number_of_nodes() > limit:
-        return _clusters(catalog, graph, marks, edge_marks, external_label, counts_label, limit)
-    return _items(catalog, graph, marks, edge_marks, external_label, limit)
+        return _clusters(catalog, graph, nodes, edges, external_label, counts_label, limit)
+    return _items(catalog, graph, nodes, edges, external_label, limit)
 
 
-def _node_of(graph: nx.DiGraph, name: str) -> str | None:
-    if name in graph:
-        return name
-    external = external_node(name)
-    return external if external in graph else None
+def _departments(
+    catalog: Catalog, graph: nx.DiGraph, external_label: str
+) -> tuple[list[str], Callable[[Hashable], str]]:
+    """The catalog's departments in order, and the department of a node (else ``external_label``)."""
 
+    def department_of(node: Hashable) -> str:
+        department = graph.nodes[node].get("department")
+        return str(department) if department else external_label
 
-def _node_marks(graph: nx.DiGraph, findings: list[Finding]) -> dict[str, list[Severity]]:
-    marks: dict[str, list[Severity]] = defaultdict(list)
-    for finding in findings:
-        named = {n for n in (_node_of(graph, i) for i in finding.items) if n is not None}
-        for node in named:
-            marks[node].append(finding.severity)
-    return marks
-
-
-def _edge_marks(graph: nx.DiGraph, findings: list[Finding]) -> dict[tuple[str, str], Severity]:
-    """Edges between two ids a finding names one after the other, with the worst severity."""
-    marks: dict[tuple[str, str], Severity] = {}
-    for finding in findings:
-        for sequence in sequences(finding):
-            nodes = [_node_of(graph, s) for s in sequence]
-            for a, b in itertools.pairwise(nodes):
-                if a is None or b is None:
-                    continue
-                for edge in ((a, b), (b, a)):
-                    if graph.has_edge(*edge):
-                        found = worst([finding.severity, *([marks[edge]] if edge in marks else [])])
-                        if found is not None:
-                            marks[edge] = found
-    return marks
+    return list(dict.fromkeys(item.department for item in catalog.items)), department_of
 
 
 def _items(
@@ -166,11 +153,7 @@ def _items(
     limit: int,
 ) -> GraphDrawing:
     index = {item.id: i for i, item in enumerate(catalog.items)}
-    departments = list(dict.fromkeys(item.department for item in catalog.items))
-
-    def band_of(node: Hashable) -> str:
-        department = graph.nodes[node].get("department")
-        return str(department) if department else external_label
+    departments, band_of = _departments(catalog, graph, external_label)
 
     def key(node: Hashable) -> tuple[int, str]:
         return (index.get(str(node), len(index)), str(node))
@@ -364,11 +347,7 @@ def _clusters(
     counts_label: str,
     limit: int,
 ) -> GraphDrawing:
-    departments = list(dict.fromkeys(item.department for item in catalog.items))
-
-    def cluster_of(node: Hashable) -> str:
-        department = graph.nodes[node].get("department")
-        return str(department) if department else external_label
+    departments, cluster_of = _departments(catalog, graph, external_label)
 
     rank = {d: i for i, d in enumerate([external_label, *departments])}
     members, severities, internal, between, flagged = _tally_clusters(
@@ -389,13 +368,14 @@ def _clusters(
         node_count=graph.number_of_nodes(),
         limit=limit,
     )
-    position: dict[str, tuple[float, float]] = {}
-    for layer in range(layering.depth):
-        for slot, node in enumerate(columns[layer]):
-            position[node] = (
-                MARGIN + layer * (CLUSTER_W + CLUSTER_GAP_X),
-                MARGIN + 40 + slot * (CLUSTER_H + CLUSTER_GAP_Y),
-            )
+    position: dict[str, tuple[float, float]] = {
+        node: (
+            MARGIN + layer * (CLUSTER_W + CLUSTER_GAP_X),
+            MARGIN + 40 + slot * (CLUSTER_H + CLUSTER_GAP_Y),
+        )
+        for layer in range(layering.depth)
+        for slot, node in enumerate(columns[layer])
+    }
     for node in sorted(clusters.nodes, key=lambda n: layering.order[n]):
         counts = severities.get(node, Counter())
         detail = counts_label.format(
@@ -406,11 +386,23 @@ def _clusters(
             info=counts["info"],
         )
         drawing.nodes.append(_cluster_node(node, position[node], counts, detail))
+    drawing.edges.extend(_cluster_edges(between, flagged, layering, position))
+    return _fit_top(drawing)
+
+
+def _cluster_edges(
+    between: Counter[tuple[str, str]],
+    flagged: dict[tuple[str, str], Severity],
+    layering: Layering,
+    position: dict[str, tuple[float, float]],
+) -> list[DrawnEdge]:
+    """One arrow per pair of departments, labelled with its number of prerequisites."""
+    edges: list[DrawnEdge] = []
     for (a, b), count in sorted(between.items(), key=lambda e: (layering.order[e[0][0]], e[0][1])):
         back = (a, b) in layering.back_edges
         curve = _edge_curve(position[a], position[b], CLUSTER_W, CLUSTER_H, back=back)
         mx, my = bezier_mid(*curve)
-        drawing.edges.append(
+        edges.append(
             DrawnEdge(
                 source=a,
                 target=b,
@@ -422,7 +414,7 @@ def _clusters(
                 label_y=my,
             )
         )
-    return _fit_top(drawing)
+    return edges
 
 
 ClusterTally = tuple[

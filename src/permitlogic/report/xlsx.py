@@ -268,30 +268,49 @@ def _summary(
     t: dict[str, str],
     lang: str,
 ) -> None:
+    """The summary sheet: each catalog's counts, then by department, then by check."""
     for letter, width in zip("ABCDEF", (22, 34, 10, 10, 10, 10), strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.append([_cell(sheet, t["title"], font=Font(bold=True, size=14))])
     for inp in inputs:
-        report = inp.report
-        sheet.append([])
-        for label, value in (
-            (t["catalog"], report.catalog.id),
-            (t["jurisdiction"], inp.catalog.catalog.jurisdiction),
-            (t["source"], report.catalog.source or ""),
-            (t["items_count"], report.catalog.items),
-        ):
-            sheet.append([_cell(sheet, label), _cell(sheet, value)])
-        for severity in SEVERITIES:
-            label = _cell(
-                sheet,
-                severity_label(severity, lang),
-                fill=_fill(STRONG[severity]),
-                font=WHITE_BOLD,
-            )
-            sheet.append([label, getattr(report.summary, severity.value)])
+        _catalog_counts(sheet, inp, t, lang)
     sheet.append([])
     sheet.append([_cell(sheet, t["by_department"], font=Font(bold=True, size=12))])
-    many = len(inputs) > 1
+    _department_rows(sheet, len(inputs) > 1, rows, sheets, t, lang)
+    sheet.append([])
+    sheet.append([_cell(sheet, t["by_rule"], font=Font(bold=True, size=12))])
+    _rule_rows(sheet, inputs, t, lang)
+
+
+def _catalog_counts(sheet: Any, inp: RenderInput, t: dict[str, str], lang: str) -> None:
+    report = inp.report
+    sheet.append([])
+    for label, value in (
+        (t["catalog"], report.catalog.id),
+        (t["jurisdiction"], inp.catalog.catalog.jurisdiction),
+        (t["source"], report.catalog.source or ""),
+        (t["items_count"], report.catalog.items),
+    ):
+        sheet.append([_cell(sheet, label), _cell(sheet, value)])
+    for severity in SEVERITIES:
+        label = _cell(
+            sheet,
+            severity_label(severity, lang),
+            fill=_fill(STRONG[severity]),
+            font=WHITE_BOLD,
+        )
+        sheet.append([label, getattr(report.summary, severity.value)])
+
+
+def _department_rows(
+    sheet: Any,
+    many: bool,
+    rows: list[tuple[str, str, int, Counter[Severity]]],
+    sheets: dict[str, Any],
+    t: dict[str, str],
+    lang: str,
+) -> None:
+    """One row per department (and catalog, when ``many``), linked to its sheet."""
     header = ([t["catalog"]] if many else []) + [t["department"], t["items_count"]]
     header += [severity_label(s, lang) for s in SEVERITIES]
     _header_row(sheet, header)
@@ -317,8 +336,10 @@ def _summary(
             else:
                 values.append(number)
         sheet.append(values)
-    sheet.append([])
-    sheet.append([_cell(sheet, t["by_rule"], font=Font(bold=True, size=12))])
+
+
+def _rule_rows(sheet: Any, inputs: list[RenderInput], t: dict[str, str], lang: str) -> None:
+    """The number of findings of each check and severity."""
     _header_row(sheet, [t["rule"], t["rule_name"], t["severity"], t["count"]])
     counts_by_rule = Counter(
         (f.rule, f.name, f.severity) for inp in inputs for f in inp.report.findings

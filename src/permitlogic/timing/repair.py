@@ -94,8 +94,34 @@ def _repair(
         stage.index: [floor_days(items[i], d) for i, d in zip(stage.items, stage.days, strict=True)]
         for stage in stages
     }
-    # Only items on a path longer than the stage can be made to take matter:
-    # cutting any other item shortens no path that is too long.
+    scope, rest = _scope(stages, whole_chain, floors)
+    if sum(len(hot) for hot in scope.values()) > REPAIR_MAX_ITEMS:
+        return Repair(Outcome.too_large)
+    problem = _problem(plan, stages, whole_chain, floors, scope, rest)
+    answer = problem.optimize.check()
+    if answer == z3.unknown:
+        return Repair(Outcome.too_large)
+    if answer != z3.sat:
+        # _shortfall found every bound reachable at the fewest days, so this is unreachable.
+        raise RuntimeError(f"chain {plan.id}: no repair although every bound is reachable")
+    model = problem.optimize.model()
+    found = []
+    for item_id, amount in problem.cuts.items():
+        days = problem.taken[item_id][0]
+        value = model.eval(amount, model_completion=True).as_long()
+        if value > 0:
+            found.append(Cut(item_id, items[item_id].promised_days, days, days - value))
+    return Repair(Outcome.repaired, cuts=tuple(found))
+
+
+def _scope(
+    stages: tuple[StagePlan, ...], whole_chain: bool, floors: dict[int, list[int]]
+) -> tuple[dict[int, list[int]], dict[int, int]]:
+    """Per stage, the items a cut can matter for, and the longest path through the others.
+
+    Only items on a path longer than the stage can be made to take matter:
+    cutting any other item shortens no path that is too long.
+    """
     scope: dict[int, list[int]] = {}
     rest: dict[int, int] = {}
     for stage in stages:
@@ -107,8 +133,27 @@ def _repair(
         through = _through(stage, list(stage.days))
         scope[stage.index] = [j for j, t in enumerate(through) if t > threshold]
         rest[stage.index] = max((t for t in through if t <= threshold), default=0)
-    if sum(len(hot) for hot in scope.values()) > REPAIR_MAX_ITEMS:
-        return Repair(Outcome.too_large)
+    return scope, rest
+
+
+@dataclass
+class _Problem:
+    """The optimisation, each item's cut as a term, and each item's days with its duration term."""
+
+    optimize: z3.Optimize
+    cuts: dict[str, z3.ArithRef]
+    taken: dict[str, tuple[int, z3.ArithRef]]
+
+
+def _problem(
+    plan: ChainPlan,
+    stages: tuple[StagePlan, ...],
+    whole_chain: bool,
+    floors: dict[int, list[int]],
+    scope: dict[int, list[int]],
+    rest: dict[int, int],
+) -> _Problem:
+    """The stages as a schedule within their bounds, minimising the days cut."""
     optimize = z3.Optimize()
     optimize.set("timeout", REPAIR_TIMEOUT_MS)
     starts = [z3.Int(f"stage:{s}") for s in range(len(stages) + 1)]
@@ -141,20 +186,7 @@ def _repair(
         optimize.minimize(
             z3.Sum([rank * amount for rank, amount in enumerate(cuts.values(), start=1)])
         )
-    answer = optimize.check()
-    if answer == z3.unknown:
-        return Repair(Outcome.too_large)
-    if answer != z3.sat:
-        # _shortfall found every bound reachable at the fewest days, so this is unreachable.
-        raise RuntimeError(f"chain {plan.id}: no repair although every bound is reachable")
-    model = optimize.model()
-    found = []
-    for item_id, amount in cuts.items():
-        days = taken[item_id][0]
-        value = model.eval(amount, model_completion=True).as_long()
-        if value > 0:
-            found.append(Cut(item_id, items[item_id].promised_days, days, days - value))
-    return Repair(Outcome.repaired, cuts=tuple(found))
+    return _Problem(optimize, cuts, taken)
 
 
 def _through(stage: StagePlan, days: list[int]) -> list[int]:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
+from permitlogic.check_support.item_names import name_key
 from permitlogic.checks.base import CheckContext, CheckMeta
 from permitlogic.models.catalog import Item
 from permitlogic.models.report import Finding, Fix, Severity
-from permitlogic.names import department_key, item_name_key
+from permitlogic.names import department_key
 
 META = CheckMeta(
     id="PL108",
@@ -59,7 +60,7 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
     jurisdiction = ctx.catalog.catalog.jurisdiction
     groups: dict[str, list[Item]] = defaultdict(list)
     for item in ctx.catalog.items:
-        groups[item_name_key(item.name, item.department, jurisdiction)].append(item)
+        groups[name_key(ctx, item)].append(item)
     pairs: list[tuple[str, Item, Item]] = []
     for key, members in groups.items():
         for i, first in enumerate(members):

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from permitlogic.check_support import wording
+from permitlogic.check_support.item_names import name_key
 from permitlogic.check_support.lawful import established_license
 from permitlogic.checks.base import CheckContext, CheckMeta
 from permitlogic.models.catalog import Item
 from permitlogic.models.report import Finding, Fix, Severity
-from permitlogic.names import department_key, item_name_key
+from permitlogic.names import department_key
 
 STAGE_WORDS = (
     "初步审查",
@@ -105,9 +106,8 @@ def _reason(ctx: CheckContext, item: Item, other: Item) -> str | None:
 
 def one_procedure(ctx: CheckContext, item: Item, other: Item) -> bool:
     """The two names differ only by a word naming a step of a procedure."""
-    jurisdiction = ctx.catalog.catalog.jurisdiction
-    first = item_name_key(item.name, item.department, jurisdiction)
-    second = item_name_key(other.name, other.department, jurisdiction)
+    first = name_key(ctx, item)
+    second = name_key(ctx, other)
     return _stem(first) == _stem(second) and first != second
 
 

@@ -7,6 +7,13 @@ from collections.abc import Iterator
 from permitlogic.check_support import wording
 from permitlogic.check_support.basis_rules import level_rule
 from permitlogic.check_support.known_law import cite_fix, prerequisite_law
+from permitlogic.check_support.prerequisite_edges import (
+    PrerequisiteEdge,
+    effective_edges,
+    found_en,
+    found_zh,
+    material_witness,
+)
 from permitlogic.checks.base import CheckContext, CheckMeta
 from permitlogic.graph import prerequisite_node
 from permitlogic.models.catalog import Item, Prerequisite
@@ -31,6 +38,8 @@ META = CheckMeta(
 ### 功能
 逐条检查前置条件（本目录事项或外部条件）：没有写依据的，或依据的层级按规则包（`rules/checks.yaml` 的 `basis_levels`，默认只有法律、行政法规、国务院决定）不能设定前置条件的，都报告。
 
+在申请材料中发现的前置条件（另一部门的批准文件、审查意见或证明，目录未列为前置条件，见 `check_support/prerequisite_edges.py`）也一并判断，发现处写明"在申请材料中发现"；这类结论读自材料名称，作为警告（warning）报告。法律依据登记（`rules/known-law.yaml`）知道设定它的法律、行政法规的，不报告。与本部门另一事项相符的材料由 PL105 报告。
+
 ### 问题
 {RULE_ZH}。法规、规章对行政许可条件作出的具体规定，不得增设违反上位法的其他条件（《行政许可法》第十六条第四款）；其他规范性文件一律不得设定行政许可（第十七条），也就不能为许可增设条件。没有这种依据的前置条件就是违规"搭车"。国务院依照第十四条第二款以决定设定的行政许可，其条件由决定和国务院有关部门的具体规定确定，因此默认规则包也允许国务院决定设定前置（见 rules/checks.yaml 的说明）。
 
@@ -46,6 +55,8 @@ JS-001 的前置条件 `external: 银行资信证明`，依据为 `normative_doc
     doc_en="""\
 ### What it does
 Checks every prerequisite (an item of the catalog or an external one): reported when it cites no basis, or when the level of its basis may not make a prerequisite according to the rule pack (`basis_levels` in `rules/checks.yaml`; by default only laws, administrative regulations and State Council decisions may).
+
+Prerequisites found among the materials (another authority's approval, opinion or certificate asked for as a material and not declared; see `check_support/prerequisite_edges.py`) are judged too, and the finding says where it was found; read from a material's name, such a finding is a warning. Where the register (`rules/known-law.yaml`) knows the law or administrative regulation that sets it, nothing is reported. A material matching another item of the same department is PL105's.
 
 ### Why is this bad?
 A precondition that no law or administrative regulation expressly sets may not be imposed. Regulations and rules that specify a licence's conditions may not add conditions that violate the law above them (Administrative License Law Art. 16(4)); other normative documents may not set licences at all (Art. 17), so they cannot add conditions either. A licence the State Council sets by decision under Art. 14(2) takes its conditions from the decision, which is why the default pack lets State Council decisions make prerequisites (see rules/checks.yaml). A prerequisite without such a basis is a piggyback ("搭车") requirement.
@@ -63,11 +74,51 @@ The county reform plan's rule that a prerequisite not expressly set by a law or 
 
 
 def check(ctx: CheckContext) -> Iterator[Finding]:
-    for item in ctx.catalog.items:
-        for prerequisite in item.prerequisites:
-            finding = _judge(ctx, item, prerequisite)
-            if finding is not None:
-                yield finding
+    for edge in effective_edges(ctx):
+        finding = (
+            _judge_found(ctx, edge)
+            if edge.in_materials
+            else _judge(ctx, edge.item, edge.prerequisite)
+        )
+        if finding is not None:
+            yield finding
+
+
+def _judge_found(ctx: CheckContext, edge: PrerequisiteEdge) -> Finding | None:
+    """A prerequisite found among the materials: no basis is cited for it as one."""
+    if edge.known:
+        return None  # set by a registered law or regulation: lawful
+    item, node = edge.item, edge.source
+    other = ctx.items.get(edge.prerequisite.item or "")
+    if other is not None and other.department == item.department:
+        return None  # the department's own item's result: PL105 asks to drop the material
+    what_zh, what_en = wording.zh(ctx, node), wording.en(ctx, node)
+    material = edge.material.name if edge.material is not None else what_zh
+    items = [item.id] if edge.prerequisite.item is None else [item.id, edge.prerequisite.item]
+    return META.finding(
+        ctx,
+        items=items,
+        severity=Severity.warning,
+        message_zh=(
+            f"{wording.zh(ctx, item.id)}的前置条件{what_zh}{found_zh(edge)}：目录未列为前置条件，"
+            "也不知道设定它的法律、行政法规"
+        ),
+        message_en=(
+            f"{wording.en(ctx, item.id)} requires {what_en}{found_en(edge)}: not declared as a "
+            "prerequisite, and no law or administrative regulation is known to set it"
+        ),
+        witness={"edge": [node, item.id], "basis": None, **material_witness(edge)},
+        fix=Fix(
+            message_zh=(
+                f"有法律、行政法规依据的，把「{material}」列为前置条件并写明依据；"
+                "没有的，从申请材料中删去，改由部门间征求意见或数据共享"
+            ),
+            message_en=(
+                f"if a law or administrative regulation sets it, declare {material} as a "
+                "prerequisite with its basis; otherwise drop it and consult or share data internally"
+            ),
+        ),
+    )
 
 
 def _judge(ctx: CheckContext, item: Item, prerequisite: Prerequisite) -> Finding | None:

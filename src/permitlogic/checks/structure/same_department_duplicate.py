@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
+from permitlogic.check_support.item_names import name_key
 from permitlogic.checks.base import CheckContext, CheckMeta
 from permitlogic.models.catalog import Item
 from permitlogic.models.report import Finding, Fix, Severity
-from permitlogic.names import department_key, item_name_key, plain
+from permitlogic.names import department_key, plain
 
 META = CheckMeta(
     id="PL110",
@@ -61,7 +62,7 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
     by_code: dict[tuple[str, str], list[Item]] = defaultdict(list)
     for item in ctx.catalog.items:
         department = department_key(item.department, jurisdiction)
-        by_name[(department, item_name_key(item.name, item.department, jurisdiction))].append(item)
+        by_name[(department, name_key(ctx, item))].append(item)
         code = implementation_code(item)
         if code:
             by_code[(department, code)].append(item)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from permitlogic.check_support.transactions import NameReading, read_name
+from permitlogic.check_support.item_names import name_reading
+from permitlogic.check_support.transactions import NameReading
 from permitlogic.checks.base import CheckContext, CheckMeta
 from permitlogic.models.catalog import Item
 from permitlogic.models.report import Finding, Fix, Severity
@@ -60,7 +61,7 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
     jurisdiction = ctx.catalog.catalog.jurisdiction
     groups: dict[str, list[tuple[Item, NameReading]]] = defaultdict(list)
     for item in ctx.catalog.items:
-        reading = read_name(item.name, item.department, jurisdiction)
+        reading = name_reading(ctx, item)
         if reading.filing is not None:
             continue
         for key in matter_keys(item, reading):
