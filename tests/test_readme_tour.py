@@ -1,14 +1,18 @@
-"""The README's tour, run as written in a temporary folder, so that it cannot rot.
+"""The README's tour, run as written in temporary folders, so that it cannot rot.
 
-Every shell line of the README from "A short tour" to the end of "The decision
-service" runs in order in a fresh folder holding a copy of ``cases/`` and
-``rules/``, with ``permitlogic`` and ``python`` on PATH as this interpreter.
-``permitlogic serve`` starts in the background on a free port, which the curl
-lines then use. Only two things differ from the README: the port, and
-``--max-examples`` is cut to 10 outside CI (tests/sizes.py) since that line
-alone would take a minute. Each line must exit as the README says (0, or 1 for
-a check that finds errors), print no traceback, and leave only files that
-``.gitignore`` covers.
+Every shell line of the README from "A short tour" to the end of "The workbench"
+runs, in the README's order, in a fresh folder holding a copy of ``cases/`` and
+``rules/``, with ``permitlogic`` and ``python`` on PATH as this interpreter. The
+tour runs in parts that share no files, each a test of its own (so pytest-xdist
+spreads them over the cores): each code block of "A short tour", and each later
+section whole (the service's requests and replay use its server and log). A part
+that uses ``my-rules/`` without making it first runs the tour's own
+``cp -r rules my-rules`` before its lines. ``permitlogic serve`` starts in the
+background on a free port, which the curl lines then use. Only two things differ
+from the README: the port, and ``--max-examples`` is cut to 10 outside CI
+(tests/sizes.py) since that line alone would take a minute. Each line must exit
+as the README says (0, or 1 for a check that finds errors), print no traceback,
+and leave only files that ``.gitignore`` covers.
 """
 
 from __future__ import annotations
@@ -49,14 +53,45 @@ WRITTEN = [
 ]
 
 
-def tour_lines() -> list[str]:
+MY_RULES = "cp -r rules my-rules"
+"""The tour's line that makes the county's copy of the packs (later parts use it too)."""
+
+
+def _block_lines(block: str) -> list[str]:
+    return [
+        line.strip()
+        for line in block.replace("\\\n", " ").splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
+
+
+def tour_parts() -> list[tuple[str, list[str]]]:
+    """The tour's lines in parts that share no files, each named, in the README's order."""
     text = README.read_text(encoding="utf-8")
     tour = text[text.index(FIRST) : text.index(LAST)]
-    lines: list[str] = []
-    for block in re.findall(r"```sh\n(.*?)```", tour, flags=re.DOTALL):
-        for line in block.replace("\\\n", " ").splitlines():
-            if line.strip() and not line.lstrip().startswith("#"):
-                lines.append(line.strip())
+    parts: list[tuple[str, list[str]]] = []
+    for section in re.split(r"\n(?=## )", tour):
+        title = section.splitlines()[0].removeprefix("## ").strip()
+        blocks = [_block_lines(b) for b in re.findall(r"```sh\n(.*?)```", section, re.DOTALL)]
+        if section.startswith(FIRST):
+            parts.extend((f"{title} {n}", lines) for n, lines in enumerate(blocks, 1) if lines)
+        elif any(blocks):
+            parts.append((title, [line for lines in blocks for line in lines]))
+    return parts
+
+
+def tour_lines() -> list[str]:
+    return [line for _, lines in tour_parts() for line in lines]
+
+
+def _prepared(lines: list[str]) -> list[str]:
+    """The part's lines, after the tour's ``cp -r rules my-rules`` when it uses that copy first."""
+    for line in lines:
+        if line.startswith(MY_RULES):
+            return lines
+        if "my-rules/" in line:
+            [copy] = [t for t in tour_lines() if t.startswith(MY_RULES)]
+            return [copy, *lines]
     return lines
 
 
@@ -85,6 +120,8 @@ def _adapt(line: str, port: int) -> str:
     line = line.replace("localhost:8000", f"localhost:{port}").replace(
         "--port 8000", f"--port {port}"
     )
+    if line.startswith("permitlogic serve") and "--port" not in line:
+        line = line.replace("permitlogic serve", f"permitlogic serve --port {port}", 1)
     if not FULL:
         line = re.sub(r"--max-examples \d+", "--max-examples 10", line)
     return line
@@ -109,9 +146,27 @@ def _start_server(line: str, folder: Path, env: dict[str, str], port: int) -> su
     raise AssertionError(f"{line}: the service did not answer")
 
 
+PARTS = tour_parts()
+
+
+def test_the_tour_is_all_there() -> None:
+    """Each written file is made by a line of some part; the service is started."""
+    lines = tour_lines()
+    assert any(line.startswith("permitlogic serve") for line in lines)
+    assert any(line.startswith(MY_RULES) for line in lines)
+    for name in WRITTEN:
+        if name != "permitlogic.db":
+            assert any(name.rstrip("/") in line for line in lines), name
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("curl") is None, reason="the tour uses curl")
-def test_the_tour_runs_as_written(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "part",
+    [lines for _, lines in PARTS],
+    ids=[re.sub(r"\W+", "-", name).strip("-").lower() for name, _ in PARTS],
+)
+def test_the_tour_runs_as_written(tmp_path: Path, part: list[str]) -> None:
     folder = tmp_path / "tour"
     folder.mkdir()
     shutil.copytree(ROOT / "cases", folder / "cases")
@@ -119,14 +174,12 @@ def test_the_tour_runs_as_written(tmp_path: Path) -> None:
     before = {p.name for p in folder.iterdir()}
     env = _shims(tmp_path / "bin")
     port = _free_port()
-    lines = tour_lines()
-    assert any(line.startswith("permitlogic serve") for line in lines)
-    server: subprocess.Popen[str] | None = None
+    servers: list[subprocess.Popen[str]] = []
     try:
-        for written in lines:
+        for written in _prepared(part):
             line = _adapt(written, port)
             if line.startswith("permitlogic serve"):
-                server = _start_server(line, folder, env, port)
+                servers.append(_start_server(line, folder, env, port))
                 continue
             done = subprocess.run(
                 ["bash", "-o", "pipefail", "-c", line],
@@ -148,15 +201,16 @@ def test_the_tour_runs_as_written(tmp_path: Path) -> None:
                 assert done.stdout.startswith(("{", "[")), report
                 assert '"detail"' not in done.stdout, report
     finally:
-        if server is not None:
+        for server in servers:
             server.terminate()
             server.wait(timeout=30)
 
     left = {p.name + ("/" if p.is_dir() else "") for p in folder.iterdir()} - {
         name + "/" for name in before
     }
-    assert set(WRITTEN) <= left | {"permitlogic.db"}, set(WRITTEN) - left
-    for name in WRITTEN:
+    made = {name for name in WRITTEN if any(name.rstrip("/") in line for line in part)}
+    assert made <= left, made - left
+    for name in made:
         if (folder / name.rstrip("/")).is_file():
             assert (folder / name).stat().st_size > 0, name
     if shutil.which("git") and (ROOT / ".git").exists():

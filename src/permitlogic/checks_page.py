@@ -9,11 +9,11 @@ here.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from permitlogic.checks.base import CheckMeta
 from permitlogic.checks.registry import documented_rules
+from permitlogic.generated_page import page_main
 from permitlogic.models.catalog import ALL_KINDS, APPROVAL_KINDS, Kind
 
 PAGE = Path(__file__).resolve().parents[2] / "docs" / "checks.md"
@@ -132,17 +132,7 @@ def render() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    page = render()
-    if "--check" in args:
-        current = PAGE.read_text(encoding="utf-8") if PAGE.exists() else ""
-        if current != page:
-            print(f"{PAGE} is stale: run python -m permitlogic.checks_page", file=sys.stderr)
-            return 1
-        return 0
-    PAGE.write_text(page, encoding="utf-8")
-    print(f"wrote {PAGE}")
-    return 0
+    return page_main(PAGE, render, "permitlogic.checks_page", argv)
 
 
 if __name__ == "__main__":

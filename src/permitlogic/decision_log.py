@@ -122,18 +122,22 @@ class DecisionLog:
             _end_last_line(self._file)
         return self._file
 
+    def _append(self, data: bytes) -> None:
+        """Write ``data`` at the end and flush it (call with the lock held)."""
+        try:
+            handle = self._open()
+            handle.write(data)
+            self._flush(handle)
+        except OSError as exc:
+            raise DecisionLogError(f"{self.path}: {exc.strerror or exc}") from exc
+
     def write(self, records: Sequence[Record]) -> None:
         """Append the records as one block and flush it to the operating system."""
         if not records:
             return
         block = b"".join(record.model_dump_json().encode("utf-8") + b"\n" for record in records)
         with self._lock:
-            try:
-                handle = self._open()
-                handle.write(block)
-                self._flush(handle)
-            except OSError as exc:
-                raise DecisionLogError(f"{self.path}: {exc.strerror or exc}") from exc
+            self._append(block)
 
     def write_catalog(self, catalog: Catalog, sha256: str) -> None:
         """Record a catalog's content once per process (replay needs it to rebuild decisions)."""
@@ -147,12 +151,7 @@ class DecisionLog:
         with self._lock:
             if sha256 in self._logged_catalogs:
                 return
-            try:
-                handle = self._open()
-                handle.write(line)
-                self._flush(handle)
-            except OSError as exc:
-                raise DecisionLogError(f"{self.path}: {exc.strerror or exc}") from exc
+            self._append(line)
             self._logged_catalogs.add(sha256)
 
     def close(self) -> None:

@@ -8,12 +8,12 @@ judgements files; this module only counts and lays them out.
 
 from __future__ import annotations
 
-import sys
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from permitlogic.check_runner import check
+from permitlogic.generated_page import page_main
 from permitlogic.load.catalog import load_catalog
 from permitlogic.models.report import Finding, Report
 from permitlogic.precision.judgements import JUDGEMENTS, Judgements, Reasoned, load_judgements
@@ -116,16 +116,7 @@ def _named(sample: Sample, item_id: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    page = render()
-    if "--check" in args:
-        if not PAGE.exists() or PAGE.read_text(encoding="utf-8") != page:
-            print("docs/precision.md is stale: run python -m permitlogic.precision_page")
-            return 1
-        return 0
-    PAGE.write_text(page, encoding="utf-8")
-    print(f"wrote {PAGE}")
-    return 0
+    return page_main(PAGE, render, "permitlogic.precision_page", argv)
 
 
 if __name__ == "__main__":

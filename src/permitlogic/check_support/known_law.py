@@ -10,7 +10,7 @@ item or the prerequisite. Names are compared by their matter stem
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -70,6 +70,7 @@ def _bundled() -> KnownLaw:
     return load_known_law()
 
 
+@lru_cache(maxsize=1 << 16)
 def _stem(name: str) -> str:
     return read_name(name).stem
 

@@ -96,11 +96,13 @@ def document_name(material: Material) -> str:
     return name.rsplit("出具的", 1)[-1] or name
 
 
+@lru_cache(maxsize=1 << 16)
 def _stem(name: str) -> str:
     return read_name(name).stem
 
 
 def _same_matter(material: str, other: str) -> bool:
+    """Whether a material and a name are about one matter (one contains the other)."""
     a, b = _stem(material), _stem(other)
     if len(a) < 2 or len(b) < 2:
         return False
@@ -122,15 +124,89 @@ def _declared(ctx: CheckContext, item: Item, material: Material) -> bool:
     return False
 
 
+class _NameIndex:
+    """The catalog's item names by stem and plain form, for :func:`_same_matter` in bulk.
+
+    A material matches an item when one's stem contains the other's, or one's
+    plain name the other's. Items whose string is inside the material's are
+    found by looking up the material's substrings; items whose string holds
+    the material's, among the items sharing the material's rarest two-character
+    piece. Either way the first match in catalog order wins, as a scan of every
+    item would give.
+    """
+
+    def __init__(self, items: list[Item]) -> None:
+        self.items = items
+        self.stems = [_stem(item.name) for item in items]
+        self.plains = [plain(item.name) for item in items]
+        self.by_stem: dict[str, list[int]] = {}
+        self.by_plain: dict[str, list[int]] = {}
+        self.stem_grams: dict[str, list[int]] = {}
+        self.plain_grams: dict[str, list[int]] = {}
+        for index, (stem, name) in enumerate(zip(self.stems, self.plains, strict=True)):
+            if len(stem) < 2:
+                continue  # too short to be compared (_same_matter)
+            self.by_stem.setdefault(stem, []).append(index)
+            self.by_plain.setdefault(name, []).append(index)
+            for gram in _grams(stem):
+                self.stem_grams.setdefault(gram, []).append(index)
+            for gram in _grams(name):
+                self.plain_grams.setdefault(gram, []).append(index)
+
+    def first(self, material: str, skip: set[int]) -> Item | None:
+        """The first item (in catalog order, none of ``skip``) about the material's matter."""
+        a, p = _stem(material), plain(material)
+        if len(a) < 2:
+            return None
+        found = [
+            i
+            for key, table in ((a, self.by_stem), (p, self.by_plain))
+            for part in _substrings(key)
+            for i in table.get(part, ())
+            if i not in skip
+        ]
+        for needle, grams, strings in (
+            (a, self.stem_grams, self.stems),
+            (p, self.plain_grams, self.plains),
+        ):
+            holder = _first_holding(needle, grams, strings, skip)
+            if holder is not None:
+                found.append(holder)
+        return self.items[min(found)] if found else None
+
+
+def _grams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def _substrings(text: str) -> set[str]:
+    return {text[i:j] for i in range(len(text)) for j in range(i + 2, len(text) + 1)}
+
+
+def _first_holding(
+    needle: str, grams: dict[str, list[int]], strings: list[str], skip: set[int]
+) -> int | None:
+    """The first indexed item whose string contains ``needle``."""
+    pieces = _grams(needle)
+    if not pieces:
+        return None
+    rarest = min((grams.get(g, []) for g in pieces), key=len)
+    for index in rarest:
+        if index not in skip and needle in strings[index]:
+            return index
+    return None
+
+
+def _name_index(ctx: CheckContext) -> _NameIndex:
+    return ctx.shared(("structure", "name-index"), lambda: _NameIndex(ctx.catalog.items))
+
+
 def _listed(ctx: CheckContext, item: Item, material: Material) -> Item | None:
     """The catalog item that issues this material, if one is listed (not the item's own matter)."""
+    names = _name_index(ctx)
     own = _stem(item.name)
-    for other in ctx.catalog.items:
-        if other.id == item.id or _stem(other.name) == own:
-            continue  # the item itself, or the license a transaction of it names
-        if _same_matter(material.name, other.name):
-            return other
-    return None
+    skip = {ctx.index[item.id]} | {i for i in names.by_stem.get(own, ())}
+    return names.first(material.name, skip)
 
 
 def _found(ctx: CheckContext, item: Item, material: Material) -> PrerequisiteEdge | None:

@@ -18,6 +18,7 @@ from permitlogic.cli.options import (
     RulesOption,
     bad_option,
 )
+from permitlogic.cli.output import write_rendered
 from permitlogic.errors import InputError, Problem
 from permitlogic.graph import paused_gc
 from permitlogic.load.catalog import load_catalog_sourced
@@ -98,7 +99,7 @@ def check_command(
             if format is Format.json:
                 from permitlogic.report.json_report import render_invalid
 
-                _write(render_invalid(problems), output)
+                write_rendered(render_invalid(problems), output)
             raise InputError(problems)
         _emit(format, inputs, output)
     if output is not None:
@@ -142,16 +143,7 @@ def _emit(format: Format, inputs: list[RenderInput], output: Path | None) -> Non
             f"{format.value} output needs --output FILE",
         )
     destination = Destination.stdout if output is None else Destination.file
-    _write(chosen.render(inputs, destination), output)
-
-
-def _write(rendered: str | bytes, output: Path | None) -> None:
-    if output is None:
-        sys.stdout.write(rendered if isinstance(rendered, str) else rendered.decode())
-    elif isinstance(rendered, bytes):
-        output.write_bytes(rendered)
-    else:
-        output.write_text(rendered, encoding="utf-8")
+    write_rendered(chosen.render(inputs, destination), output)
 
 
 def _say_written(output: Path, inputs: list[RenderInput], lang: Lang) -> None:

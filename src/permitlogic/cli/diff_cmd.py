@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
 
 from permitlogic.cli.options import Lang, LangOption, OutputOption, RulesOption, bad_option
+from permitlogic.cli.output import write_rendered
 from permitlogic.diff import diff_tables, json_diff, xlsx
 from permitlogic.diff import html as diff_html
 from permitlogic.diff.compare import compare_catalogs
@@ -83,13 +82,4 @@ def diff_command(
         rendered = diff_html.render(diff, lang.value)
     else:
         rendered = xlsx.render(diff, lang.value)
-    _write(rendered, output)
-
-
-def _write(rendered: str | bytes, output: Path | None) -> None:
-    if output is None:
-        sys.stdout.write(rendered if isinstance(rendered, str) else rendered.decode())
-    elif isinstance(rendered, bytes):
-        output.write_bytes(rendered)
-    else:
-        output.write_text(rendered, encoding="utf-8")
+    write_rendered(rendered, output)

@@ -77,14 +77,16 @@ def _id_form(value: str) -> str:
 
 
 def _name_form(value: str) -> str:
-    text = unicodedata.normalize("NFC", value)
-    _refuse_control(text, _CONTROL)
-    return text
+    return _nfc(value, _CONTROL)
 
 
 def _text_form(value: str) -> str:
+    return _nfc(value, _CONTROL_EXCEPT_LINES)
+
+
+def _nfc(value: str, refused: re.Pattern[str]) -> str:
     text = unicodedata.normalize("NFC", value)
-    _refuse_control(text, _CONTROL_EXCEPT_LINES)
+    _refuse_control(text, refused)
     return text
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import string
 from enum import StrEnum
-from functools import cache, cached_property
+from functools import cache
 from pathlib import Path
 from typing import Annotated, Self
 
@@ -20,7 +20,7 @@ from pydantic import Field, model_validator
 
 from permitlogic.models.catalog import IsoDate, Loc, raise_at
 from permitlogic.models.decision import Credit, DeferralOutcome
-from permitlogic.packs.green_channel import RULE_ID, PackModel, pack_fingerprint
+from permitlogic.packs.green_channel import RULE_ID, DecisionPack, PackModel, duplicate_rule_id
 from permitlogic.packs.location import default_rules_dir
 from permitlogic.packs.yaml_pack import load_pack, load_pack_in
 
@@ -98,7 +98,7 @@ class ForbiddenDeferral(PackModel):
     departments: list[Annotated[str, Field(min_length=1)]] = Field(default_factory=list)
 
 
-class DeferralPack(PackModel):
+class DeferralPack(DecisionPack):
     version: str
     effective: IsoDate | None = None
     jurisdiction: str | None = None
@@ -127,13 +127,7 @@ class DeferralPack(PackModel):
                     )
                 )
             if rule.id in ids:
-                problems.append(
-                    (
-                        ("rules", index, "id"),
-                        f"duplicate rule id {rule.id} / 规则编号重复：{rule.id}",
-                        rule.id,
-                    )
-                )
+                problems.append(duplicate_rule_id(("rules", index, "id"), rule.id))
             checks.add(rule.check)
             ids.add(rule.id)
         for check in DeferralCheck:
@@ -147,11 +141,6 @@ class DeferralPack(PackModel):
                 )
         raise_at("DeferralPack", problems)
         return self
-
-    @cached_property
-    def fingerprint(self) -> str:
-        """The version hash decisions carry in ``pack_version``."""
-        return pack_fingerprint(self)
 
     def rule_ids(self) -> list[str]:
         return [rule.id for rule in self.rules]

@@ -39,8 +39,22 @@ def project_flags() -> frozenset[str]:
     return frozenset(name for name, info in Project.model_fields.items() if info.annotation is bool)
 
 
+def duplicate_rule_id(where: Loc, rule_id: str) -> tuple[Loc, str, object]:
+    """The problem of a rule id given twice in one pack, at ``where``."""
+    return (where, f"duplicate rule id {rule_id} / 规则编号重复：{rule_id}", rule_id)
+
+
 class PackModel(BaseModel):
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+class DecisionPack(PackModel):
+    """A pack decisions are made by: they carry its fingerprint as their ``pack_version``."""
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """The version hash decisions carry in ``pack_version``."""
+        return pack_fingerprint(self)
 
 
 class Text(PackModel):
@@ -120,7 +134,7 @@ class BaselineCondition(PackModel):
     law: list[str] = Field(default_factory=list)
 
 
-class GreenChannelPack(PackModel):
+class GreenChannelPack(DecisionPack):
     """Categories, baseline conditions in the order decisions list them, and the effect."""
 
     version: str
@@ -167,13 +181,7 @@ class GreenChannelPack(PackModel):
         ids = {self.scope.id}
         for index, condition in enumerate(self.conditions):
             if condition.id in ids:
-                problems.append(
-                    (
-                        ("conditions", index, "id"),
-                        f"duplicate rule id {condition.id} / 规则编号重复：{condition.id}",
-                        condition.id,
-                    )
-                )
+                problems.append(duplicate_rule_id(("conditions", index, "id"), condition.id))
             ids.add(condition.id)
             for key in ("field", "applies_when"):
                 value = getattr(condition, key)
@@ -187,11 +195,6 @@ class GreenChannelPack(PackModel):
                     )
         raise_at("GreenChannelPack", problems)
         return self
-
-    @cached_property
-    def fingerprint(self) -> str:
-        """The version hash decisions carry in ``pack_version``."""
-        return pack_fingerprint(self)
 
     def rule_ids(self) -> list[str]:
         """Every rule id, in the order decisions list them."""

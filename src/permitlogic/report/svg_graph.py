@@ -132,6 +132,18 @@ def draw_prerequisite_graph(
     return _items(catalog, graph, nodes, edges, external_label, limit)
 
 
+def _departments(
+    catalog: Catalog, graph: nx.DiGraph, external_label: str
+) -> tuple[list[str], Callable[[Hashable], str]]:
+    """The catalog's departments in order, and the department of a node (else ``external_label``)."""
+
+    def department_of(node: Hashable) -> str:
+        department = graph.nodes[node].get("department")
+        return str(department) if department else external_label
+
+    return list(dict.fromkeys(item.department for item in catalog.items)), department_of
+
+
 def _items(
     catalog: Catalog,
     graph: nx.DiGraph,
@@ -141,11 +153,7 @@ def _items(
     limit: int,
 ) -> GraphDrawing:
     index = {item.id: i for i, item in enumerate(catalog.items)}
-    departments = list(dict.fromkeys(item.department for item in catalog.items))
-
-    def band_of(node: Hashable) -> str:
-        department = graph.nodes[node].get("department")
-        return str(department) if department else external_label
+    departments, band_of = _departments(catalog, graph, external_label)
 
     def key(node: Hashable) -> tuple[int, str]:
         return (index.get(str(node), len(index)), str(node))
@@ -339,11 +347,7 @@ def _clusters(
     counts_label: str,
     limit: int,
 ) -> GraphDrawing:
-    departments = list(dict.fromkeys(item.department for item in catalog.items))
-
-    def cluster_of(node: Hashable) -> str:
-        department = graph.nodes[node].get("department")
-        return str(department) if department else external_label
+    departments, cluster_of = _departments(catalog, graph, external_label)
 
     rank = {d: i for i, d in enumerate([external_label, *departments])}
     members, severities, internal, between, flagged = _tally_clusters(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from permitlogic.service.asgi_reply import send_error
 from permitlogic.service.errors import BodyTooLarge, body_too_large
 from permitlogic.service.schemas import ErrorBody
 
@@ -56,19 +57,8 @@ class BodyLimit:
             await self._refuse(send)
 
     async def _refuse(self, send: Send) -> None:
-        body = ErrorBody(detail=[body_too_large(self.limit)]).model_dump_json().encode("utf-8")
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 413,
-                "headers": [
-                    (b"content-type", b"application/json"),
-                    (b"content-length", str(len(body)).encode("ascii")),
-                    (b"connection", b"close"),
-                ],
-            }
-        )
-        await send({"type": "http.response.body", "body": body})
+        body = ErrorBody(detail=[body_too_large(self.limit)])
+        await send_error(send, 413, body, [(b"connection", b"close")])
 
 
 def _content_length(scope: Scope) -> int | None:

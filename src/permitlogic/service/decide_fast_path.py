@@ -7,10 +7,11 @@ its log line and its JSON the rest. A well-formed request to POST
 body type accepts, and for a deferral one ``catalog`` that is registered) is
 answered here, by the same function the route calls, with the same status,
 headers and body. Anything else (another path or method, another content type,
-a body that is not JSON or not valid, an unknown catalog, an input the engine
-refuses) goes on to the route unchanged, which answers it as before, its error
-included. Nothing is logged for a request handed on: the answer functions log
-only once every input is decided.
+a body that is not JSON or not valid, an unknown catalog) goes on to the route
+unchanged, which answers it as before, its error included. Once the answer
+function runs, its errors (an input the engine refuses, a decision log that
+cannot be written) get the responses the service's error handlers give them,
+so no request is decided twice.
 
 The middleware sits inside the body limit and the strict body reader, so the
 body it sees has passed both, and inside the workbench's API guard when there is
@@ -35,7 +36,7 @@ from permitlogic.service.decide_answers import (
     inputs_in,
     run,
 )
-from permitlogic.service.errors import ServiceError
+from permitlogic.service.errors import ServiceError, log_error_response, service_error_response
 from permitlogic.service.state import ServiceState
 
 GREEN_CHANNEL = "/v1/decide/green-channel"
@@ -70,14 +71,16 @@ class DecideFastPath:
             await self.app(scope, _replay(message, receive), send)
             return
         work = self._work(path, scope, message.get("body", b""))
-        answer = None
-        if work is not None:
-            try:
-                answer = await run(work[0], work[1])
-            except (ServiceError, DecisionLogError):
-                answer = None  # the route gives the same request its error response
-        if answer is None:
+        if work is None:
             await self.app(scope, _replay(message, receive), send)
+            return
+        try:
+            answer = await run(*work)
+        except ServiceError as exc:
+            await service_error_response(exc)(scope, receive, send)
+            return
+        except DecisionLogError as exc:
+            await log_error_response(exc)(scope, receive, send)
             return
         await send(
             {

@@ -178,9 +178,14 @@ async def _on_validation(_: Request, exc: Exception) -> JSONResponse:
     return _json(413 if too_large else 422, details)
 
 
+def service_error_response(exc: ServiceError) -> JSONResponse:
+    """The response a ServiceError gets (its status and details)."""
+    return _json(exc.status, exc.details)
+
+
 async def _on_service_error(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, ServiceError)
-    return _json(exc.status, exc.details)
+    return service_error_response(exc)
 
 
 async def _on_input_error(_: Request, exc: Exception) -> JSONResponse:
@@ -223,6 +228,11 @@ def _routes(routes: Sequence[Any]) -> Iterator[Any]:
 
 
 async def _on_log_error(_: Request, exc: Exception) -> JSONResponse:
+    return log_error_response(exc)
+
+
+def log_error_response(exc: Exception) -> JSONResponse:
+    """The 503 of a decision log that cannot be written (no decision is given unlogged)."""
     found = detail(
         [],
         "decision_log_unavailable",

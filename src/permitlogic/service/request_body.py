@@ -14,6 +14,7 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from permitlogic.service.asgi_reply import send_error
 from permitlogic.service.errors import detail
 from permitlogic.service.schemas import ErrorBody
 
@@ -67,7 +68,8 @@ class StrictBody:
         more = True
         while more:
             try:
-                message = await asyncio.wait_for(receive(), self.timeout)
+                async with asyncio.timeout(self.timeout):
+                    message = await receive()
             except TimeoutError:
                 await _refuse(
                     send,
@@ -120,16 +122,4 @@ def _is_json(scope: Scope) -> bool:
 
 
 async def _refuse(send: Send, status: int, found: Any) -> None:
-    body = ErrorBody(detail=[found]).model_dump_json().encode("utf-8")
-    await send(
-        {
-            "type": "http.response.start",
-            "status": status,
-            "headers": [
-                (b"content-type", b"application/json"),
-                (b"content-length", str(len(body)).encode("ascii")),
-                (b"connection", b"close"),
-            ],
-        }
-    )
-    await send({"type": "http.response.body", "body": body})
+    await send_error(send, status, ErrorBody(detail=[found]), [(b"connection", b"close")])

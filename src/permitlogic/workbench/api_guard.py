@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from permitlogic.service.asgi_reply import send_error
 from permitlogic.service.errors import detail
 from permitlogic.service.schemas import ErrorBody
 from permitlogic.workbench.accounts import token_user, user_count
@@ -69,16 +70,4 @@ def _bearer(scope: Scope) -> str | None:
 
 async def _send_401(send: Send, zh: str, en: str) -> None:
     body = ErrorBody(detail=[detail(["header", "authorization"], "unauthorized", zh, en)])
-    data = body.model_dump_json().encode("utf-8")
-    await send(
-        {
-            "type": "http.response.start",
-            "status": 401,
-            "headers": [
-                (b"content-type", b"application/json"),
-                (b"content-length", str(len(data)).encode("ascii")),
-                (b"www-authenticate", b"Bearer"),
-            ],
-        }
-    )
-    await send({"type": "http.response.body", "body": data})
+    await send_error(send, 401, body, [(b"www-authenticate", b"Bearer")])
