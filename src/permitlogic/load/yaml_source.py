@@ -281,13 +281,33 @@ def _build(
     if isinstance(node, yaml.MappingNode):
         return _build_mapping(loader, node, path, sourced, problems, seen)
     if isinstance(node, yaml.SequenceNode):
-        return [
-            _build(loader, child, (*path, index), sourced, problems, seen)
-            for index, child in enumerate(node.value)
-        ]
+        return _build_sequence(loader, node, path, sourced, problems, seen)
     if node.tag == _STR:
         return node.value  # what the safe constructor gives for a plain text scalar
     return _scalar(loader, node, path, sourced, problems)
+
+
+def _build_sequence(
+    loader: _Loader,
+    node: yaml.SequenceNode,
+    path: Path,
+    sourced: Sourced,
+    problems: list[Problem],
+    seen: dict[int, bool],
+) -> list[Any]:
+    """A sequence's plain data; each entry's nodes are let go once it is built.
+
+    The node tree of a large file outweighs the data built from it: freeing it
+    entry by entry lets the data reuse its memory. An aliased node stays alive
+    while another entry refers to it; ``seen`` keeps ids only, and no node is
+    made after the tree, so no id is taken again.
+    """
+    out: list[Any] = []
+    children = node.value
+    for index, child in enumerate(children):
+        out.append(_build(loader, child, (*path, index), sourced, problems, seen))
+        children[index] = None
+    return out
 
 
 def _build_mapping(
