@@ -28,6 +28,14 @@ from permitlogic.synth import SynthOptions, synth_catalog
 
 GIB = 1024**3
 
+BEFORE: dict[tuple[int, str, str], tuple[float, int | None]] = {
+    (50_000, "JSON", "json"): (10.5, 720),
+    (50_000, "YAML", "json"): (20.8, None),
+    (50_000, "XLSX", "json"): (18.7, None),
+    (200_000, "JSON", "json"): (75.0, 3400),
+}
+"""(items, from, output) → CPU s and peak RSS MB measured before the scale work (a3fb197)."""
+
 
 def _file(directory: Path, size: int, suffix: str) -> Path:
     path = directory / f"synthetic-{size}{suffix}"
@@ -84,33 +92,53 @@ def row(path: Path, size: int, fmt: str, output: str, goal_s: float | None) -> d
         "wall s": round(figures["wall"], 2),
         "peak RSS MB": round(rss / 1024**2),
         "goal": f"< {goal_s:g} s" if goal_s else "< 2 GiB",
+        "before": _before(size, fmt, output),
         "met": figures["cpu"] < goal_s if goal_s else rss < 2 * GIB,
     }
     print(found, file=sys.stderr, flush=True)  # a long run shows its progress
     return found
 
 
-def bench(quick: bool = False, sizes: tuple[int, ...] = (50_000, 200_000)) -> list[dict[str, Any]]:
-    """Rows for bench/run.py (``quick``: 10,000 items from JSON and YAML only)."""
-    rows = []
+def _before(size: int, fmt: str, output: str) -> str:
+    """The figures before, as ``CPU s / MB`` (empty where none was taken)."""
+    found = BEFORE.get((size, fmt, output))
+    if found is None:
+        return ""
+    cpu, rss = found
+    return f"{cpu:g} s" + (f" / {rss} MB" if rss is not None else "")
+
+
+def bench(
+    quick: bool = False, sizes: tuple[int, ...] = (50_000, 200_000), files: Path | None = None
+) -> list[dict[str, Any]]:
+    """Rows for bench/run.py (``quick``: 10,000 items from JSON and YAML only).
+
+    ``files``: a folder that keeps the synthetic catalogs between runs (else a temporary one).
+    """
     with tempfile.TemporaryDirectory() as tmp:
-        directory = Path(tmp)
-        if quick:
-            size = 10_000
-            for suffix, fmt in ((".json", "JSON"), (".yaml", "YAML")):
-                rows.append(row(_file(directory, size, suffix), size, fmt, "json", None))
-            return rows
-        for size in sizes:
-            if size <= 50_000:
-                json_path = _file(directory, size, ".json")
-                text = row(json_path, size, "JSON", "text", 5.0)
-                as_json = row(json_path, size, "JSON", "json", 5.0)
-                text["text ÷ JSON"] = round(text["CPU s"] / as_json["CPU s"], 2)
-                rows += [as_json, text]
-                rows.append(row(_file(directory, size, ".yaml"), size, "YAML", "json", 10.0))
-                rows.append(row(_file(directory, size, ".xlsx"), size, "XLSX", "json", 10.0))
-            else:
-                rows.append(row(_file(directory, size, ".json"), size, "JSON", "json", None))
+        directory = files if files is not None else Path(tmp)
+        directory.mkdir(parents=True, exist_ok=True)
+        return _rows(directory, quick, sizes)
+
+
+def _rows(directory: Path, quick: bool, sizes: tuple[int, ...]) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    if quick:
+        size = 10_000
+        for suffix, fmt in ((".json", "JSON"), (".yaml", "YAML")):
+            rows.append(row(_file(directory, size, suffix), size, fmt, "json", None))
+        return rows
+    for size in sizes:
+        if size <= 50_000:
+            json_path = _file(directory, size, ".json")
+            text = row(json_path, size, "JSON", "text", 5.0)
+            as_json = row(json_path, size, "JSON", "json", 5.0)
+            text["text ÷ JSON"] = round(text["CPU s"] / as_json["CPU s"], 2)
+            rows += [as_json, text]
+            rows.append(row(_file(directory, size, ".yaml"), size, "YAML", "json", 10.0))
+            rows.append(row(_file(directory, size, ".xlsx"), size, "XLSX", "json", 10.0))
+        else:
+            rows.append(row(_file(directory, size, ".json"), size, "JSON", "json", None))
     return rows
 
 
@@ -118,8 +146,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--quick", action="store_true", help="10,000 items only")
     parser.add_argument("--sizes", type=int, nargs="+", default=[50_000, 200_000])
+    parser.add_argument("--files", type=Path, help="keep the synthetic catalogs in this folder")
     args = parser.parse_args(argv)
-    rows = bench(args.quick, tuple(args.sizes))
+    rows = bench(args.quick, tuple(args.sizes), args.files)
     columns: list[str] = []
     for r in rows:
         columns.extend(k for k in r if k not in columns)

@@ -122,3 +122,23 @@ def test_the_version_hash_follows_the_content(tmp_path: Path) -> None:
 def test_a_rules_dir_without_the_pack_falls_back_to_the_bundled_one(tmp_path: Path) -> None:
     assert load_green_channel_pack(tmp_path) == load_green_channel_pack()
     assert load_deferral_pack(tmp_path) == load_deferral_pack()
+
+
+@pytest.mark.parametrize(
+    ("name", "rules"),
+    [("green-channel.yaml", ("conditions", 1)), ("deferral.yaml", ("rules", 1))],
+)
+def test_a_rule_id_given_twice_is_refused_at_the_second(
+    tmp_path: Path, name: str, rules: tuple[str, int]
+) -> None:
+    data = yaml.safe_load((RULES / name).read_text(encoding="utf-8"))
+    key, index = rules
+    first = data[key][0]["id"]
+    data[key][index]["id"] = first
+    _write(tmp_path, name, yaml.safe_dump(data, allow_unicode=True))
+    loader = load_green_channel_pack if name.startswith("green") else load_deferral_pack
+    with pytest.raises(InputError) as caught:
+        loader(tmp_path)
+    [problem] = caught.value.problems
+    assert problem.location.key == f"{key}[{index}].id"
+    assert first in problem.message_zh

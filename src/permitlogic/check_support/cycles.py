@@ -48,12 +48,26 @@ def find_cycles(graph: nx.DiGraph) -> Cycles:
     """Every cyclic component (size > 1) and every self-loop of ``graph``."""
     with paused_gc():
         components = sorted(
-            (sorted(c) for c in nx.strongly_connected_components(graph) if len(c) > 1),
+            (sorted(c) for c in nx.strongly_connected_components(_core(graph)) if len(c) > 1),
             key=lambda members: members[0],
         )
     component_of = {node: index for index, members in enumerate(components) for node in members}
     loops = sorted(u for u, v in nx.selfloop_edges(graph))
     return Cycles(components=components, self_loops=loops, component_of=component_of)
+
+
+def _core(graph: nx.DiGraph) -> nx.DiGraph:
+    """The nodes with both a predecessor and a successor, and the edges between them.
+
+    Every node of a cycle has both, so the cyclic components are the same; most
+    items of a catalog have neither, and the search is written in Python.
+    """
+    edges = list(graph.edges)
+    kept = {u for u, _ in edges} & {v for _, v in edges}
+    inner = nx.DiGraph()
+    inner.add_nodes_from(node for node in graph if node in kept)
+    inner.add_edges_from((u, v) for u, v in edges if u in kept and v in kept)
+    return inner
 
 
 def context_cycles(ctx: CheckContext) -> Cycles:

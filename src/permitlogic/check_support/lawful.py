@@ -56,14 +56,18 @@ def lawful_edge(ctx: CheckContext, source: str, target: str) -> bool:
 
 
 def lawful_graph(ctx: CheckContext) -> nx.DiGraph:
-    """The prerequisite graph with its lawful edges only (every node kept), built once."""
+    """The prerequisite graph with its lawful edges only, built once.
+
+    Only the nodes of those edges are kept, in the graph's order, without their
+    attributes: most items of a catalog stand on no prerequisite edge at all.
+    """
 
     def build() -> nx.DiGraph:
+        edges = [(u, v, d) for u, v, d in ctx.graph.edges(data=True) if lawful_edge(ctx, u, v)]
+        touched = {u for u, _, _ in edges} | {v for _, v, _ in edges}
         kept = nx.DiGraph()
-        kept.add_nodes_from(ctx.graph.nodes(data=True))
-        kept.add_edges_from(
-            (u, v, data) for u, v, data in ctx.graph.edges(data=True) if lawful_edge(ctx, u, v)
-        )
+        kept.add_nodes_from(node for node in ctx.graph if node in touched)
+        kept.add_edges_from(edges)
         return kept
 
     return ctx.shared(("structure", "lawful-graph"), build)

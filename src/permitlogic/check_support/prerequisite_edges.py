@@ -76,9 +76,15 @@ class PrerequisiteEdge:
 
 def is_issued_document(material: Material) -> bool:
     """Whether the material's name is a document another authority issues, not the applicant."""
-    if _CONDITIONAL.search(material.name) or _PROJECT_OWN.search(plain(material.name)):
+    return _issued_document_name(material.name)
+
+
+@lru_cache(maxsize=1 << 16)
+def _issued_document_name(material: str) -> bool:
+    # Materials repeat their names across a catalog (申请书, 营业执照…): each read once.
+    if _CONDITIONAL.search(material) or _PROJECT_OWN.search(plain(material)):
         return False  # the law's own condition, or the project's own approval document
-    name = plain(_TRAIL.sub("", _NOTE.sub("", material.name.strip())))
+    name = plain(_TRAIL.sub("", _NOTE.sub("", material.strip())))
     if _IDENTITY.search(name) or _OWN_WORK.search(name):
         return False
     return bool(_ISSUED.search(name))

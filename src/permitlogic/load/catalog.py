@@ -116,7 +116,7 @@ def parse_text(text: str, name: str, as_json: bool, max_items: int | None = None
     """
     if as_json:
         return parse_json(text, name)
-    if max_items is not None and len(text) > STREAM_COUNT_CHARS:
+    if max_items is not None and len(text) > STREAM_COUNT_CHARS and _may_exceed(text, max_items):
         over = count_items(text, max_items)
         if over is not None:
             raise InputError.single(
@@ -133,6 +133,15 @@ def parse_text(text: str, name: str, as_json: bool, max_items: int | None = None
         raise InputError.single(
             name, "YAML 嵌套层数过多", "the YAML is nested too deeply", line=1
         ) from None
+
+
+def _may_exceed(text: str, limit: int) -> bool:
+    """Whether the YAML text could hold more than ``limit`` items (else it is not streamed).
+
+    Every entry of a block sequence starts with ``-`` and the entries of a flow
+    sequence are separated by ``,``: a text with few of both has few items.
+    """
+    return text.count("-") + text.count(",") + 1 > limit
 
 
 def _tree_catalog(sourced: Sourced, limits: LoadLimits, size: int) -> tuple[Catalog, Sourced]:

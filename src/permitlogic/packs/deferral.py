@@ -20,7 +20,7 @@ from pydantic import Field, model_validator
 
 from permitlogic.models.catalog import IsoDate, Loc, raise_at
 from permitlogic.models.decision import Credit, DeferralOutcome
-from permitlogic.packs.green_channel import RULE_ID, DecisionPack, PackModel
+from permitlogic.packs.green_channel import RULE_ID, DecisionPack, PackModel, duplicate_rule_id
 from permitlogic.packs.location import default_rules_dir
 from permitlogic.packs.yaml_pack import load_pack, load_pack_in
 
@@ -127,13 +127,7 @@ class DeferralPack(DecisionPack):
                     )
                 )
             if rule.id in ids:
-                problems.append(
-                    (
-                        ("rules", index, "id"),
-                        f"duplicate rule id {rule.id} / 规则编号重复：{rule.id}",
-                        rule.id,
-                    )
-                )
+                problems.append(duplicate_rule_id(("rules", index, "id"), rule.id))
             checks.add(rule.check)
             ids.add(rule.id)
         for check in DeferralCheck:

@@ -39,6 +39,11 @@ def project_flags() -> frozenset[str]:
     return frozenset(name for name, info in Project.model_fields.items() if info.annotation is bool)
 
 
+def duplicate_rule_id(where: Loc, rule_id: str) -> tuple[Loc, str, object]:
+    """The problem of a rule id given twice in one pack, at ``where``."""
+    return (where, f"duplicate rule id {rule_id} / 规则编号重复：{rule_id}", rule_id)
+
+
 class PackModel(BaseModel):
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
 
@@ -176,13 +181,7 @@ class GreenChannelPack(DecisionPack):
         ids = {self.scope.id}
         for index, condition in enumerate(self.conditions):
             if condition.id in ids:
-                problems.append(
-                    (
-                        ("conditions", index, "id"),
-                        f"duplicate rule id {condition.id} / 规则编号重复：{condition.id}",
-                        condition.id,
-                    )
-                )
+                problems.append(duplicate_rule_id(("conditions", index, "id"), condition.id))
             ids.add(condition.id)
             for key in ("field", "applies_when"):
                 value = getattr(condition, key)

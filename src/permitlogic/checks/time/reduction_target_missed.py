@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from fractions import Fraction
+from functools import lru_cache
 
 from permitlogic.checks.base import CheckContext, CheckMeta
 from permitlogic.models.report import Change, Finding, Fix, Severity
@@ -54,6 +55,7 @@ The reform plans: cut promised limits by at least 30% (seeds 003, 004).
 )
 
 
+@lru_cache(maxsize=4096)
 def allowed_days(previous: int, target: float) -> int:
     """⌊(1 − target) × previous⌋, computed exactly (0.3 is not exact in binary)."""
     return math.floor((1 - Fraction(str(target))) * previous)
