@@ -45,13 +45,13 @@ class CheckContext:
         result: T = self._memo[key]
         return result
 
-    def of_item(self, key: Hashable, item: Item, compute: Callable[[Item], T]) -> T:
-        """A value of one item alone (its name's key...), computed once per item and catalog."""
+    def item_values(self, key: Hashable) -> dict[str, Any]:
+        """Values of one item alone (its name's key...) by item id, under ``key``.
+
+        Shared with the narrowed contexts, so each item's value is computed once
+        per catalog (a check fills in the ones missing).
+        """
         values = self.per_item.get(key)
         if values is None:
             values = self.per_item[key] = {}
-        if item.id in values:
-            found: T = values[item.id]
-            return found
-        value = values[item.id] = compute(item)
-        return value
+        return values

@@ -6,7 +6,7 @@ from collections.abc import Hashable
 from typing import Any
 
 from permitlogic import __version__
-from permitlogic.check_support.unknown import FIELD_EN, FIELD_ZH, is_unknown
+from permitlogic.check_support.unknown import FIELD_EN, FIELD_ZH, unknown_ids
 from permitlogic.checks.base import Check, CheckContext
 from permitlogic.checks.registry import selected
 from permitlogic.graph import prerequisite_graph
@@ -144,10 +144,7 @@ def _not_judged(chosen: Check, ctx: CheckContext) -> NotJudged | None:
 def _unknown_ids(ctx: CheckContext, field: str) -> frozenset[str]:
     """The items that leave ``field`` unknown (see check_support.unknown), found once."""
     return ctx.shared(
-        ("unknown", field),
-        lambda: frozenset(
-            item.id for item in ctx.catalog.items if is_unknown(item, field, ctx.published)
-        ),
+        ("unknown", field), lambda: unknown_ids(ctx.catalog.items, field, ctx.published)
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import subprocess
 import sys
@@ -85,6 +86,28 @@ def test_long_text_in_yaml_and_csv(
     path.write_text(to_csv(small_catalog).replace("企业投资项目备案", "长" * 50), encoding="utf-8")
     (problem,) = file_problems(path, LoadLimits(max_cell_chars=40))
     assert problem.startswith("!B7 (事项名称): 单元格内容太长（50 字，上限 40")
+
+
+def test_long_text_in_json_in_any_item_or_the_catalog(
+    tmp_path: Path, file_problems: Problems
+) -> None:
+    """Short items are skipped by their length in the file; a long text anywhere is found."""
+    items = [
+        {"id": f"S-{n}", "name": f"服务{n}", "department": "县局", "kind": "service"}
+        for n in range(30)
+    ]
+    items[17]["name"] = "长" * 50
+    items[29]["department"] = "局" * 45  # the last item: its span runs to the file's end
+    catalog = {"catalog": {"id": "c", "jurisdiction": "县" * 41}, "items": items}
+    path = tmp_path / "c.json"
+    path.write_text(json.dumps(catalog, ensure_ascii=False, indent=1), encoding="utf-8")
+    problems = file_problems(path, LoadLimits(max_cell_chars=40))
+    assert [p.split(" [", 1)[1].split("]: ", 1)[0] for p in problems] == [
+        "catalog.jurisdiction",
+        "items[17].name",
+        "items[29].department",
+    ]
+    assert all("]: 文本太长（" in p for p in problems)
 
 
 def test_zip_bomb_is_refused_by_compression_ratio(

@@ -16,12 +16,18 @@ from permitlogic.names import item_name_key
 
 def name_key(ctx: CheckContext, item: Item) -> str:
     """``item_name_key`` of the item's name, department and the catalog's jurisdiction."""
-    jurisdiction = ctx.catalog.catalog.jurisdiction
-    return ctx.of_item(
-        "name-key", item, lambda i: item_name_key(i.name, i.department, jurisdiction)
-    )
+    keys = ctx.item_values("name-key")
+    key: str | None = keys.get(item.id)
+    if key is None:
+        jurisdiction = ctx.catalog.catalog.jurisdiction
+        key = keys[item.id] = item_name_key(item.name, item.department, jurisdiction)
+    return key
 
 
 def name_reading(ctx: CheckContext, item: Item) -> NameReading:
     """``read_name`` of the item's name, department and the catalog's jurisdiction."""
-    return ctx.of_item("name-reading", item, lambda i: read_key(name_key(ctx, i)))
+    readings = ctx.item_values("name-reading")
+    reading: NameReading | None = readings.get(item.id)
+    if reading is None:
+        reading = readings[item.id] = read_key(name_key(ctx, item))
+    return reading

@@ -79,7 +79,7 @@ def is_issued_document(material: Material) -> bool:
     return _issued_document_name(material.name)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def _issued_document_name(material: str) -> bool:
     # Materials repeat their names across a catalog (申请书, 营业执照…): each read once.
     if _CONDITIONAL.search(material) or _PROJECT_OWN.search(plain(material)):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from permitlogic.law.numerals import parse_number
 
@@ -61,6 +62,7 @@ def _valid_id(article: str) -> bool:
     return article.isdigit() or (article.startswith("item") and article[4:].isdigit())
 
 
+@lru_cache(maxsize=4096)
 def parse_article_label(label: str | None) -> tuple[str, ...]:
     """Article ids in a label: 第七条、第八条 → ("7", "8"); 第十四条至第十七条 → 14..17; 第112项 → item112.
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from permitlogic.errors import InputError, Problem
-from permitlogic.load.json_source import parse_json
+from permitlogic.load.json_source import JsonSourced, parse_json
 from permitlogic.load.limits import LoadLimits
 from permitlogic.load.raw import STDIN, decode_utf8, read_bytes, read_stdin
 from permitlogic.load.validate import validate
@@ -168,7 +168,7 @@ def _tree_catalog(sourced: Sourced, limits: LoadLimits, size: int) -> tuple[Cata
                 )
             ]
         )
-    if size > limits.max_cell_chars and _any_long_text(sourced.data, limits.max_cell_chars):
+    if size > limits.max_cell_chars and _long_text_in(sourced, limits.max_cell_chars):
         _long_texts(sourced.data, (), sourced, limits.max_cell_chars, problems)
     try:
         catalog = validate(Catalog, sourced)
@@ -177,6 +177,28 @@ def _tree_catalog(sourced: Sourced, limits: LoadLimits, size: int) -> tuple[Cata
     if problems:
         raise InputError(problems)
     return catalog, sourced
+
+
+def _long_text_in(sourced: Sourced, limit: int) -> bool:
+    """Whether any text value is longer than ``limit``.
+
+    In JSON an item written in no more than ``limit`` characters cannot hold a
+    longer text (escapes only lengthen the source): only the others are walked.
+    """
+    data = sourced.data
+    items = data.get("items") if isinstance(data, dict) else None
+    if not isinstance(sourced, JsonSourced) or not isinstance(items, list):
+        return _any_long_text(data, limit)
+    starts = [sourced.offsets.get(("items", index)) for index in range(len(items))]
+    if None in starts:
+        return _any_long_text(data, limit)
+    ends = [*starts[1:], len(sourced.text)]
+    rest = {key: value for key, value in data.items() if key != "items"}
+    return _any_long_text(rest, limit) or any(
+        _any_long_text(item, limit)
+        for item, start, end in zip(items, starts, ends, strict=True)
+        if end - start > limit  # type: ignore[operator]
+    )
 
 
 def _any_long_text(data: Any, limit: int) -> bool:

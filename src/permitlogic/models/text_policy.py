@@ -51,38 +51,36 @@ def _refuse_control(text: str, pattern: re.Pattern[str]) -> None:
 
 def normalise_id(value: object) -> object:
     """An id trimmed, NFC, full-width ASCII as ASCII; refused with any control character."""
-    return _normalised_id(value) if isinstance(value, str) else value
+    if not isinstance(value, str):
+        return value
+    return _cached_id(value) if len(value) <= _CACHED_CHARS else _id_form(value)
 
 
 def normalise_name(value: object) -> object:
     """A one-line name in NFC; refused with any control character."""
-    return _normalised_name(value) if isinstance(value, str) else value
+    if not isinstance(value, str):
+        return value
+    return _cached_name(value) if len(value) <= _CACHED_CHARS else _name_form(value)
 
 
 def normalise_text(value: object) -> object:
     """Free text in NFC; refused with a control character other than TAB, LF, CR."""
-    return _normalised_text(value) if isinstance(value, str) else value
+    if not isinstance(value, str):
+        return value
+    return _cached_text(value) if len(value) <= _CACHED_CHARS else _text_form(value)
 
 
-# Catalogs repeat their departments, titles, articles and material ids thousands of
-# times: each distinct string is normalised once (a refused one is not remembered).
-_CACHED = 1 << 16
-
-
-@lru_cache(maxsize=_CACHED)
-def _normalised_id(value: str) -> str:
+def _id_form(value: str) -> str:
     text = unicodedata.normalize("NFC", value).translate(_FULL_WIDTH).strip()
     _refuse_control(text, _CONTROL)
     return text
 
 
-@lru_cache(maxsize=_CACHED)
-def _normalised_name(value: str) -> str:
+def _name_form(value: str) -> str:
     return _nfc(value, _CONTROL)
 
 
-@lru_cache(maxsize=_CACHED)
-def _normalised_text(value: str) -> str:
+def _text_form(value: str) -> str:
     return _nfc(value, _CONTROL_EXCEPT_LINES)
 
 
@@ -90,6 +88,16 @@ def _nfc(value: str, refused: re.Pattern[str]) -> str:
     text = unicodedata.normalize("NFC", value)
     _refuse_control(text, refused)
     return text
+
+
+# Catalogs repeat their departments, titles, articles and material names thousands
+# of times: a short string is normalised once while it keeps recurring (a refused
+# one is not remembered). Only short ones, so the caches stay a few megabytes.
+_CACHED_CHARS = 64
+_CACHED = 1 << 14
+_cached_id = lru_cache(maxsize=_CACHED)(_id_form)
+_cached_name = lru_cache(maxsize=_CACHED)(_name_form)
+_cached_text = lru_cache(maxsize=_CACHED)(_text_form)
 
 
 # The length constraints come first so they are the string's own (checked after the
