@@ -18,7 +18,7 @@ from permitlogic.workdays import (
     working_days_after,
 )
 from permitlogic.workdays.holiday_file import load_holiday_file
-from permitlogic.workdays.sources import package_years
+from permitlogic.workdays.sources import package_table, package_years
 
 CALENDAR = bundled_calendar()
 ROOT = Path(__file__).resolve().parents[2]
@@ -138,3 +138,15 @@ def plain_workdays_after(start: date, n: int, holidays: set[date], workdays: set
         if day in workdays or (day.weekday() < 5 and day not in holidays):
             n -= 1
     return day
+
+
+def test_the_package_tables_give_the_days_of_chinesecalendar_is_workday() -> None:
+    """Every day of every year chinesecalendar covers: off, adjusted or ordinary alike."""
+    assert package_years()
+    for year in package_years():
+        table = package_table(year)
+        day = date(year, 1, 1)
+        while day.year == year:
+            expected = chinese_calendar.is_workday(day)
+            assert table.is_workday(day) == expected, day
+            day += timedelta(days=1)

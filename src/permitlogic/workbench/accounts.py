@@ -7,6 +7,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 from enum import StrEnum
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -20,8 +21,16 @@ from permitlogic.workbench.tables import sessions, tokens, users
 SESSION_HOURS = 12
 MIN_PASSWORD = 8
 _HASHER = PasswordHasher()
-# Verified against when the name is unknown, so both cases take the same time.
-_DUMMY_HASH = _HASHER.hash("permitlogic-no-such-user")
+
+
+@cache
+def dummy_hash() -> str:
+    """Verified against when the name is unknown, so both cases take the same time.
+
+    Made once per process when first needed (the workbench makes it as it starts),
+    not on import: a command that only adds or lists accounts never needs it.
+    """
+    return _HASHER.hash("permitlogic-no-such-user")
 
 
 class Role(StrEnum):
@@ -171,7 +180,7 @@ def authenticate(db: WorkbenchDb, name: str, password: str) -> User | None:
     """The active user with this name and password, else None (same work either way)."""
     with db.read() as conn:
         row = conn.execute(select(users).where(users.c.name == name.strip())).first()
-    stored = row._mapping["password_hash"] if row is not None else _DUMMY_HASH
+    stored = row._mapping["password_hash"] if row is not None else dummy_hash()
     try:
         _HASHER.verify(stored, password)
     except (VerificationError, InvalidHashError):

@@ -12,6 +12,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from permitlogic.errors import InputError
 from permitlogic.load.limits import MB, LoadLimits
 from permitlogic.service.state import ServiceState
+from permitlogic.workbench.accounts import dummy_hash
 from permitlogic.workbench.db import WorkbenchDb
 from permitlogic.workbench.routes import admin, auth, ledger, reviews, window
 from permitlogic.workbench.web import PREFIX, LoginNeeded, Refused, Workbench, page_of
@@ -25,6 +26,7 @@ def create_workbench(db: WorkbenchDb, service: ServiceState) -> FastAPI:
     max_upload_bytes = LoadLimits.from_env().max_file_bytes + FORM_OVERHEAD
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
     app.state.workbench = Workbench(db=db, service=service)
+    dummy_hash()  # the first sign-in with an unknown name takes no longer than the others
     app.mount(
         "/static",
         StaticFiles(packages=[("permitlogic.workbench", "static")]),
