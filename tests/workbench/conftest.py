@@ -18,10 +18,12 @@ from workbench_support import ACCOUNTS, Server, add_user  # noqa: E402
 from browser_support import CHROMIUM_ARGS, playwright_and_chromium, screenshot_dir  # noqa: E402
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """A served workbench; the first page is read before any account exists, then the
-    accounts of ACCOUNTS are made with ``permitlogic users add``."""
+    """A served workbench, one for the browser modules of a test process (starting it
+    and its accounts costs more than most of their tests); the first page is read
+    before any account exists, then the accounts of ACCOUNTS are made with
+    ``permitlogic users add``."""
     directory = tmp_path_factory.mktemp("workbench")
     with Server.start(directory) as running:
         running.first_login_page = running.get("/", follow_redirects=True).text
@@ -30,9 +32,11 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         yield running
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
-    """Headless Chromium found as the HTML report's browser test finds it (never downloaded)."""
+    """Headless Chromium found as the HTML report's browser test finds it (never
+    downloaded), one for the workbench modules of a test process; each test has its own
+    context (profile)."""
     with playwright_and_chromium() as (playwright, executable):
         launched = playwright.chromium.launch(
             executable_path=executable, headless=True, args=CHROMIUM_ARGS

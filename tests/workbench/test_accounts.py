@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select
-from workbench_support import CASES, PASSWORD, add_user, cli
+from workbench_support import CASES, PASSWORD, add_user, cli, cli_process
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # starlette asks for httpx2 instead of httpx
@@ -46,7 +46,7 @@ def client(store: Path, at: tuple[str, int]) -> TestClient:
 def test_users_command_adds_lists_and_refuses_with_exit_2(tmp_path: Path) -> None:
     store = tmp_path / "permitlogic.db"
     add_user(store, "chief", "admin", [])
-    again = cli(
+    again = cli_process(
         "users", "add", "chief", "--password-stdin", "--store", str(store), input=PASSWORD + "\n"
     )
     assert again.returncode == 2 and "chief" in again.stderr and "Traceback" not in again.stderr

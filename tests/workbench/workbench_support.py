@@ -31,9 +31,10 @@ ACCOUNTS: dict[str, tuple[str, list[str]]] = {
 }
 
 
-def cli(
+def cli_process(
     *args: str, input: str | None = None, cwd: Path | None = None
 ) -> subprocess.CompletedProcess[str]:
+    """The command as a process of its own (for what only a real process shows)."""
     return subprocess.run(
         [sys.executable, "-m", "permitlogic.cli", *args],
         input=input,
@@ -41,6 +42,36 @@ def cli(
         text=True,
         timeout=120,
         cwd=cwd,
+    )
+
+
+def cli(*args: str, input: str | None = None) -> subprocess.CompletedProcess[str]:
+    """The command in this process, as the console script runs it (``main``: an
+    input error becomes its message and exit code 2), with its own stdin, stdout
+    and stderr: the same exit code and outputs, without starting an interpreter."""
+    from typer.testing import CliRunner
+
+    from permitlogic.cli import main
+
+    argv = sys.argv
+    code: int = 0
+    try:
+        runner = CliRunner(mix_stderr=False)  # type: ignore[call-arg]  # Click < 8.2
+    except TypeError:
+        runner = CliRunner()  # Click >= 8.2 keeps stderr apart
+    with runner.isolation(input=input) as streams:
+        sys.argv = ["permitlogic", *args]
+        try:
+            main()
+        except SystemExit as stop:
+            code = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
+        finally:
+            sys.argv = argv
+            sys.stdout.flush()
+            sys.stderr.flush()
+        out, err = streams[0].getvalue(), streams[1].getvalue()
+    return subprocess.CompletedProcess(
+        ["permitlogic", *args], code, out.decode("utf-8"), err.decode("utf-8")
     )
 
 
