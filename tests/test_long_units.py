@@ -17,14 +17,6 @@ MODULE_LINES = 500
 FUNCTION_LINES = 60
 REASON = "Long because:"
 
-BEING_REWORKED = {
-    "load/sheet_catalog.py:read_meta",
-    "load/sheet_loader.py:catalog_from_xlsx",
-    "load/sheet_table.py:_match_headers",
-    "load/xlsx_source.py:_read",
-}
-"""Long loaders whose rework is under way; an entry that is no longer long fails below."""
-
 
 def _modules() -> list[Path]:
     return sorted(SRC.rglob("*.py"))
@@ -66,17 +58,10 @@ def test_a_long_module_says_why(path: Path) -> None:
 
 @pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(SRC)))
 def test_a_long_function_says_why(path: Path) -> None:
-    unexplained = [f for f in _long_functions(path) if f not in BEING_REWORKED]
+    unexplained = _long_functions(path)
     assert not unexplained, (
         f"over {FUNCTION_LINES} lines: {unexplained}; split them into named steps, or write "
         f"'{REASON} …' in the docstring (a Typer command: a comment above its def)"
-    )
-
-
-def test_the_functions_being_reworked_are_still_long() -> None:
-    still_long = {f for path in _modules() for f in _long_functions(path)}
-    assert still_long >= BEING_REWORKED, (
-        f"no longer long, remove from BEING_REWORKED: {sorted(BEING_REWORKED - still_long)}"
     )
 
 

@@ -21,6 +21,7 @@ from permitlogic.load.sheet_format import (
     ITEM_COLUMNS,
     META_ROWS,
     STAGE_COLUMNS,
+    Column,
     meta_index,
     normalize_header,
 )
@@ -129,62 +130,100 @@ def read_meta(sheet: RawSheet, rows: list[Row], assembly: Assembly) -> None:
     locations = assembly.sourced.locations
     locations[("catalog",)] = sheet.where(rows[0][0] if rows else 1)
     for row, values in rows:
-        typed = _normal(values[0]) if values else ""
         raw_key = _shown(values[0]) if values and not is_blank(values[0]) else ""
-        flag = sheet.flag_at(row, 0)
-        column = keys.get(typed)
-        if flag is not None:
-            assembly.problems.append(sheet.problem(flag[0], flag[1], row, 0))
-            continue
+        column = _meta_field(sheet, row, values, raw_key, keys, seen, assembly)
         if column is None:
-            assembly.problems.append(
-                sheet.problem(
-                    f"不认识的目录信息「{raw_key}」：应为 {'、'.join(c.header for c in META_ROWS)}",
-                    f"unknown catalog field {raw_key!r}: expected one of "
-                    f"{'、'.join(c.header for c in META_ROWS)}",
-                    row,
-                    0,
-                )
-            )
             continue
         path = ("catalog", column.key)
-        if column.key in seen:
-            assembly.problems.append(
-                sheet.problem(
-                    f"目录信息「{raw_key}」重复（第 {seen[column.key]} 行已填写）",
-                    f"catalog field {raw_key!r} repeated (already in row {seen[column.key]})",
-                    row,
-                    0,
-                    raw_key,
-                )
-            )
-            continue
         seen[column.key] = row
         locations[path] = sheet.where(row, 1, raw_key)
-        for extra, value in enumerate(values[2:], 2):
-            if not is_blank(value):
-                assembly.problems.append(
-                    sheet.problem(
-                        "目录信息每行只填两格：名称和值",
-                        "a catalog field row has two cells only: the field and its value",
-                        row,
-                        extra,
-                    )
-                )
-        value = values[1] if len(values) > 1 else None
-        flag = sheet.flag_at(row, 1)
-        if flag is not None:
-            assembly.problems.append(sheet.problem(flag[0], flag[1], row, 1, raw_key))
-            assembly.reported.add(path)
-            continue
-        if is_blank(value):
-            continue
-        try:
-            meta[column.key] = read_cell(value, column.type)
-        except CellError as exc:
-            assembly.problems.append(sheet.problem(exc.zh, exc.en, row, 1, raw_key))
-            assembly.reported.add(path)
+        _report_extra_cells(sheet, row, values, assembly)
+        _read_meta_value(sheet, row, values, column, raw_key, meta, assembly)
     assembly.sourced.data["catalog"] = meta
+
+
+def _meta_field(
+    sheet: RawSheet,
+    row: int,
+    values: tuple[Any, ...],
+    raw_key: str,
+    keys: dict[str, Column],
+    seen: dict[str, int],
+    assembly: Assembly,
+) -> Column | None:
+    """The field a key–value row names; None (and a problem) if unusable, unknown or repeated."""
+    typed = _normal(values[0]) if values else ""
+    flag = sheet.flag_at(row, 0)
+    column = keys.get(typed)
+    if flag is not None:
+        assembly.problems.append(sheet.problem(flag[0], flag[1], row, 0))
+        return None
+    if column is None:
+        expected = "、".join(c.header for c in META_ROWS)
+        assembly.problems.append(
+            sheet.problem(
+                f"不认识的目录信息「{raw_key}」：应为 {expected}",
+                f"unknown catalog field {raw_key!r}: expected one of {expected}",
+                row,
+                0,
+            )
+        )
+        return None
+    if column.key in seen:
+        earlier = seen[column.key]
+        assembly.problems.append(
+            sheet.problem(
+                f"目录信息「{raw_key}」重复（第 {earlier} 行已填写）",
+                f"catalog field {raw_key!r} repeated (already in row {earlier})",
+                row,
+                0,
+                raw_key,
+            )
+        )
+        return None
+    return column
+
+
+def _report_extra_cells(
+    sheet: RawSheet, row: int, values: tuple[Any, ...], assembly: Assembly
+) -> None:
+    """A problem for each filled cell of a key–value row past its first two."""
+    for extra, value in enumerate(values[2:], 2):
+        if not is_blank(value):
+            assembly.problems.append(
+                sheet.problem(
+                    "目录信息每行只填两格：名称和值",
+                    "a catalog field row has two cells only: the field and its value",
+                    row,
+                    extra,
+                )
+            )
+
+
+def _read_meta_value(
+    sheet: RawSheet,
+    row: int,
+    values: tuple[Any, ...],
+    column: Column,
+    raw_key: str,
+    meta: dict[str, Any],
+    assembly: Assembly,
+) -> None:
+    """Read the value cell of a key–value row into ``meta``, or report it as unusable."""
+    path = ("catalog", column.key)
+    value = values[1] if len(values) > 1 else None
+    flag = sheet.flag_at(row, 1)
+    if flag is not None:
+        assembly.problems.append(sheet.problem(flag[0], flag[1], row, 1, raw_key))
+        assembly.reported.add(path)
+        return
+    if is_blank(value):
+        return
+    try:
+        meta[column.key] = read_cell(value, column.type)
+    except CellError as exc:
+        assembly.problems.append(sheet.problem(exc.zh, exc.en, row, 1, raw_key))
+        assembly.reported.add(path)
 
 
 def missing_meta(assembly: Assembly, where: Location, zh: str, en: str) -> None:

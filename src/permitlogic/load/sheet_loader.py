@@ -12,6 +12,7 @@ in CSV: use XLSX or YAML for them.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from permitlogic.errors import InputError
@@ -55,78 +56,120 @@ def _named(book: Workbook, *wanted: str) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class _SheetNames:
+    """The workbook's sheet names for each part of a catalog (None: that sheet is absent)."""
+
+    items: str
+    meta: str | None
+    chains: str | None
+    stages: str | None
+
+
 def catalog_from_xlsx(path: Path, limits: LoadLimits) -> tuple[Catalog, Sourced]:
     """The catalog in an XLSX workbook and where each value was (sheet, row, cell)."""
     name = str(path)
     assembly = Assembly(SheetSourced(data={}, file=name))
     read: list[RawSheet] = []
     with open_workbook(path, limits) as book:
-        items_name = _named(book, ITEMS_SHEET) or next(
-            (n for n in book.names if n.strip() not in KNOWN_SHEETS), None
-        )
-        meta_name = _named(book, *META_SHEETS)
-        chains_name = _named(book, CHAINS_SHEET)
-        stages_name = _named(book, STAGES_SHEET)
-        if items_name is None:
-            raise InputError.single(
-                name,
-                f"工作簿中没有事项工作表「{ITEMS_SHEET}」",
-                f"the workbook has no items sheet {ITEMS_SHEET!r}",
-            )
-        for other in book.names:
-            if other in (items_name, meta_name, chains_name, stages_name) or (
-                other.strip() == NOTES_SHEET
-            ):
-                continue
-            extra = book.sheet(other, limits.max_items, "", "")
-            if extra.rows:
-                row, _ = extra.rows[0]
-                assembly.problems.append(
-                    extra.problem(
-                        f"不认识的工作表「{other}」：应为 {'、'.join(KNOWN_SHEETS)}（说明页不读取），"
-                        "或删除它",
-                        f"unknown sheet {other!r}: expected {', '.join(KNOWN_SHEETS)} "
-                        "(说明 is not read), or delete it",
-                        row,
-                    )
-                )
-        max_rows = limits.max_items
-        items = book.sheet(items_name, max_rows, "事项", "items")
+        names = _sheet_names(book, name)
+        _report_unknown_sheets(book, names, limits, assembly)
+        items = book.sheet(names.items, limits.max_items, "事项", "items")
         read.append(items)
-        if meta_name is None:
-            missing_meta(
-                assembly,
-                Location(file=name),
-                f"缺少「{META_SHEETS[0]}」工作表：应逐行填写 "
-                f"{'、'.join(c.header for c in META_ROWS)} 及其值",
-                f"the workbook has no {META_SHEETS[0]!r} sheet (catalog fields: "
-                f"{', '.join(c.header for c in META_ROWS)}, one per row with its value)",
-            )
-        else:
-            meta = book.sheet(meta_name, META_MAX_ROWS, "目录信息", "catalog fields")
-            read.append(meta)
-            read_meta(meta, meta.rows, assembly)
+        read += _read_meta_sheet(book, names.meta, name, assembly)
         read_items(items, assembly)
-        if chains_name is not None:
-            chains = book.sheet(chains_name, max_rows, "流程", "chains")
-            stages = (
-                book.sheet(stages_name, max_rows, "阶段", "stages")
-                if stages_name is not None
-                else None
-            )
-            read += [chains] if stages is None else [chains, stages]
-            read_chains(chains, stages, assembly)
-        elif stages_name is not None:
-            stages = book.sheet(stages_name, max_rows, "阶段", "stages")
-            if stages.rows:
-                assembly.problems.append(
-                    stages.problem(
-                        f"有「{STAGES_SHEET}」工作表但没有「{CHAINS_SHEET}」工作表",
-                        f"a {STAGES_SHEET!r} (stages) sheet without a {CHAINS_SHEET!r} (chains) sheet",
-                        stages.rows[0][0],
-                    )
-                )
+        read += _read_chain_sheets(book, names, limits.max_items, assembly)
     return _validated(assembly, read), assembly.sourced
+
+
+def _sheet_names(book: Workbook, file: str) -> _SheetNames:
+    """Which sheet holds what; InputError when there is no items sheet."""
+    items = _named(book, ITEMS_SHEET) or next(
+        (n for n in book.names if n.strip() not in KNOWN_SHEETS), None
+    )
+    names = (
+        _named(book, *META_SHEETS),
+        _named(book, CHAINS_SHEET),
+        _named(book, STAGES_SHEET),
+    )
+    if items is None:
+        raise InputError.single(
+            file,
+            f"工作簿中没有事项工作表「{ITEMS_SHEET}」",
+            f"the workbook has no items sheet {ITEMS_SHEET!r}",
+        )
+    return _SheetNames(items, *names)
+
+
+def _report_unknown_sheets(
+    book: Workbook, names: _SheetNames, limits: LoadLimits, assembly: Assembly
+) -> None:
+    """A problem for each sheet that is not a catalog part nor 说明, unless it is empty."""
+    for other in book.names:
+        if other in (names.items, names.meta, names.chains, names.stages) or (
+            other.strip() == NOTES_SHEET
+        ):
+            continue
+        extra = book.sheet(other, limits.max_items, "", "")
+        if extra.rows:
+            row, _ = extra.rows[0]
+            assembly.problems.append(
+                extra.problem(
+                    f"不认识的工作表「{other}」：应为 {'、'.join(KNOWN_SHEETS)}（说明页不读取），"
+                    "或删除它",
+                    f"unknown sheet {other!r}: expected {', '.join(KNOWN_SHEETS)} "
+                    "(说明 is not read), or delete it",
+                    row,
+                )
+            )
+
+
+def _read_meta_sheet(
+    book: Workbook, meta_name: str | None, file: str, assembly: Assembly
+) -> list[RawSheet]:
+    """Read the catalog fields from the 目录 sheet (a problem if it is absent); the sheet read."""
+    if meta_name is None:
+        missing_meta(
+            assembly,
+            Location(file=file),
+            f"缺少「{META_SHEETS[0]}」工作表：应逐行填写 "
+            f"{'、'.join(c.header for c in META_ROWS)} 及其值",
+            f"the workbook has no {META_SHEETS[0]!r} sheet (catalog fields: "
+            f"{', '.join(c.header for c in META_ROWS)}, one per row with its value)",
+        )
+        return []
+    meta = book.sheet(meta_name, META_MAX_ROWS, "目录信息", "catalog fields")
+    read_meta(meta, meta.rows, assembly)
+    return [meta]
+
+
+def _read_chain_sheets(
+    book: Workbook, names: _SheetNames, max_rows: int, assembly: Assembly
+) -> list[RawSheet]:
+    """Read the chains and their stages; a stages sheet without chains is a problem if filled.
+
+    The sheets whose rows went into the catalog.
+    """
+    if names.chains is not None:
+        chains = book.sheet(names.chains, max_rows, "流程", "chains")
+        stages = (
+            book.sheet(names.stages, max_rows, "阶段", "stages")
+            if names.stages is not None
+            else None
+        )
+        read_chains(chains, stages, assembly)
+        return [chains] if stages is None else [chains, stages]
+    if names.stages is not None:
+        stages = book.sheet(names.stages, max_rows, "阶段", "stages")
+        if stages.rows:
+            assembly.problems.append(
+                stages.problem(
+                    f"有「{STAGES_SHEET}」工作表但没有「{CHAINS_SHEET}」工作表",
+                    f"a {STAGES_SHEET!r} (stages) sheet without a {CHAINS_SHEET!r} (chains) sheet",
+                    stages.rows[0][0],
+                )
+            )
+    return []
 
 
 def _validated(assembly: Assembly, sheets: list[RawSheet]) -> Catalog:

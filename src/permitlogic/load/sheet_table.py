@@ -119,6 +119,7 @@ def _match_headers(
     problems: list[Problem],
     table: Table,
 ) -> dict[int, tuple[Column, str]]:
+    """Each header cell's column (by 0-based index); problems for unusable, unknown, repeated."""
     known = header_index(columns)
     mapped: dict[int, tuple[Column, str]] = {}
     first: dict[str, int] = {}
@@ -136,33 +137,53 @@ def _match_headers(
         column = known.get(normalize_header(typed))
         table.reported.add(index)
         if column is None:
-            problems.append(
-                sheet.problem(
-                    f"不认识的列标题「{typed}」：应为 {headers_listed(columns)} 之一",
-                    f"unknown column header {typed!r}: expected one of {headers_listed(columns)}",
-                    row,
-                    index,
-                    typed,
-                )
-            )
+            problems.append(_unknown_header(sheet, columns, typed, row, index))
             continue
         if column.key in first:
-            earlier = get_column_letter(first[column.key] + 1)
-            problems.append(
-                sheet.problem(
-                    f"列标题「{typed}」重复（与 {earlier} 列相同）",
-                    f"column header {typed!r} repeated (same as column {earlier})",
-                    row,
-                    index,
-                    typed,
-                )
-            )
+            problems.append(_repeated_header(sheet, typed, first[column.key], row, index))
             continue
         first[column.key] = index
         mapped[index] = (column, typed)
         table.reported.discard(index)
+    _report_missing(sheet, columns, first, row, problems, table)
+    return mapped
+
+
+def _unknown_header(
+    sheet: RawSheet, columns: tuple[Column, ...], typed: str, row: int, index: int
+) -> Problem:
+    return sheet.problem(
+        f"不认识的列标题「{typed}」：应为 {headers_listed(columns)} 之一",
+        f"unknown column header {typed!r}: expected one of {headers_listed(columns)}",
+        row,
+        index,
+        typed,
+    )
+
+
+def _repeated_header(sheet: RawSheet, typed: str, earlier: int, row: int, index: int) -> Problem:
+    """The header at ``index`` names the same column as the one at ``earlier``."""
+    letter = get_column_letter(earlier + 1)
+    return sheet.problem(
+        f"列标题「{typed}」重复（与 {letter} 列相同）",
+        f"column header {typed!r} repeated (same as column {letter})",
+        row,
+        index,
+        typed,
+    )
+
+
+def _report_missing(
+    sheet: RawSheet,
+    columns: tuple[Column, ...],
+    found: dict[str, int],
+    row: int,
+    problems: list[Problem],
+    table: Table,
+) -> None:
+    """A problem for, and ``table.missing`` of, each required column not in ``found``."""
     for column in columns:
-        if column.required and column.key not in first:
+        if column.required and column.key not in found:
             table.missing.add(column.key)
             problems.append(
                 sheet.problem(
@@ -171,7 +192,6 @@ def _match_headers(
                     row,
                 )
             )
-    return mapped
 
 
 def _typed(value: Any) -> str:

@@ -93,63 +93,92 @@ class Workbook:
         what_zh: str,
         what_en: str,
     ) -> None:
-        book = self._book
+        """Stream the worksheet's rows into ``sheet``, flagging unusable cells and merged ranges."""
         limit = self.limits.max_cell_chars
         with worksheet._get_source() as source:
-            parser = WorkSheetParser(
-                source,
-                worksheet._shared_strings,
-                data_only=False,
-                epoch=book.epoch,
-                date_formats=book._date_formats,
-                timedelta_formats=book._timedelta_formats,
-            )
+            parser = self._parser(worksheet, source)
             for row, cells in parser.parse():
-                values: list[Any] = []
-                flagged = False
-                for cell in cells:
-                    column = cell["column"]
-                    value = cell["value"]
-                    kind = cell["data_type"]
-                    if is_blank(value) and kind != "f":
-                        continue
-                    flagged = True
-                    if column > MAX_COLUMNS:
-                        sheet.flag(
-                            row,
-                            MAX_COLUMNS - 1,
-                            f"表格右侧第 {column} 列有内容，超出可读取的范围（{MAX_COLUMNS} 列）",
-                            f"content in column {column}, beyond the {MAX_COLUMNS} columns read",
-                        )
-                        continue
-                    values.extend([None] * (column - len(values)))
-                    index = column - 1
-                    if kind == "f":
-                        sheet.flag(
-                            row,
-                            index,
-                            f"单元格含公式（{value}）：请改为直接填写的值（复制后「选择性粘贴为数值」）",
-                            f"the cell holds a formula ({value}): type the value itself "
-                            "(copy, then paste as values)",
-                        )
-                    elif kind == "e":
-                        sheet.flag(
-                            row,
-                            index,
-                            f"单元格是 Excel 错误值 {value}",
-                            f"the cell holds the Excel error value {value}",
-                        )
-                    elif isinstance(value, str) and len(value) > limit:
-                        sheet.flag(row, index, *_too_long(len(value), limit))
-                    else:
-                        values[index] = value
-                if flagged:
-                    if len(sheet.rows) > max_rows:
-                        raise too_many_rows(sheet, row, max_rows, what_zh, what_en)
-                    sheet.rows.append((row, tuple(values)))
+                values = _row_values(sheet, row, cells, limit)
+                if values is None:
+                    continue
+                if len(sheet.rows) > max_rows:
+                    raise too_many_rows(sheet, row, max_rows, what_zh, what_en)
+                sheet.rows.append((row, values))
             merged = parser.merged_cells
         if merged is not None:
             _flag_merged(sheet, [m.coord for m in merged.mergeCell])
+
+    def _parser(self, worksheet: Any, source: Any) -> WorkSheetParser:
+        """openpyxl's row parser over ``source``, with formulas kept (not their cached values)."""
+        book = self._book
+        return WorkSheetParser(
+            source,
+            worksheet._shared_strings,
+            data_only=False,
+            epoch=book.epoch,
+            date_formats=book._date_formats,
+            timedelta_formats=book._timedelta_formats,
+        )
+
+
+def _row_values(
+    sheet: RawSheet, row: int, cells: list[dict[str, Any]], limit: int
+) -> tuple[Any, ...] | None:
+    """The row's values by 0-based column (unusable cells flagged, left None); None if blank.
+
+    Runs for every row of a sheet: the usual cell costs a few comparisons only.
+    """
+    values: list[Any] = []
+    filled = False
+    for cell in cells:
+        column = cell["column"]
+        value = cell["value"]
+        kind = cell["data_type"]
+        if is_blank(value) and kind != "f":
+            continue
+        filled = True
+        if column > MAX_COLUMNS:
+            _flag_beyond_columns(sheet, row, column)
+            continue
+        values.extend([None] * (column - len(values)))
+        if kind == "f" or kind == "e" or (isinstance(value, str) and len(value) > limit):
+            _flag_unusable(sheet, row, column - 1, kind, value, limit)
+        else:
+            values[column - 1] = value
+    return tuple(values) if filled else None
+
+
+def _flag_beyond_columns(sheet: RawSheet, row: int, column: int) -> None:
+    """Flag content in a column past MAX_COLUMNS (on the last column read)."""
+    sheet.flag(
+        row,
+        MAX_COLUMNS - 1,
+        f"表格右侧第 {column} 列有内容，超出可读取的范围（{MAX_COLUMNS} 列）",
+        f"content in column {column}, beyond the {MAX_COLUMNS} columns read",
+    )
+
+
+def _flag_unusable(
+    sheet: RawSheet, row: int, index: int, kind: str, value: Any, limit: int
+) -> None:
+    """Flag a formula, an Excel error value or an over-long text at 0-based column ``index``."""
+    if kind == "f":
+        sheet.flag(
+            row,
+            index,
+            f"单元格含公式（{value}）：请改为直接填写的值（复制后「选择性粘贴为数值」）",
+            f"the cell holds a formula ({value}): type the value itself "
+            "(copy, then paste as values)",
+        )
+    elif kind == "e":
+        sheet.flag(
+            row,
+            index,
+            f"单元格是 Excel 错误值 {value}",
+            f"the cell holds the Excel error value {value}",
+        )
+    else:
+        sheet.flag(row, index, *_too_long(len(value), limit))
 
 
 def too_many_rows(
