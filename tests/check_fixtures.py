@@ -1,4 +1,4 @@
-"""The per-check fixtures (tests/fixtures/checks/<ID>/) and the one way every test runs them."""
+"""The per-check fixtures (cases/checks/examples/<ID>/, also golden cases) and the one way every test runs them."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from permitlogic.load.reference import load_reference
 from permitlogic.models.report import Report
 from permitlogic.packs.checks_pack import ChecksPack
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "checks"
+FIXTURES = Path(__file__).resolve().parents[1] / "cases" / "checks" / "examples"
 AREAS = ("PL1", "PL2")
 """This suite's checks: structure (PL1xx) and legal basis (PL2xx)."""
 

@@ -1,4 +1,4 @@
-"""Every check against its fixture pair under tests/fixtures/checks/<ID>/:
+"""Every check against its fixture pair under cases/checks/examples/<ID>/:
 fail.yaml gives exactly expected.yaml, pass.yaml gives none of it."""
 
 from __future__ import annotations

@@ -210,4 +210,29 @@ def test_case_files_need_a_known_kind(tmp_path: Path) -> None:
 
 def test_keyword_keeps_matching_cases() -> None:
     run = run_golden(CASES, keyword="pl313")
-    assert [o.name for o in run.outcomes] == ["PL313 前置事项排在后面的阶段"]
+    assert [o.name for o in run.outcomes] == [
+        "PL313 fail.yaml",
+        "PL313 pass.yaml",
+        "PL313 前置事项排在后面的阶段",
+    ]
+
+
+def test_a_fixtures_folder_gives_each_check_its_fail_and_pass_case(tmp_path: Path) -> None:
+    examples = tmp_path / "examples"
+    shutil.copytree(CASES / "checks" / "examples" / "PL101", examples / "PL101")
+    (tmp_path / "cases.yaml").write_text("kind: check\nfixtures: examples\n", encoding="utf-8")
+    run = run_golden(tmp_path / "cases.yaml")
+    assert [(o.name, o.status) for o in run.outcomes] == [
+        ("PL101 fail.yaml", Status.passed),
+        ("PL101 pass.yaml", Status.passed),
+    ]
+    # A fail example whose findings are no longer what expected.yaml lists fails its case.
+    shutil.copy(examples / "PL101" / "pass.yaml", examples / "PL101" / "fail.yaml")
+    failed = run_golden(tmp_path / "cases.yaml")
+    assert [o.status for o in failed.outcomes] == [Status.failed, Status.passed]
+
+
+def test_a_case_file_gives_cases_or_fixtures_not_both(tmp_path: Path) -> None:
+    path = write_cases(tmp_path, [{"name": "c", "expect": {}}], catalog=FLAWED, fixtures="x")
+    with pytest.raises(InputError):
+        run_golden(path)

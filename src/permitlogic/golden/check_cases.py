@@ -15,6 +15,16 @@ A case file::
             - {rule: PL101, items: [JS-003, ZR-003]}   # items (in order) and severity optional
           exactly: true                 # no other finding of the checks that ran
 
+Or, instead of ``cases``, the examples every check keeps in its own folder::
+
+    kind: check
+    fixtures: examples                  # <ID>/fail.yaml, expected.yaml, pass.yaml
+
+gives two cases per folder named after a check: ``fail.yaml`` (with
+``reference.yaml`` when there is one) gives exactly the findings of
+``expected.yaml`` (rule and items), and ``pass.yaml`` gives none of that check.
+So a new check's examples are also its golden cases.
+
 Each expected finding must match a finding of its own. ``exactly: true``
 forbids any other finding, so a check that ran and was expected to find
 nothing is shown to stay silent. A case naming a check this installation
@@ -95,11 +105,21 @@ class CheckFile(_Strict):
     catalog: Inline | None = None
     reference: Inline | None = None
     rules: str | None = None
-    cases: Annotated[list[CheckCase], Field(min_length=1)]
+    fixtures: Annotated[str, Field(min_length=1)] | None = None
+    """A folder of per-check example folders (``<ID>/fail.yaml`` …), instead of cases."""
+    cases: Annotated[list[CheckCase], Field(min_length=1)] | None = None
+
+    @model_validator(mode="after")
+    def _cases_or_fixtures(self) -> Self:
+        if (self.cases is None) == (self.fixtures is None):
+            raise ValueError(
+                "give either `cases` or `fixtures` / 请写 cases 或 fixtures（二者取一）"
+            )
+        return self
 
     @model_validator(mode="after")
     def _every_case_has_a_catalog(self) -> Self:
-        if self.catalog is None and any(case.catalog is None for case in self.cases):
+        if self.catalog is None and any(case.catalog is None for case in self.cases or []):
             raise ValueError(
                 "a case has no catalog: give `catalog` to the file or to the case / "
                 "案例缺少 catalog：请在文件或案例中写明目录"
@@ -138,7 +158,8 @@ def prepare_check_file(path: Path, targets: Targets, loaded: Loaded) -> Prepared
     pack = load_checks_pack(base / spec.rules) if spec.rules else targets.checks
     prepared = PreparedFile(path=path, pack=pack)
     problems: list[Problem] = []
-    for index, case in enumerate(spec.cases):
+    cases = spec.cases if spec.cases is not None else fixture_cases(base, spec.fixtures)
+    for index, case in enumerate(cases):
         own = ("cases", index)
         catalog_ref, catalog_at = (
             (case.catalog, (*own, "catalog"))
@@ -174,6 +195,51 @@ def prepare_check_file(path: Path, targets: Targets, loaded: Loaded) -> Prepared
     if problems:
         raise InputError(problems)
     return prepared
+
+
+def fixture_cases(base: Path, fixtures: str | None) -> list[CheckCase]:
+    """Two cases per check folder under ``base / fixtures``: its fail and its pass example."""
+    assert fixtures is not None
+    root = (base / fixtures).resolve()
+    if not root.is_dir():
+        raise InputError.single(
+            str(root),
+            "fixtures 指向的目录不存在",
+            "the fixtures folder does not exist",
+            key="fixtures",
+        )
+    cases = []
+    for folder in sorted(d for d in root.iterdir() if d.is_dir()):
+        expected_file, fail, passing = (
+            folder / n for n in ("expected.yaml", "fail.yaml", "pass.yaml")
+        )
+        if not (expected_file.is_file() and fail.is_file() and passing.is_file()):
+            continue
+        expected = parse_yaml(expected_file.read_text(encoding="utf-8"), str(expected_file)).data
+        findings = [
+            ExpectedFinding(rule=f["rule"], items=list(f["items"]))
+            for f in (expected or {}).get("findings", [])
+        ]
+        reference = (
+            str(folder / "reference.yaml") if (folder / "reference.yaml").is_file() else None
+        )
+        cases += [
+            CheckCase(
+                name=f"{folder.name} fail.yaml",
+                catalog=str(fail),
+                reference=reference,
+                select=[folder.name],
+                expect=CheckExpect(findings=findings, exactly=True),
+            ),
+            CheckCase(
+                name=f"{folder.name} pass.yaml",
+                catalog=str(passing),
+                reference=reference,
+                select=[folder.name],
+                expect=CheckExpect(exactly=True),
+            ),
+        ]
+    return cases
 
 
 def _read(path: Path) -> Sourced:

@@ -14,7 +14,7 @@ from permitlogic.load.catalog import load_catalog
 from permitlogic.models.catalog import Catalog
 
 ROOT = Path(__file__).resolve().parents[3]
-FIXTURES = ROOT / "tests" / "fixtures" / "checks"
+FIXTURES = ROOT / "cases" / "checks" / "examples"
 
 
 def _catalog(items: list[dict[str, object]]) -> Catalog:
