@@ -17,7 +17,7 @@ from schemathesis.specs.openapi.checks import response_schema_conformance
 
 from permitlogic.models.catalog import Catalog
 from permitlogic.service import ServiceSettings, create_app
-from sizes import examples
+from sizes import FULL, examples
 
 COUNTY = Path(__file__).resolve().parent / "data" / "county.yaml"
 CATALOG_ID = "svc-county-2026"
@@ -39,6 +39,10 @@ def service_app() -> Any:
 
 LOG_DIR = tempfile.TemporaryDirectory(prefix="permitlogic-schemathesis-")
 schema = schemathesis.openapi.from_asgi("/openapi.json", service_app())
+# The coverage phase (boundary values of every parameter) is built while collecting, in
+# every test process: it runs in CI (PERMITLOGIC_TEST_FULL=1); a quick run keeps the
+# explicit examples and the generated requests.
+schema.config.phases.coverage.enabled = FULL
 
 
 @pytest.fixture(scope="module", autouse=True)
