@@ -3,12 +3,11 @@ every response as the schema says (schemathesis, valid and invalid inputs)."""
 
 from __future__ import annotations
 
+import atexit
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 import schemathesis
 import yaml
 from hypothesis import HealthCheck, settings
@@ -38,17 +37,14 @@ def service_app() -> Any:
 
 
 LOG_DIR = tempfile.TemporaryDirectory(prefix="permitlogic-schemathesis-")
+# Removed when the test process ends: a module fixture's teardown may run before the
+# last of this module's tests when xdist hands tests out by stealing.
+atexit.register(LOG_DIR.cleanup)
 schema = schemathesis.openapi.from_asgi("/openapi.json", service_app())
 # The coverage phase (boundary values of every parameter) is built while collecting, in
 # every test process: it runs in CI (PERMITLOGIC_TEST_FULL=1); a quick run keeps the
 # explicit examples and the generated requests.
 schema.config.phases.coverage.enabled = FULL
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _remove_log_dir() -> Iterator[None]:
-    yield
-    LOG_DIR.cleanup()
 
 
 @schema.parametrize()
