@@ -2,8 +2,8 @@
 
 ``PERMITLOGIC_TEST_FULL=1`` (set by ``.ci/run``) gives every property test its
 full number of examples and the crash test its full day-book; without it each
-test runs the same checks on fewer examples, so that ``pytest`` finishes in
-about two minutes on two cores.
+test runs the same checks on fewer examples (the README gives the measured
+time of the quick run).
 """
 
 from __future__ import annotations

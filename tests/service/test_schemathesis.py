@@ -16,7 +16,7 @@ from schemathesis.specs.openapi.checks import response_schema_conformance
 
 from permitlogic.models.catalog import Catalog
 from permitlogic.service import ServiceSettings, create_app
-from sizes import examples
+from sizes import FULL, examples
 
 COUNTY = Path(__file__).resolve().parent / "data" / "county.yaml"
 CATALOG_ID = "svc-county-2026"
@@ -41,6 +41,10 @@ LOG_DIR = tempfile.TemporaryDirectory(prefix="permitlogic-schemathesis-")
 # last of this module's tests when xdist hands tests out by stealing.
 atexit.register(LOG_DIR.cleanup)
 schema = schemathesis.openapi.from_asgi("/openapi.json", service_app())
+# The coverage phase (boundary values of every parameter) is built while collecting, in
+# every test process: it runs in CI (PERMITLOGIC_TEST_FULL=1); a quick run keeps the
+# explicit examples and the generated requests.
+schema.config.phases.coverage.enabled = FULL
 
 
 @schema.parametrize()

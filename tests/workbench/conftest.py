@@ -32,11 +32,12 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         yield running
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    """Headless Chromium found as the HTML report's browser test finds it (never
-    downloaded), one for the workbench modules of a test process; each test has its own
-    context (profile)."""
+    """Headless Chromium found as the HTML report's browser test finds it (never downloaded).
+
+    One per module, not per test process: Playwright's sync API keeps its event loop
+    running while it is open, and later tests of the same process run ``asyncio.run``."""
     with playwright_and_chromium() as (playwright, executable):
         launched = playwright.chromium.launch(
             executable_path=executable, headless=True, args=CHROMIUM_ARGS
