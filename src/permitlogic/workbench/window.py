@@ -25,18 +25,10 @@ from permitlogic.workbench.tables import decisions
 from permitlogic.workbench.web import text_field
 from permitlogic.workdays.calendar import WorkdayCalendar
 
-PROJECT_FLAGS = (
-    "emergency_designated",
-    "urban",
-    "eia_approval",
-    "reviewed_drawings",
-    "contractor_selected",
-    "supervisor_selected",
-    "wage_deposit_paid",
-    "safety_deposit_paid",
-    "dust_deposit_paid",
-    "injury_insurance",
+PROJECT_FLAGS = tuple(
+    name for name, field in Project.model_fields.items() if field.annotation is bool
 )
+"""The project's yes/no facts, in the model's order: one checkbox each on the window form."""
 
 
 def project_of(form: FormData) -> Project:
