@@ -1,4 +1,4 @@
-"""What several benchmarks share: a synthetic catalog loaded as a file, and a one-figure ``main``.
+"""What several benchmarks share: a synthetic catalog loaded as a file, and their ``main``.
 
 ``bench/run.py`` loads each section by file path and puts this directory on
 ``sys.path`` first, and ``python bench/<section>.py`` has it there already,
@@ -42,4 +42,16 @@ def items_main(
     for key, value in row.items():
         if key != "section":
             print(f"{key}: {value}")
+    return 0
+
+
+def quick_main(
+    doc: str | None, bench: Callable[[bool], list[Row]], quick_help: str, argv: list[str] | None
+) -> int:
+    """``python bench/<section>.py [--quick]``: run the section, print each row on its line."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0] if doc else None)
+    parser.add_argument("--quick", action="store_true", help=quick_help)
+    args = parser.parse_args(argv)
+    for row in bench(args.quick):
+        print(row)
     return 0

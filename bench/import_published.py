@@ -13,7 +13,6 @@ under 2 s.
 
 from __future__ import annotations
 
-import argparse
 import csv
 import importlib.util
 import resource
@@ -26,6 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+
+from bench_support import quick_main
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "cases" / "real" / "guangan-district"
@@ -109,12 +110,7 @@ def bench(quick: bool) -> list[Row]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--quick", action="store_true", help="200 rows instead of 1,000")
-    args = parser.parse_args(argv)
-    for row in bench(args.quick):
-        print(row)
-    return 0
+    return quick_main(__doc__, bench, "200 rows instead of 1,000", argv)
 
 
 if __name__ == "__main__":
