@@ -29,7 +29,7 @@ from typing import Any
 import networkx as nx
 
 from permitlogic.checks.base import CheckContext
-from permitlogic.graph import paused_gc
+from permitlogic.gc_pause import collector_paused
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ class Cycles:
 
 def find_cycles(graph: nx.DiGraph) -> Cycles:
     """Every cyclic component (size > 1) and every self-loop of ``graph``."""
-    with paused_gc():
+    with collector_paused():
         components = sorted(
             (sorted(c) for c in nx.strongly_connected_components(_core(graph)) if len(c) > 1),
             key=lambda members: members[0],

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from permitlogic.check_support.cycles import Cycles
-from permitlogic.graph import paused_gc
+from permitlogic.gc_pause import collector_paused
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ class RedundantEdge:
 
 def redundant_edges(graph: nx.DiGraph, cycles: Cycles) -> list[RedundantEdge]:
     """Every edge of ``graph`` that the transitive reduction of its condensation drops."""
-    with paused_gc():
+    with collector_paused():
         condensed = _Condensed(graph, cycles)
         found: list[RedundantEdge] = []
         for c, d in condensed.redundant():

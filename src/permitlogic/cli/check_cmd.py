@@ -20,7 +20,7 @@ from permitlogic.cli.options import (
 )
 from permitlogic.cli.output import write_rendered
 from permitlogic.errors import InputError, Problem
-from permitlogic.graph import paused_gc
+from permitlogic.gc_pause import collector_paused
 from permitlogic.load.catalog import load_catalog_sourced
 from permitlogic.load.reference import load_reference
 from permitlogic.models.reference import ReferenceList
@@ -93,7 +93,7 @@ def check_command(
     reference_list = load_reference(reference) if reference is not None else None
     # Nothing the check and the report build is cyclic garbage; the periodic scans
     # of the whole live heap cost more than a third of a large catalog's run.
-    with paused_gc():
+    with collector_paused():
         inputs, problems = _checked(catalogs, pack, reference_list, selected, ignored, lang)
         if problems:
             if format is Format.json:

@@ -15,12 +15,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from permitlogic.decide.collector import collector_paused
 from permitlogic.decide.deferral import DeferralRules, deferral_rules
 from permitlogic.decide.green_channel import GreenChannelRules, green_channel_rules
 from permitlogic.decide.inputs import coerce
 from permitlogic.decide.notice import notice_for
 from permitlogic.errors import InputError, Problem
+from permitlogic.gc_pause import collector_paused
 from permitlogic.load.yaml_source import key_path
 from permitlogic.models.catalog import Catalog
 from permitlogic.models.decision import (

@@ -9,13 +9,11 @@ JSON when the first non-blank character is ``{`` or ``[``.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from permitlogic.errors import InputError, Problem
+from permitlogic.gc_pause import collector_paused
 from permitlogic.load.json_source import JsonSourced, parse_json
 from permitlogic.load.limits import LoadLimits
 from permitlogic.load.raw import STDIN, decode_utf8, read_bytes, read_stdin
@@ -33,24 +31,8 @@ def load_catalog_sourced(
 ) -> tuple[Catalog, Sourced]:
     """The catalog in ``path`` and its source map; InputError with every problem otherwise."""
     limits = limits if limits is not None else LoadLimits.from_env()
-    with _collector_paused():
+    with collector_paused():
         return _load(path, limits)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cycle collector while a load builds millions of objects, none of them garbage.
-
-    Reference counting still frees everything as usual; only the periodic scans
-    of all live objects, which cost more than half of a large load, are skipped.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _load(path: str | Path, limits: LoadLimits) -> tuple[Catalog, Sourced]:
