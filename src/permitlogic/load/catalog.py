@@ -18,6 +18,7 @@ from permitlogic.load.json_source import JsonSourced, parse_json
 from permitlogic.load.limits import LoadLimits
 from permitlogic.load.raw import STDIN, decode_utf8, read_bytes, read_stdin
 from permitlogic.load.validate import validate
+from permitlogic.load.yaml_fast import FAST_MIN_CHARS, parse_yaml_fast
 from permitlogic.load.yaml_source import Path as KeyPath
 from permitlogic.load.yaml_source import Sourced, count_items, key_path, parse_yaml
 from permitlogic.models.catalog import Catalog
@@ -90,14 +91,25 @@ STREAM_COUNT_CHARS = 256 * 1024
 """YAML larger than this has its items counted from the event stream before it is built."""
 
 
-def parse_text(text: str, name: str, as_json: bool, max_items: int | None = None) -> Sourced:
+def parse_text(
+    text: str,
+    name: str,
+    as_json: bool,
+    max_items: int | None = None,
+    fast_min_chars: int = FAST_MIN_CHARS,
+) -> Sourced:
     """YAML or JSON text with the location of every key; InputError on a syntax problem.
 
-    With ``max_items``, a large YAML file with more items than that is refused while
-    streaming, before any item is built.
+    YAML longer than ``fast_min_chars`` is read by yaml-rs when that gives
+    parse_yaml's result (see yaml_fast). With ``max_items``, a large YAML file
+    with more items than that is refused while streaming, before any item is built.
     """
     if as_json:
         return parse_json(text, name)
+    if len(text) > fast_min_chars:
+        fast = parse_yaml_fast(text, name, max_items)
+        if fast is not None:
+            return fast
     if max_items is not None and len(text) > STREAM_COUNT_CHARS and _may_exceed(text, max_items):
         over = count_items(text, max_items)
         if over is not None:

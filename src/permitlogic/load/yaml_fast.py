@@ -1,0 +1,329 @@
+"""Large YAML read by yaml-rs (Rust) when a scan of the text proves the result is parse_yaml's.
+
+parse_yaml builds every node in Python and records the line of each of a
+large catalog's million key paths; yaml-rs builds the same data several times
+faster. The two loaders read some texts differently (YAML 1.1 words such as
+``yes``, ``1_000``, ``0X1F``, dates, ``null`` and float keys, anchors, tags,
+multi-document streams, characters PyYAML refuses), so the fast path is taken
+only for text whose every line is simple block YAML and where nothing those
+loaders differ on appears. An item (or a top-level block) holding such a
+token is read again by parse_yaml alone; anything else in doubt, a problem in
+any value, or an error from yaml-rs sends the whole file to parse_yaml, which
+reports it with its line.
+
+Locations are not recorded up front: the text is split once into its
+top-level blocks and the entries of ``items``, and the first question about a
+path inside one of them parses just that part with parse_yaml, its lines
+shifted to the file's. Every path is located exactly as parse_yaml does.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from permitlogic.errors import Problem
+from permitlogic.load.yaml_source import Path, Sourced, _build, _Loader
+
+FAST_MIN_CHARS = 1_000_000
+"""YAML text longer than this is tried on the fast path (below, parse_yaml is quick enough)."""
+
+MAX_INDENT = 80
+"""Deeper indentation than this is left to parse_yaml (and its nesting limit)."""
+
+_REFUSED_CHARACTER = re.compile(
+    # characters PyYAML's reader refuses, U+0085, U+2028/9, the BOM
+    "[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
+_END = r"(?=[ ]*(?:[ ]\#|\r?\n))"
+"""Where a scalar ends on a simple line: at a comment or the end of the line."""
+
+_WORD_11 = r"(?:[yY]es|YES|[nN]o|NO|[oO]n|ON|[oO]ff|OFF|=)"
+"""YAML 1.1 booleans that parse_yaml reads as true/false, and ``=`` (a value tag it refuses)."""
+
+_DOUBTFUL_VALUE = (
+    r"(?:"
+    + _WORD_11
+    + _END
+    # numbers the loaders read differently: 0b/0B/0O/0X, signed 0x, .inf/.nan cases, 1_000
+    + r"|[-+]?(?:0[bBoOxX]|\.[iInN])|[-+]?[.0-9][^\n_]*_"
+    # dates and timestamps (parse_yaml reads them, yaml-rs is asked not to)
+    r"|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2})"
+)
+_DOUBTFUL_KEY = (
+    # a 1.1 boolean, null, or a key starting like a number (floats and dates are keys
+    # parse_yaml turns into text)
+    r"(?:(?:" + _WORD_11[3:-1] + r"|~|null|Null|NULL)[ ]*:|[-+.0-9])"
+)
+_PLAIN_REST = r"[^:\n\r#\t ]*+(?:(?:[ ]++(?=[^ \n\r#])|:(?![ \r\n])|(?<![ ])\#)[^:\n\r#\t ]*+)*+"
+_KEY = (
+    r"(?!" + _DOUBTFUL_KEY + r")"
+    r"""(?:[^\s\-?:,\[\]{}#&*!|>'"%@`]""" + _PLAIN_REST + r"""|'(?:[^'\n]|'')*+'|"[^"\\\n]*+")"""
+)
+_VALUE = (
+    r"(?!" + _DOUBTFUL_VALUE + r")"
+    r"""(?:(?:[^\s\-?:,\[\]{}#&*!|>'"%@`]|-(?=[^ \t\r\n]))"""
+    + _PLAIN_REST
+    + r"""|'(?:[^'\n]|'')*+'|"[^"\\\n]*+"|\[\]|\{\})"""
+)
+_INDENT = rf"[ ]{{0,{MAX_INDENT}}}+"
+_KEY_VALUE = _KEY + r"[ ]*+:(?:[ ]++" + _VALUE + r")?+"
+_SIMPLE_LINES = re.compile(
+    r"(?:"
+    + _INDENT
+    + r"(?:"
+    + _KEY_VALUE
+    + r"|(?:-[ ]++){1,8}+(?:"
+    + _KEY_VALUE
+    + r"|"
+    + _VALUE
+    + r")"
+    r"|\#[^\n]*+"
+    r")?+(?:[ ]++\#[^\n]*+|[ ]*+)\r?\n)*+"
+)
+"""Lines that are one key (with its value or none), one entry, a comment or blank.
+
+Not simple: block scalars, flow collections, multi-line scalars, explicit
+keys, tabs, empty entries, and the tokens the two loaders read differently.
+"""
+_LOCAL_DOUBT = re.compile(r"<<|\\")
+"""Merge keys and escapes in double-quoted text, anywhere."""
+
+_COLUMN0 = re.compile(r"\n[^ \n\r#]")
+_TOP_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?:[ ]|\r?\n|$)")
+_ENTRY_AT = re.compile(r"-(?:[ ]|\r?\n|$)")
+_FIRST_CONTENT = re.compile(r"^[ ]*(?=[^ \n\r#])", re.MULTILINE)
+
+
+@dataclass
+class _Part:
+    """A top-level block, or one entry of ``items``: where its text starts and ends."""
+
+    start: int
+    end: int
+    path: Path
+
+
+def _split(text: str) -> tuple[list[_Part], list[_Part]] | None:
+    """The top-level blocks and the entries of ``items``, or None when the layout is not simple."""
+    blocks: list[_Part] = []
+    column0 = [m.start() + 1 for m in _COLUMN0.finditer(text)]
+    if text[:1] not in ("", " ", "\n", "\r", "#"):
+        column0.insert(0, 0)
+    for start in column0:
+        key = _TOP_KEY.match(text, start)
+        if key is not None:
+            blocks.append(_Part(start, len(text), (key.group(1),)))
+        elif not blocks or _ENTRY_AT.match(text, start) is None:
+            return None
+    if not blocks:
+        return None
+    for before, after in itertools.pairwise(blocks):
+        before.end = after.start
+    entries: list[_Part] = []
+    items = next((block for block in blocks if block.path == ("items",)), None)
+    if items is not None:
+        entries = _entries(text, items)
+    return blocks, entries
+
+
+def _entries(text: str, block: _Part) -> list[_Part]:
+    """The entries of the block sequence under ``items:``: each from its ``-`` to the next."""
+    after_key = text.index(":", block.start) + 1
+    first = _FIRST_CONTENT.search(text, after_key, block.end)
+    if first is None or _ENTRY_AT.match(text, first.end()) is None:
+        return []
+    indent = first.end() - first.start()
+    starts: list[int] = []
+    shallow = re.compile(rf"\n[ ]{{0,{indent}}}(?=[^ \n\r#])")
+    for line in shallow.finditer(text, first.start() - 1, block.end):
+        if line.end() - line.start() - 1 != indent or _ENTRY_AT.match(text, line.end()) is None:
+            return []  # a line outside the entries: not a plain sequence
+        starts.append(line.start() + 1)
+    ends = [*starts[1:], block.end]
+    return [
+        _Part(start, end, ("items", index))
+        for index, (start, end) in enumerate(zip(starts, ends, strict=True))
+    ]
+
+
+def _marked(text: str) -> bool:
+    """Whether an anchor, alias or tag may be in the text, or a CR that ends no CRLF."""
+    for mark in "&*!":
+        at = text.find(mark)
+        while at >= 0:
+            if at == 0 or text[at - 1] in " \n[{,":
+                return True
+            at = text.find(mark, at + 1)
+    return "\r" in text and re.search("\r(?!\n)", text) is not None
+
+
+class _Doubt(Exception):
+    """The fast path cannot prove its result equal to parse_yaml's."""
+
+
+def _parse_part(text: str, part: _Part, line: int, file: str | None) -> tuple[Any, Sourced]:
+    """A part's data and its locations by parse_yaml's own builder, lines shifted to the file's.
+
+    An entry of ``items`` is read as a one-entry sequence, a top-level block
+    as a one-key mapping. Any problem, in syntax or in a value, is a doubt:
+    parse_yaml then reads the whole file and reports it.
+    """
+    loader = _Loader(text[part.start : part.end])
+    try:
+        root = loader.get_single_node()
+    except (yaml.YAMLError, RecursionError):
+        raise _Doubt from None
+    finally:
+        loader.dispose()
+    shifted = Sourced(data=None, file=file)
+    problems: list[Problem] = []
+    path: Path = ()
+    if len(part.path) == 2:
+        if not isinstance(root, yaml.SequenceNode) or len(root.value) != 1:
+            raise _Doubt
+        node, path = root.value[0], part.path
+    else:
+        if not isinstance(root, yaml.MappingNode) or len(root.value) != 1:
+            raise _Doubt
+        node, path = root, ()
+    try:
+        data = _build(loader, node, path, shifted, problems, {})
+    except RecursionError:
+        raise _Doubt from None
+    if problems:
+        raise _Doubt
+    offset = line - 1
+    shifted.locations = {
+        key: (where[0] + offset, where[1])
+        for key, where in shifted.locations.items()
+        if key and isinstance(where, tuple)
+    }
+    return (data if len(part.path) == 2 else data[part.path[0]]), shifted
+
+
+@dataclass
+class YamlFastSourced(Sourced):
+    """Sourced YAML read on the fast path: each part located when it is first asked about."""
+
+    text: str = ""
+    blocks: list[_Part] = field(default_factory=list)
+    entries: list[_Part] = field(default_factory=list)
+    _line_starts: list[int] | None = None
+    _read: set[Path] = field(default_factory=set)
+    reread: list[Path] = field(default_factory=list)
+    """The parts whose data parse_yaml gave, for a token the two loaders may read differently."""
+
+    def line_of(self, offset: int) -> int:
+        """The 1-based line of a character offset (the lines are found when first asked)."""
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        return bisect.bisect_right(self._line_starts, offset)
+
+    def locate(self, path: Path) -> Any:
+        part = self._part(tuple(path))
+        if part is not None and part.path not in self._read:
+            self._read.add(part.path)
+            _, read = _parse_part(self.text, part, self.line_of(part.start), self.file)
+            self.locations.update(read.locations)
+        return super().locate(path)
+
+    def _part(self, path: Path) -> _Part | None:
+        if not path:
+            return None
+        if path[0] == "items" and len(path) > 1 and self.entries:
+            index = path[1]
+            if isinstance(index, int) and 0 <= index < len(self.entries):
+                return self.entries[index]
+            return None
+        if len(path) == 1:
+            return None  # the top-level keys are located up front
+        return next((block for block in self.blocks if block.path[0] == path[0]), None)
+
+
+def parse_yaml_fast(text: str, file: str | None, max_items: int | None = None) -> Sourced | None:
+    """The text's data and source map as parse_yaml gives them, or None when that is not proven.
+
+    None also when ``items`` has more than ``max_items`` entries: the caller's
+    streaming count refuses those exactly as before.
+    """
+    if _REFUSED_CHARACTER.search(text) is not None or _marked(text):
+        return None
+    split = _split(text)
+    if split is None:
+        return None
+    blocks, entries = split
+    if max_items is not None and len(entries) > max_items:
+        return None
+    import yaml_rs
+
+    try:
+        data = yaml_rs.loads(text, parse_datetime=False)
+    except Exception:  # yaml-rs's errors are parse_yaml's to report, with their lines
+        return None
+    if not isinstance(data, dict) or list(data) != [block.path[0] for block in blocks]:
+        return None
+    items = data.get("items")
+    if entries and (not isinstance(items, list) or len(items) != len(entries)):
+        return None
+    if not entries and isinstance(items, list) and items:
+        return None
+    sourced = YamlFastSourced(data=data, file=file, text=text, blocks=blocks, entries=entries)
+    line, counted = 1, 0
+    for block in blocks:
+        line += text.count("\n", counted, block.start)
+        counted = block.start
+        sourced.locations[block.path] = (line, 1)
+    sourced.locations[()] = sourced.locations[blocks[0].path]
+    try:
+        _reread_doubtful(sourced)
+    except _Doubt:
+        return None
+    return sourced
+
+
+def _reread_doubtful(sourced: YamlFastSourced) -> None:
+    """Parts holding a token the two loaders may read differently: their data from parse_yaml."""
+    text = sourced.text
+    entry_starts = [entry.start for entry in sourced.entries]
+    block_starts = [block.start for block in sourced.blocks]
+    done: set[Path] = set()
+    for at in _doubts(text):
+        index = bisect.bisect_right(block_starts, at) - 1
+        if index < 0:
+            raise _Doubt  # before the first key
+        part = sourced.blocks[index]
+        if part.path == ("items",) and entry_starts and at >= entry_starts[0]:
+            part = sourced.entries[bisect.bisect_right(entry_starts, at) - 1]
+        if part.path in done:
+            continue
+        done.add(part.path)
+        value, read = _parse_part(text, part, sourced.line_of(part.start), sourced.file)
+        if len(part.path) == 2:
+            sourced.data["items"][part.path[1]] = value
+        else:
+            sourced.data[part.path[0]] = value
+        sourced.locations.update(read.locations)
+        sourced._read.add(part.path)
+        sourced.reread.append(part.path)
+
+
+def _doubts(text: str) -> list[int]:
+    """The offset of every line that is not simple, and of every merge key or escape."""
+    probe = text if text.endswith("\n") else text + "\n"
+    found: list[int] = []
+    position = 0
+    while True:
+        simple = _SIMPLE_LINES.match(probe, position)
+        position = simple.end() if simple is not None else position
+        if position >= len(probe):
+            break
+        found.append(position)
+        position = probe.index("\n", position) + 1
+    found.extend(match.start() for match in _LOCAL_DOUBT.finditer(text))
+    return sorted(found)
