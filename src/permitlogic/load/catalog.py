@@ -18,7 +18,7 @@ from permitlogic.load.json_source import JsonSourced, parse_json
 from permitlogic.load.limits import LoadLimits
 from permitlogic.load.raw import STDIN, decode_utf8, read_bytes, read_stdin
 from permitlogic.load.validate import validate
-from permitlogic.load.yaml_fast import FAST_MIN_CHARS, parse_yaml_fast
+from permitlogic.load.yaml_fast import FAST_MIN_CHARS, YamlFastSourced, parse_yaml_fast
 from permitlogic.load.yaml_source import Path as KeyPath
 from permitlogic.load.yaml_source import Sourced, count_items, key_path, parse_yaml
 from permitlogic.models.catalog import Catalog
@@ -176,17 +176,24 @@ def _tree_catalog(sourced: Sourced, limits: LoadLimits, size: int) -> tuple[Cata
 def _long_text_in(sourced: Sourced, limit: int) -> bool:
     """Whether any text value is longer than ``limit``.
 
-    In JSON an item written in no more than ``limit`` characters cannot hold a
-    longer text (escapes only lengthen the source): only the others are walked.
+    In JSON, and in YAML read on the fast path (no aliases there), an item
+    written in no more than ``limit`` characters cannot hold a longer text
+    (escapes and line folding only lengthen the source): only the others are walked.
     """
     data = sourced.data
     items = data.get("items") if isinstance(data, dict) else None
-    if not isinstance(sourced, JsonSourced) or not isinstance(items, list):
+    if not isinstance(items, list):
         return _any_long_text(data, limit)
-    starts = [sourced.offsets.get(("items", index)) for index in range(len(items))]
+    if isinstance(sourced, YamlFastSourced) and len(sourced.entries) == len(items):
+        starts: list[int | None] = [entry.start for entry in sourced.entries]
+        ends = [entry.end for entry in sourced.entries]
+    elif isinstance(sourced, JsonSourced):
+        starts = [sourced.offsets.get(("items", index)) for index in range(len(items))]
+        ends = [*starts[1:], len(sourced.text)]  # type: ignore[list-item]
+    else:
+        return _any_long_text(data, limit)
     if None in starts:
         return _any_long_text(data, limit)
-    ends = [*starts[1:], len(sourced.text)]
     rest = {key: value for key, value in data.items() if key != "items"}
     return _any_long_text(rest, limit) or any(
         _any_long_text(item, limit)

@@ -91,7 +91,7 @@ _SIMPLE_LINES = re.compile(
 Not simple: block scalars, flow collections, multi-line scalars, explicit
 keys, tabs, empty entries, and the tokens the two loaders read differently.
 """
-_LOCAL_DOUBT = re.compile(r"<<|\\")
+_LOCAL_DOUBT = ("<<", "\\")
 """Merge keys and escapes in double-quoted text, anywhere."""
 
 _COLUMN0 = re.compile(r"\n[^ \n\r#]")
@@ -116,11 +116,12 @@ def _split(text: str) -> tuple[list[_Part], list[_Part]] | None:
     if text[:1] not in ("", " ", "\n", "\r", "#"):
         column0.insert(0, 0)
     for start in column0:
+        if text[start] == "-" and blocks and _ENTRY_AT.match(text, start) is not None:
+            continue  # an entry of a top-level sequence written at the first column
         key = _TOP_KEY.match(text, start)
-        if key is not None:
-            blocks.append(_Part(start, len(text), (key.group(1),)))
-        elif not blocks or _ENTRY_AT.match(text, start) is None:
+        if key is None:
             return None
+        blocks.append(_Part(start, len(text), (key.group(1),)))
     if not blocks:
         return None
     for before, after in itertools.pairwise(blocks):
@@ -128,23 +129,32 @@ def _split(text: str) -> tuple[list[_Part], list[_Part]] | None:
     entries: list[_Part] = []
     items = next((block for block in blocks if block.path == ("items",)), None)
     if items is not None:
-        entries = _entries(text, items)
+        entries = _entries(text, items, column0)
     return blocks, entries
 
 
-def _entries(text: str, block: _Part) -> list[_Part]:
-    """The entries of the block sequence under ``items:``: each from its ``-`` to the next."""
+def _entries(text: str, block: _Part, column0: list[int]) -> list[_Part]:
+    """The entries of the block sequence under ``items:``: each from its ``-`` to the next.
+
+    ``column0``: where the lines starting at the first column start (entries
+    written there were checked by _split).
+    """
     after_key = text.index(":", block.start) + 1
     first = _FIRST_CONTENT.search(text, after_key, block.end)
     if first is None or _ENTRY_AT.match(text, first.end()) is None:
         return []
     indent = first.end() - first.start()
     starts: list[int] = []
-    shallow = re.compile(rf"\n[ ]{{0,{indent}}}(?=[^ \n\r#])")
-    for line in shallow.finditer(text, first.start() - 1, block.end):
-        if line.end() - line.start() - 1 != indent or _ENTRY_AT.match(text, line.end()) is None:
-            return []  # a line outside the entries: not a plain sequence
-        starts.append(line.start() + 1)
+    if indent == 0:
+        starts = column0[
+            bisect.bisect_left(column0, first.start()) : bisect.bisect_left(column0, block.end)
+        ]
+    else:
+        shallow = re.compile(rf"\n[ ]{{0,{indent}}}(?=[^ \n\r#])")
+        for line in shallow.finditer(text, first.start() - 1, block.end):
+            if line.end() - line.start() - 1 != indent or _ENTRY_AT.match(text, line.end()) is None:
+                return []  # a line outside the entries: not a plain sequence
+            starts.append(line.start() + 1)
     ends = [*starts[1:], block.end]
     return [
         _Part(start, end, ("items", index))
@@ -325,5 +335,9 @@ def _doubts(text: str) -> list[int]:
             break
         found.append(position)
         position = probe.index("\n", position) + 1
-    found.extend(match.start() for match in _LOCAL_DOUBT.finditer(text))
+    for mark in _LOCAL_DOUBT:
+        at = text.find(mark)
+        while at >= 0:
+            found.append(at)
+            at = text.find(mark, at + len(mark))
     return sorted(found)
