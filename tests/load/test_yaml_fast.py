@@ -145,6 +145,7 @@ REREAD = [
     "- id: A\n  nan: .Nan\n  inf: .iNf\n",
     "- id: A\n  null: 1\n  1.5: 3\n  2026-01-01: 4\n  yes: 5\n  .inf: 6\n",
     "- id: A\n  ~: 2\n",
+    "- id: A\n  _8: key\n  v: _8\n  w: -_9\n",
     "- id: A\n  block: |\n    line 1\n    line 2\n  folded: >\n    a\n      b\n\n    c\n",
     "- id: A\n  flow: [1, b, {c: d}]\n  map: {x: 1, y: [2]}\n",
     "- id: A\n  long: a\n    b\n  quoted: 'x\n\n    y  '\n  dq: \"x  \n     y\"\n",
@@ -217,6 +218,8 @@ def test_texts_left_to_parse_yaml(body: str) -> None:
         "# only a comment\n",
         "'catalog': 1\n",
         "catalog: 1\ncatalog: 2\n",
+        "catalog: 1\nyes: 2\n",
+        "catalog: 1\ntrue: 2\nnull: 3\n",
         "catalog: &a 1\n",
         "items:\n  - id: A\n  - id: B\n ",
         "items:\n  - id: A\n - id: B\n",
@@ -234,13 +237,29 @@ def test_indented_items_are_split_into_entries() -> None:
     assert fast.data["items"][0]["effective"] == datetime.date(2026, 1, 1)
 
 
-KEYS = ["id", "name", "a b", "'q'", '"dq"', "1", "1.5", "yes", "null", "~", "中文", "x:y", "-x"]
+KEYS = [
+    "id",
+    "name",
+    "a b",
+    "'q'",
+    '"dq"',
+    "1",
+    "1.5",
+    "yes",
+    "null",
+    "~",
+    "中文",
+    "x:y",
+    "-x",
+    "_8",
+]
 VALUES = [
     *("", "1", "012", "0o17", "0x1f", "0X1F", "+1", "-1", "1_0", "1.5", ".5", "1e3", "1."),
     *(".inf", ".NaN", ".Nan", "~", "null", "yes", "No", "on", "true", "False", "=", "-", "@x"),
     *("2026-01-01", "2026-13-01", "'2026-01-01'", "2026-01-01 10:00", "x", "a b", "a #c"),
     *("a#b", "中文", "'it''s'", '"x"', '"a\\tb"', "[]", "{}", "[1, 2]", "{a: 1}", "|", ">"),
     *("&a x", "*a", "!!str 1", "- x", "x: y", "'open", "b\t", "12:30", "x ]", "x,y", "0b1"),
+    *("_8", "-_9", "_.5", "_x"),
 ]
 
 

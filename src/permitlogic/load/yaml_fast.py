@@ -50,23 +50,24 @@ _DOUBTFUL_VALUE = (
     r"(?:"
     + _WORD_11
     + _END
-    # numbers the loaders read differently: 0b/0B/0O/0X, signed 0x, .inf/.nan cases, 1_000
-    + r"|[-+]?(?:0[bBoOxX]|\.[iInN])|[-+]?[.0-9][^\n_]*_"
+    # numbers the loaders read differently: 0b/0B/0O/0X, signed 0x, .inf/.nan cases,
+    # 1_000, _8 (yaml-rs reads underscores in numbers)
+    + r"|[-+]?(?:0[bBoOxX]|\.[iInN]|_)|[-+]?[.0-9][^\n_]*_"
     # dates and timestamps (parse_yaml reads them, yaml-rs is asked not to)
     r"|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2})"
 )
 _DOUBTFUL_KEY = (
     # a 1.1 boolean, null, or a key starting like a number (floats and dates are keys
-    # parse_yaml turns into text)
-    r"(?:(?:" + _WORD_11[3:-1] + r"|~|null|Null|NULL)[ ]*:|[-+.0-9])"
+    # parse_yaml turns into text; yaml-rs reads _8 as 8)
+    r"(?:(?:" + _WORD_11[3:-1] + r"|~|null|Null|NULL)[ ]*:|[-+._0-9])"
 )
 _PLAIN_REST = r"[^:\n\r#\t ]*+(?:(?:[ ]++(?=[^ \n\r#])|:(?![ \r\n])|(?<![ ])\#)[^:\n\r#\t ]*+)*+"
 _KEY = (
-    r"(?!(?=[yYnNoO=~+\-.0-9])" + _DOUBTFUL_KEY + r")"
+    r"(?!(?=[yYnNoO=~+\-._0-9])" + _DOUBTFUL_KEY + r")"
     r"""(?:[^\s\-?:,\[\]{}#&*!|>'"%@`]""" + _PLAIN_REST + r"""|'(?:[^'\n]|'')*+'|"[^"\\\n]*+")"""
 )
 _VALUE = (
-    r"(?!(?=[yYnNoO=+\-.0-9])" + _DOUBTFUL_VALUE + r")"
+    r"(?!(?=[yYnNoO=+\-._0-9])" + _DOUBTFUL_VALUE + r")"
     r"""(?:(?:[^\s\-?:,\[\]{}#&*!|>'"%@`]|-(?=[^ \t\r\n]))"""
     + _PLAIN_REST
     + r"""|'(?:[^'\n]|'')*+'|"[^"\\\n]*+"|\[\]|\{\})"""
@@ -214,7 +215,11 @@ def _parse_part(text: str, part: _Part, line: int, file: str | None) -> tuple[An
         for key, where in shifted.locations.items()
         if key and isinstance(where, tuple)
     }
-    return (data if len(part.path) == 2 else data[part.path[0]]), shifted
+    if len(part.path) == 2:
+        return data, shifted
+    if list(data) != [part.path[0]]:
+        raise _Doubt  # a top-level key parse_yaml reads as something else than its text
+    return data[part.path[0]], shifted
 
 
 @dataclass
