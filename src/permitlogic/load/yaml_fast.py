@@ -38,7 +38,7 @@ MAX_INDENT = 80
 
 _REFUSED_CHARACTER = re.compile(
     # characters PyYAML's reader refuses, U+0085, U+2028/9, the BOM
-    "[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+    "[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
 )
 _END = r"(?=[ ]*(?:[ ]\#|\r?\n))"
 """Where a scalar ends on a simple line: at a comment or the end of the line."""
@@ -275,8 +275,10 @@ def parse_yaml_fast(text: str, file: str | None, max_items: int | None = None) -
     blocks, entries = split
     if max_items is not None and len(entries) > max_items:
         return None
-    import yaml_rs
-
+    try:
+        import yaml_rs
+    except ImportError:  # a platform without its wheel: parse_yaml reads everything
+        return None
     try:
         data = yaml_rs.loads(text, parse_datetime=False)
     except Exception:  # yaml-rs's errors are parse_yaml's to report, with their lines
