@@ -55,7 +55,7 @@ def slow_read(text: str, name: str) -> Sourced | None:
 def same_as_slow(text: str, name: str = "catalog.yaml") -> YamlFastSourced | None:
     """The fast reading, after checking it against parse_yaml's (None: the fast path stepped aside)."""
     slow = slow_read(text, name)
-    fast = parse_yaml_fast(text, name)
+    fast = parse_yaml_fast(text, name, max_reread_share=1.0)
     if fast is None:
         return None
     assert isinstance(fast, YamlFastSourced)
@@ -103,7 +103,7 @@ def test_a_synthetic_catalog_is_read_and_located_alike(sort_keys: bool) -> None:
 
 def test_locations_only_still_locates() -> None:
     text = (ROOT / "cases/demo-county.yaml").read_text(encoding="utf-8")
-    fast = parse_yaml_fast(text, "demo.yaml")
+    fast = parse_yaml_fast(text, "demo.yaml", max_reread_share=1.0)
     slow = parse_yaml(text, "demo.yaml")
     assert fast is not None
     kept = fast.locations_only()
@@ -111,6 +111,14 @@ def test_locations_only_still_locates() -> None:
     path = ("items", 2, "materials", 0, "name")
     assert kept.locate(path) == slow.locate(path)
     assert kept.locate(path).line is not None
+
+
+def test_a_file_mostly_read_again_is_left_to_parse_yaml() -> None:
+    text = (ROOT / "cases/flawed-county.yaml").read_text(encoding="utf-8")
+    assert parse_yaml_fast(text, "flawed.yaml") is None  # flow mappings in most items
+    fast = parse_yaml_fast(text, "flawed.yaml", max_reread_share=1.0)
+    assert fast is not None
+    assert len(fast.reread) > len(fast.entries) / 2
 
 
 def test_parse_text_takes_the_fast_path_above_the_threshold() -> None:

@@ -33,6 +33,9 @@ from permitlogic.load.yaml_source import Path, Sourced, _build, _Loader
 FAST_MIN_CHARS = 1_000_000
 """YAML text longer than this is tried on the fast path (below, parse_yaml is quick enough)."""
 
+MAX_REREAD_SHARE = 0.5
+"""Past this share of the text in parts parse_yaml must read, it reads the whole file."""
+
 MAX_INDENT = 80
 """Deeper indentation than this is left to parse_yaml (and its nesting limit)."""
 
@@ -261,11 +264,17 @@ class YamlFastSourced(Sourced):
         return next((block for block in self.blocks if block.path[0] == path[0]), None)
 
 
-def parse_yaml_fast(text: str, file: str | None, max_items: int | None = None) -> Sourced | None:
+def parse_yaml_fast(
+    text: str,
+    file: str | None,
+    max_items: int | None = None,
+    max_reread_share: float = MAX_REREAD_SHARE,
+) -> YamlFastSourced | None:
     """The text's data and source map as parse_yaml gives them, or None when that is not proven.
 
-    None also when ``items`` has more than ``max_items`` entries: the caller's
-    streaming count refuses those exactly as before.
+    None also when ``items`` has more than ``max_items`` entries (the caller's
+    streaming count refuses those exactly as before), and when the parts to be
+    read again by parse_yaml are more than ``max_reread_share`` of the text.
     """
     if _REFUSED_CHARACTER.search(text) is not None or _marked(text):
         return None
@@ -275,6 +284,12 @@ def parse_yaml_fast(text: str, file: str | None, max_items: int | None = None) -
     blocks, entries = split
     if max_items is not None and len(entries) > max_items:
         return None
+    try:
+        doubtful = _doubtful_parts(text, blocks, entries)
+    except _Doubt:
+        return None
+    if sum(part.end - part.start for part in doubtful) > max_reread_share * len(text):
+        return None  # parse_yaml would read most of it again: let it read all of it
     try:
         import yaml_rs
     except ImportError:  # a platform without its wheel: parse_yaml reads everything
@@ -298,29 +313,35 @@ def parse_yaml_fast(text: str, file: str | None, max_items: int | None = None) -
         sourced.locations[block.path] = (line, 1)
     sourced.locations[()] = sourced.locations[blocks[0].path]
     try:
-        _reread_doubtful(sourced)
+        _reread(sourced, doubtful)
     except _Doubt:
         return None
     return sourced
 
 
-def _reread_doubtful(sourced: YamlFastSourced) -> None:
-    """Parts holding a token the two loaders may read differently: their data from parse_yaml."""
-    text = sourced.text
-    entry_starts = [entry.start for entry in sourced.entries]
-    block_starts = [block.start for block in sourced.blocks]
+def _doubtful_parts(text: str, blocks: list[_Part], entries: list[_Part]) -> list[_Part]:
+    """The parts holding a token the two loaders may read differently, in order."""
+    entry_starts = [entry.start for entry in entries]
+    block_starts = [block.start for block in blocks]
+    parts: list[_Part] = []
     done: set[Path] = set()
     for at in _doubts(text):
         index = bisect.bisect_right(block_starts, at) - 1
         if index < 0:
             raise _Doubt  # before the first key
-        part = sourced.blocks[index]
+        part = blocks[index]
         if part.path == ("items",) and entry_starts and at >= entry_starts[0]:
-            part = sourced.entries[bisect.bisect_right(entry_starts, at) - 1]
-        if part.path in done:
-            continue
-        done.add(part.path)
-        value, read = _parse_part(text, part, sourced.line_of(part.start), sourced.file)
+            part = entries[bisect.bisect_right(entry_starts, at) - 1]
+        if part.path not in done:
+            done.add(part.path)
+            parts.append(part)
+    return parts
+
+
+def _reread(sourced: YamlFastSourced, parts: list[_Part]) -> None:
+    """The data (and locations) of ``parts`` from parse_yaml, in place of yaml-rs's."""
+    for part in parts:
+        value, read = _parse_part(sourced.text, part, sourced.line_of(part.start), sourced.file)
         if len(part.path) == 2:
             sourced.data["items"][part.path[1]] = value
         else:
