@@ -117,6 +117,8 @@ def _not_judged(chosen: Check, ctx: CheckContext) -> NotJudged | None:
     read = ctx.shared(("read", kinds), lambda: [i for i in ctx.catalog.items if i.kind in kinds])
     unknown = {field: _unknown_ids(ctx, field) for field in meta.needs}
     anything = frozenset().union(*unknown.values())
+    if not anything:
+        return None
     missing: dict[str, list[str]] = {}
     for item in read:
         if item.id in anything:
