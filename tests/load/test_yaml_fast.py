@@ -230,6 +230,8 @@ def test_texts_left_to_parse_yaml(body: str) -> None:
         "catalog: &a 1\n",
         "items:\n  - id: A\n  - id: B\n ",
         "items:\n  - id: A\n - id: B\n",
+        *(f"catalog:\n  {'k' * n}: 1\n" for n in (1024, 1025)),  # a simple key's length limit
+        *(f"items:\n- '{'中' * n}': 1\n" for n in (1022, 1023)),
     ],
 )
 def test_whole_files_the_fast_path_leaves_or_reads_alike(text: str) -> None:
