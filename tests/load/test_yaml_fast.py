@@ -139,6 +139,7 @@ FAST = [
     "- id: A\n  big: 123456789012345678901234567890\n  time: 12:30\n  word: y\n  n: n\n",
     "- id: A\r\n  name: 行政许可\r\n- id: B\r\n",
     "- id: A\n  'quoted key': 1\n  \"double\": 2\n  key with spaces: 3\n",
+    "- id: A\n  a: x!y\n  b: a&b\n  c: 2*3\n  d: it's\n  e: 1:20\n  f: ~x\n  g: -x\n",
 ]
 """Texts the fast path reads itself, or in part through parse_yaml (dates, 1.1 words...)."""
 
@@ -169,6 +170,8 @@ SLOW = [
     "- id: A\n  v: =\n",
     "- id: A\n  a: &x 1\n  b: *x\n",
     "- id: A\n  a: !!str 1\n",
+    "- id: A\n  a: [&x 1, *x]\n",
+    "- id: A\n  a: !x 1\n",
     "- id: A\n  <<: {a: 1}\n",
     "- id: A\n  a: 1\n  a: 2\n",  # duplicate key
     "- id: A\n  a:\tb\n",

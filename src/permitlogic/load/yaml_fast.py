@@ -46,12 +46,13 @@ _REFUSED_CHARACTER = re.compile(
 _END = r"(?=[ ]*(?:[ ]\#|\r?\n))"
 """Where a scalar ends on a simple line: at a comment or the end of the line."""
 
-_WORD_11 = r"(?:[yY]es|YES|[nN]o|NO|[oO]n|ON|[oO]ff|OFF|=)"
+_WORDS_11 = r"[yY]es|YES|[nN]o|NO|[oO]n|ON|[oO]ff|OFF|="
 """YAML 1.1 booleans that parse_yaml reads as true/false, and ``=`` (a value tag it refuses)."""
 
 _DOUBTFUL_VALUE = (
-    r"(?:"
-    + _WORD_11
+    r"(?:(?:"
+    + _WORDS_11
+    + r")"
     + _END
     # numbers the loaders read differently: 0b/0B/0O/0X, signed 0x, .inf/.nan cases,
     # 1_000, _8 (yaml-rs reads underscores in numbers)
@@ -62,7 +63,7 @@ _DOUBTFUL_VALUE = (
 _DOUBTFUL_KEY = (
     # a 1.1 boolean, null, or a key starting like a number (floats and dates are keys
     # parse_yaml turns into text; yaml-rs reads _8 as 8)
-    r"(?:(?:" + _WORD_11[3:-1] + r"|~|null|Null|NULL)[ ]*:|[-+._0-9])"
+    r"(?:(?:" + _WORDS_11 + r"|~|null|Null|NULL)[ ]*:|[-+._0-9])"
 )
 _PLAIN_REST = r"[^:\n\r#\t ]*+(?:(?:[ ]++(?=[^ \n\r#])|:(?![ \r\n])|(?<![ ])\#)[^:\n\r#\t ]*+)*+"
 _KEY = (
