@@ -237,30 +237,22 @@ def item_list(value: object) -> list[str]:
     return [part.strip() for part in _LIST_SEPARATORS.split(text(value)) if part.strip()]
 
 
+_READERS: dict[CellType, Any] = {
+    CellType.text: text,
+    CellType.integer: integer,
+    CellType.boolean: boolean,
+    CellType.kind: lambda value: choice(value, KIND_WORDS).value,
+    CellType.decision: lambda value: choice(value, DECISION_WORDS).value,
+    CellType.admin_level: lambda value: choice(value, ADMIN_LEVEL_WORDS).value,
+    CellType.status: lambda value: choice(value, STATUS_WORDS).value,
+    CellType.date: day,
+    CellType.basis: basis_list,
+    CellType.prerequisites: prerequisite_list,
+    CellType.materials: material_list,
+    CellType.item_list: item_list,
+}
+
+
 def read_cell(value: object, type_: CellType) -> Any:
     """The value of a non-blank cell for a column of ``type_``."""
-    match type_:
-        case CellType.text:
-            return text(value)
-        case CellType.integer:
-            return integer(value)
-        case CellType.boolean:
-            return boolean(value)
-        case CellType.kind:
-            return choice(value, KIND_WORDS).value
-        case CellType.decision:
-            return choice(value, DECISION_WORDS).value
-        case CellType.admin_level:
-            return choice(value, ADMIN_LEVEL_WORDS).value
-        case CellType.status:
-            return choice(value, STATUS_WORDS).value
-        case CellType.date:
-            return day(value)
-        case CellType.basis:
-            return basis_list(value)
-        case CellType.prerequisites:
-            return prerequisite_list(value)
-        case CellType.materials:
-            return material_list(value)
-        case CellType.item_list:
-            return item_list(value)
+    return _READERS[type_](value)

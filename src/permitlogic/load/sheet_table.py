@@ -213,12 +213,15 @@ def _record(
     problems: list[Problem],
 ) -> Record:
     record = Record(sheet=sheet, row=row, columns=columns)
-    flagged = sheet.flags.get(row, {})
+    flagged = sheet.flags.get(row)
+    if flagged is None:
+        _plain_record(sheet, mapped, reported, record, values, problems)
+        return record
     width = max(len(values), max(flagged, default=-1) + 1)
     for index in range(width):
         value = values[index] if index < len(values) else None
         entry = mapped.get(index)
-        flag = sheet.flag_at(row, index)
+        flag = flagged.get(index)
         if entry is None:
             if index not in reported and (flag is not None or not is_blank(value)):
                 problems.append(
@@ -243,3 +246,37 @@ def _record(
             problems.append(sheet.problem(exc.zh, exc.en, row, index, typed))
             record.bad.add(column.key)
     return record
+
+
+def _plain_record(
+    sheet: RawSheet,
+    mapped: dict[int, tuple[Column, str]],
+    reported: set[int],
+    record: Record,
+    values: tuple[Any, ...],
+    problems: list[Problem],
+) -> None:
+    """``_record`` for a row without flagged cells (nearly every row: kept lean)."""
+    row = record.row
+    out = record.values
+    for index, value in enumerate(values):
+        if value is None or (value.__class__ is str and not value.strip()):
+            continue
+        entry = mapped.get(index)
+        if entry is None:
+            if index not in reported:
+                problems.append(
+                    sheet.problem(
+                        "此单元格有内容，但所在列没有（可识别的）标题",
+                        "this cell has content but its column has no (known) header",
+                        row,
+                        index,
+                    )
+                )
+            continue
+        column, typed = entry
+        try:
+            out[column.key] = read_cell(value, column.type)
+        except CellError as exc:
+            problems.append(sheet.problem(exc.zh, exc.en, row, index, typed))
+            record.bad.add(column.key)

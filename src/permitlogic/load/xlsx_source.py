@@ -5,9 +5,11 @@ uncompressed sizes (which Python's zipfile enforces while reading) must stay
 under the limit and no large part may compress absurdly well (a zip bomb).
 openpyxl parses XML through defusedxml when it is installed, so entity
 declarations are refused instead of expanded; this module refuses to read an
-XLSX at all if that protection is switched off. Sheets are read in read-only
-mode, row by row, stopping at the row limit; formulas, Excel error values,
-merged cells and over-long cells are flagged with their cell.
+XLSX at all if that protection is switched off. A sheet whose XML holds only
+what calamine and openpyxl read alike is read by calamine (xlsx_fast, many
+times faster); any other is read by openpyxl in read-only mode, row by row,
+stopping at the row limit. Formulas, Excel error values, merged cells and
+over-long cells are flagged with their cell.
 """
 
 from __future__ import annotations
@@ -27,12 +29,14 @@ from defusedxml import DefusedXmlException
 from openpyxl.utils.cell import range_boundaries
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet._reader import WorkSheetParser
+from openpyxl.worksheet.cell_range import CellRange
 
 from permitlogic.errors import InputError
 from permitlogic.load.cells import is_blank
 from permitlogic.load.limits import MB, ZIP_RATIO_MIN_BYTES, LoadLimits
 from permitlogic.load.raw import too_big
 from permitlogic.load.sheet_table import RawSheet
+from permitlogic.load.xlsx_fast import read_rows, screen, strings_plain, too_long
 
 MAX_COLUMNS = 100
 """No catalog sheet has more than about fifteen columns; content beyond this is refused."""
@@ -48,11 +52,19 @@ _CHUNK = 1 << 20
 class Workbook:
     """An open XLSX in read-only mode: its sheet names, and each sheet read on demand."""
 
-    def __init__(self, book: Any, file: str, limits: LoadLimits) -> None:
+    def __init__(self, book: Any, path: Path, limits: LoadLimits) -> None:
         self._book = book
-        self.file = file
+        self._path = path
+        self.file = str(path)
         self.limits = limits
         self.names: list[str] = list(book.sheetnames)
+        self._fast: Any = None
+        """calamine's workbook once opened; False when the full reader must read every sheet."""
+
+    def close(self) -> None:
+        self._book.close()
+        if self._fast:
+            self._fast.close()
 
     def sheet(self, name: str, max_rows: int, what_zh: str, what_en: str) -> RawSheet:
         """The non-blank rows of sheet ``name``; InputError past ``max_rows`` rows below its header.
@@ -67,6 +79,9 @@ class Workbook:
                 f"sheet {name!r} is not a worksheet (a chart?) and cannot be read",
                 sheet=name,
             )
+        sheet = RawSheet(file=self.file, name=name)
+        if self._read_fast(worksheet, sheet, max_rows, what_zh, what_en):
+            return sheet
         sheet = RawSheet(file=self.file, name=name)
         try:
             self._read(worksheet, sheet, max_rows, what_zh, what_en)
@@ -84,6 +99,47 @@ class Workbook:
                 key=part,
             ) from None
         return sheet
+
+    def _read_fast(
+        self, worksheet: Any, sheet: RawSheet, max_rows: int, what_zh: str, what_en: str
+    ) -> bool:
+        """Read the sheet with calamine if it holds only what both readers read alike.
+
+        False (``sheet`` partly filled) when the full reader must read it; see xlsx_fast.
+        """
+        try:
+            fast = self._calamine()
+            if fast is None:
+                return False
+            with zipfile.ZipFile(self._path) as archive:
+                data = archive.read(worksheet._worksheet_path)
+            refs = [CellRange(ref).coord for ref in screen(data, self._book._date_formats)]
+            del data
+            grid = fast.get_sheet_by_name(sheet.name).to_python(skip_empty_area=False)
+            read_rows(
+                grid,
+                sheet,
+                max_rows,
+                self.limits.max_cell_chars,
+                lambda row: too_many_rows(sheet, row, max_rows, what_zh, what_en),
+            )
+        except InputError:
+            raise
+        except Exception:  # NotFast, or anything calamine or the screen raise: the full reader
+            return False
+        if refs:
+            _flag_merged(sheet, refs)
+        return True
+
+    def _calamine(self) -> Any:
+        """calamine's view of the workbook; None if its shared strings need the full reader."""
+        if self._fast is None:
+            self._fast = False
+            if strings_plain(self._path):
+                from python_calamine import CalamineWorkbook
+
+                self._fast = CalamineWorkbook.from_path(str(self._path))
+        return self._fast or None
 
     def _read(
         self,
@@ -178,7 +234,7 @@ def _flag_unusable(
             f"the cell holds the Excel error value {value}",
         )
     else:
-        sheet.flag(row, index, *_too_long(len(value), limit))
+        sheet.flag(row, index, *too_long(len(value), limit))
 
 
 def too_many_rows(
@@ -192,14 +248,6 @@ def too_many_rows(
         "reading stopped (set PERMITLOGIC_MAX_ITEMS to change the limit)",
         sheet=sheet.name,
         row=row,
-    )
-
-
-def _too_long(length: int, limit: int) -> tuple[str, str]:
-    return (
-        f"单元格内容太长（{length} 字，上限 {limit}；可用环境变量 PERMITLOGIC_MAX_CELL_CHARS 调整）",
-        f"cell too long ({length} characters, limit {limit}; "
-        "set PERMITLOGIC_MAX_CELL_CHARS to change it)",
     )
 
 
@@ -407,12 +455,13 @@ def open_workbook(path: Path, limits: LoadLimits) -> Iterator[Workbook]:
             f"cannot be read as XLSX (damaged file?){f' ({part})' if part else ''}: {why}",
             key=part or None,
         ) from None
+    workbook = Workbook(book, path, limits)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            yield Workbook(book, name, limits)
+            yield workbook
     finally:
-        book.close()
+        workbook.close()
 
 
 StyleKey = tuple[tuple[str, int], ...]
