@@ -15,6 +15,7 @@ over-long cells are flagged with their cell.
 from __future__ import annotations
 
 import bisect
+import os
 import re
 import warnings
 import zipfile
@@ -41,6 +42,9 @@ from permitlogic.load.xlsx_fast import read_rows, screen, strings_plain, too_lon
 MAX_COLUMNS = 100
 """No catalog sheet has more than about fifteen columns; content beyond this is refused."""
 
+READER_ENV = "PERMITLOGIC_XLSX_READER"
+"""Set to ``openpyxl`` to read every sheet with openpyxl (slower; the reader before calamine)."""
+
 MAX_ZIP_MEMBERS = 10_000
 MAX_MERGED_FLAGS = 1_000
 
@@ -52,14 +56,16 @@ _CHUNK = 1 << 20
 class Workbook:
     """An open XLSX in read-only mode: its sheet names, and each sheet read on demand."""
 
-    def __init__(self, book: Any, path: Path, limits: LoadLimits) -> None:
+    def __init__(self, book: Any, path: Path, limits: LoadLimits, fast: bool = True) -> None:
         self._book = book
         self._path = path
         self.file = str(path)
         self.limits = limits
         self.names: list[str] = list(book.sheetnames)
-        self._fast: Any = None
+        self._fast: Any = None if fast else False
         """calamine's workbook once opened; False when the full reader must read every sheet."""
+        self.read_fast: set[str] = set()
+        """The sheets calamine read."""
 
     def close(self) -> None:
         self._book.close()
@@ -129,6 +135,7 @@ class Workbook:
             return False
         if refs:
             _flag_merged(sheet, refs)
+        self.read_fast.add(sheet.name or "")
         return True
 
     def _calamine(self) -> Any:
@@ -424,8 +431,14 @@ def damaged_part(path: Path) -> tuple[str, str] | None:
 
 
 @contextmanager
-def open_workbook(path: Path, limits: LoadLimits) -> Iterator[Workbook]:
-    """The workbook at ``path`` in read-only mode, after the size and zip checks."""
+def open_workbook(path: Path, limits: LoadLimits, fast: bool | None = None) -> Iterator[Workbook]:
+    """The workbook at ``path`` in read-only mode, after the size and zip checks.
+
+    ``fast``: let calamine read the sheets it reads as openpyxl does (False: openpyxl
+    only). By default True unless the environment sets PERMITLOGIC_XLSX_READER=openpyxl.
+    """
+    if fast is None:
+        fast = os.environ.get(READER_ENV, "").strip().lower() != "openpyxl"
     name = str(path)
     if not path.is_file():
         raise InputError.single(name, "文件不存在", "file not found")
@@ -455,7 +468,7 @@ def open_workbook(path: Path, limits: LoadLimits) -> Iterator[Workbook]:
             f"cannot be read as XLSX (damaged file?){f' ({part})' if part else ''}: {why}",
             key=part or None,
         ) from None
-    workbook = Workbook(book, path, limits)
+    workbook = Workbook(book, path, limits, fast)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
