@@ -37,10 +37,7 @@ from permitlogic.load.cells import is_blank
 from permitlogic.load.limits import MB, ZIP_RATIO_MIN_BYTES, LoadLimits
 from permitlogic.load.raw import too_big
 from permitlogic.load.sheet_table import RawSheet
-from permitlogic.load.xlsx_fast import read_rows, screen, strings_plain, too_long
-
-MAX_COLUMNS = 100
-"""No catalog sheet has more than about fifteen columns; content beyond this is refused."""
+from permitlogic.load.xlsx_fast import MAX_COLUMNS, read_rows, screen, strings_plain, too_long
 
 READER_ENV = "PERMITLOGIC_XLSX_READER"
 """Set to ``openpyxl`` to read every sheet with openpyxl (slower; the reader before calamine)."""
