@@ -14,7 +14,7 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 
 from permitlogic.errors import Problem
-from permitlogic.load.cells import CellError, is_blank, read_cell, text
+from permitlogic.load.cells import CellError, is_blank, read_cell, reader, text
 from permitlogic.load.sheet_format import Column, header_index, headers_listed, normalize_header
 from permitlogic.models.report import Location
 
@@ -106,8 +106,16 @@ def read_table(
     header_row, header_cells = rows[0]
     mapped = _match_headers(sheet, columns, header_row, header_cells, problems, table)
     by_key = {column.key: (index, typed) for index, (column, typed) in mapped.items()}
+    plan = {
+        index: (column.key, reader(column.type), typed) for index, (column, typed) in mapped.items()
+    }
     for row, values in rows[1:]:
-        table.records.append(_record(sheet, mapped, by_key, table.reported, row, values, problems))
+        if sheet.flags.get(row) is None:
+            record = Record(sheet=sheet, row=row, columns=by_key)
+            _plain_record(sheet, plan, table.reported, record, values, problems)
+        else:
+            record = _record(sheet, mapped, by_key, table.reported, row, values, problems)
+        table.records.append(record)
     return table
 
 
@@ -213,10 +221,7 @@ def _record(
     problems: list[Problem],
 ) -> Record:
     record = Record(sheet=sheet, row=row, columns=columns)
-    flagged = sheet.flags.get(row)
-    if flagged is None:
-        _plain_record(sheet, mapped, reported, record, values, problems)
-        return record
+    flagged = sheet.flags.get(row, {})
     width = max(len(values), max(flagged, default=-1) + 1)
     for index in range(width):
         value = values[index] if index < len(values) else None
@@ -250,33 +255,35 @@ def _record(
 
 def _plain_record(
     sheet: RawSheet,
-    mapped: dict[int, tuple[Column, str]],
+    plan: dict[int, tuple[str, Any, str]],
     reported: set[int],
     record: Record,
     values: tuple[Any, ...],
     problems: list[Problem],
 ) -> None:
-    """``_record`` for a row without flagged cells (nearly every row: kept lean)."""
-    row = record.row
+    """``_record`` for a row without flagged cells (nearly every row: kept lean).
+
+    ``plan``: each matched column's key, cell reader and header as typed.
+    """
     out = record.values
     for index, value in enumerate(values):
-        if value is None or (value.__class__ is str and not value.strip()):
+        if value is None or (isinstance(value, str) and not value.strip()):
             continue
-        entry = mapped.get(index)
+        entry = plan.get(index)
         if entry is None:
             if index not in reported:
                 problems.append(
                     sheet.problem(
                         "此单元格有内容，但所在列没有（可识别的）标题",
                         "this cell has content but its column has no (known) header",
-                        row,
+                        record.row,
                         index,
                     )
                 )
             continue
-        column, typed = entry
+        key, read, typed = entry
         try:
-            out[column.key] = read_cell(value, column.type)
+            out[key] = read(value)
         except CellError as exc:
-            problems.append(sheet.problem(exc.zh, exc.en, row, index, typed))
-            record.bad.add(column.key)
+            problems.append(sheet.problem(exc.zh, exc.en, record.row, index, typed))
+            record.bad.add(key)
