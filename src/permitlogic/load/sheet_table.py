@@ -15,10 +15,21 @@ from openpyxl.utils import get_column_letter
 
 from permitlogic.errors import Problem
 from permitlogic.load.cells import CellError, is_blank, read_cell, reader, text
-from permitlogic.load.sheet_format import Column, header_index, headers_listed, normalize_header
+from permitlogic.load.sheet_format import (
+    CellType,
+    Column,
+    header_index,
+    headers_listed,
+    normalize_header,
+)
 from permitlogic.models.report import Location
 
 Row = tuple[int, tuple[Any, ...]]
+
+_REPEATED = frozenset(
+    {CellType.basis, CellType.prerequisites, CellType.materials, CellType.item_list}
+)
+"""Columns of multi-line cells whose same text is read once per table (laws, materials)."""
 
 
 @dataclass
@@ -107,7 +118,8 @@ def read_table(
     mapped = _match_headers(sheet, columns, header_row, header_cells, problems, table)
     by_key = {column.key: (index, typed) for index, (column, typed) in mapped.items()}
     plan = {
-        index: (column.key, reader(column.type), typed) for index, (column, typed) in mapped.items()
+        index: (column.key, reader(column.type), typed, {} if column.type in _REPEATED else None)
+        for index, (column, typed) in mapped.items()
     }
     for row, values in rows[1:]:
         if sheet.flags.get(row) is None:
@@ -255,7 +267,7 @@ def _record(
 
 def _plain_record(
     sheet: RawSheet,
-    plan: dict[int, tuple[str, Any, str]],
+    plan: dict[int, tuple[str, Any, str, dict[Any, Any] | None]],
     reported: set[int],
     record: Record,
     values: tuple[Any, ...],
@@ -263,7 +275,9 @@ def _plain_record(
 ) -> None:
     """``_record`` for a row without flagged cells (nearly every row: kept lean).
 
-    ``plan``: each matched column's key, cell reader and header as typed.
+    ``plan``: each matched column's key, cell reader, header as typed, and the
+    values already read from its cells (for multi-line columns, whose cells often
+    repeat: the same text gives the same value, which is never modified after).
     """
     out = record.values
     for index, value in enumerate(values):
@@ -281,9 +295,15 @@ def _plain_record(
                     )
                 )
             continue
-        key, read, typed = entry
+        key, read, typed, known = entry
         try:
-            out[key] = read(value)
+            if known is None or value.__class__ is not str:  # True == 1 == 1.0 as keys
+                out[key] = read(value)
+            else:
+                found = known.get(value)
+                if found is None:
+                    found = known[value] = read(value)
+                out[key] = found
         except CellError as exc:
             problems.append(sheet.problem(exc.zh, exc.en, record.row, index, typed))
             record.bad.add(key)

@@ -16,11 +16,12 @@ read, and the grid is not much sparser than the cells present.
 
 from __future__ import annotations
 
+import functools
 import re
 import zipfile
 from collections.abc import Collection
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from permitlogic.load.sheet_table import RawSheet
 
@@ -50,6 +51,10 @@ _WIDE_COLUMN = re.compile(rb'<c r="(?:[A-Z]{3}|C[W-Z]|[D-Z][A-Z])')
 """A cell past column CV (the 100th): such content is flagged by the full reader."""
 _ROW_NUMBER = re.compile(rb'<row r="(\d+)"')
 _MERGED = re.compile(rb"<(?:[\w.-]+:)?mergeCell\s[^>]*?\bref=\"([^\"]*)\"")
+_CHUNK = 1 << 18
+_OVERLAP = 64
+"""Bytes each piece repeats from the one before: longer than anything searched for."""
+_MAX_TAIL = 16 << 20
 _DENSE_SLACK = 1_000_000
 """Grid cells always allowed (about 30 MB in calamine)."""
 
@@ -70,33 +75,89 @@ def strings_plain(path: Path) -> bool:
     return not any(marker in data for marker in _ANYWHERE)
 
 
-def screen(data: bytes, date_styles: Collection[int]) -> list[str]:
-    """The merged ranges (as written) of a sheet both readers read alike; NotFast otherwise."""
-    if any(marker in data for marker in _ANYWHERE) or any(m in data for m in _IN_SHEET):
-        raise NotFast("a construct the readers treat differently")
-    for match in _FORMULA_END.finditer(data):
-        if data[match.start() - 1 : match.start()] in (b"<", b":"):
-            raise NotFast("a formula")
-    for style in date_styles:
-        if style == 0 or b' s="%d"' % style in data:
-            raise NotFast("a date-formatted cell")
-    if _UNNUMBERED_CELL.search(data) or _UNNUMBERED_ROW.search(data):
-        raise NotFast("a cell or row without its reference")
-    _bound_grid(data)
-    end = data.rfind(b"</sheetData")
-    return [ref.decode("ascii", "replace") for ref in _MERGED.findall(data, max(end, 0))]
+def screen(stream: IO[bytes], date_styles: Collection[int]) -> list[str]:
+    """The merged ranges (as written) of a sheet both readers read alike; NotFast otherwise.
+
+    ``stream`` is the sheet's XML, read in pieces small enough to stay in the CPU's
+    cache while every search runs over them; each piece starts with the last bytes
+    of the one before, so that nothing searched for is cut in two.
+    """
+    if 0 in date_styles:
+        raise NotFast("every cell date-formatted")
+    state = _Screen([b' s="%d"' % style for style in date_styles])
+    pending = b""
+    chunk = stream.read(_CHUNK)
+    while chunk:
+        following = stream.read(_CHUNK)
+        data = pending + chunk
+        state.scan(data, final=not following)
+        state.cells += chunk.count(b"<c ")
+        state.keep_tail(data, chunk)
+        pending = data[-_OVERLAP:]
+        chunk = following
+    return state.finish()
 
 
-def _bound_grid(data: bytes) -> None:
-    """NotFast when calamine's grid (rows × columns up to the last cell) could be huge."""
-    wide = _TWO_LETTERS.search(data) is not None
-    if wide and _WIDE_COLUMN.search(data):
-        raise NotFast("content past the columns read")
-    digits = len(str(max((int(n) for n in _ROW_NUMBER.findall(data)), default=0)))
-    if re.search(rb'<c r="[A-Z]{1,3}\d{%d}' % (digits + 1), data):
-        raise NotFast("a cell below the last row")
-    if 10**digits * (100 if wide else 26) > 8 * data.count(b"<c ") + _DENSE_SLACK:
-        raise NotFast("a sparse sheet")
+class _Screen:
+    """What the screen has seen of a sheet so far."""
+
+    def __init__(self, styles: list[bytes]) -> None:
+        self.markers = (*_ANYWHERE, *_IN_SHEET, *styles)
+        self.digits = 1
+        """Digits of the largest row number seen."""
+        self.cells = 0
+        self.wide = False
+        """Whether a cell lies past column Z."""
+        self.tail: bytearray | None = None
+        """The XML from ``</sheetData>`` on (where the merged ranges are)."""
+
+    def scan(self, data: bytes, final: bool) -> None:
+        """Search one piece; ``final``: no piece follows (else its last bytes come again)."""
+        if any(marker in data for marker in self.markers):
+            raise NotFast("a construct the readers treat differently, or a date-formatted cell")
+        for match in _FORMULA_END.finditer(data, 1):
+            if data[match.start() - 1] in b"<:":
+                raise NotFast("a formula")
+        for pattern in (_UNNUMBERED_CELL, _UNNUMBERED_ROW):
+            found = pattern.search(data)
+            # a cell cut off at the piece's end is searched again in the next piece
+            if found and (final or found.end() + 8 < len(data)):
+                raise NotFast("a cell or row without its reference")
+        if _TWO_LETTERS.search(data):
+            self.wide = True
+            if _WIDE_COLUMN.search(data):
+                raise NotFast("content past the columns read")
+        numbers = _ROW_NUMBER.findall(data)
+        if numbers:
+            self.digits = max(self.digits, len(str(max(map(int, numbers)))))
+        if _below(self.digits).search(data):
+            raise NotFast("a cell below the last row")
+
+    def keep_tail(self, data: bytes, chunk: bytes) -> None:
+        if self.tail is not None:
+            self.tail += chunk
+            if len(self.tail) > _MAX_TAIL:
+                raise NotFast("a long tail after the cells")
+            return
+        end = data.find(b"</sheetData")
+        if b"mergeCell" in (data if end < 0 else data[:end]):
+            raise NotFast("merged cells before the cells end")
+        if end >= 0:
+            self.tail = bytearray(data[end:])
+
+    def finish(self) -> list[str]:
+        """The merged ranges; NotFast if calamine's grid (rows × columns) could be huge."""
+        if 10**self.digits * (100 if self.wide else 26) > 8 * self.cells + _DENSE_SLACK:
+            raise NotFast("a sparse sheet")
+        if self.tail is None:
+            return []
+        return [ref.decode("ascii", "replace") for ref in _MERGED.findall(self.tail)]
+
+
+@functools.cache
+def _below(digits: int) -> re.Pattern[bytes]:
+    """A cell reference whose row number has more digits than ``digits``."""
+    return re.compile(rb'<c r="[A-Z]{1,3}\d{%d}' % (digits + 1))
 
 
 def read_rows(

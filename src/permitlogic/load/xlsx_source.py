@@ -114,10 +114,11 @@ class Workbook:
             fast = self._calamine()
             if fast is None:
                 return False
-            with zipfile.ZipFile(self._path) as archive:
-                data = archive.read(worksheet._worksheet_path)
-            refs = [CellRange(ref).coord for ref in screen(data, self._book._date_formats)]
-            del data
+            with (
+                zipfile.ZipFile(self._path) as archive,
+                archive.open(worksheet._worksheet_path) as stream,
+            ):
+                refs = [CellRange(r).coord for r in screen(stream, self._book._date_formats)]
             grid = fast.get_sheet_by_name(sheet.name).to_python(skip_empty_area=False)
             read_rows(
                 grid,
