@@ -31,6 +31,9 @@ _REPEATED = frozenset(
 )
 """Columns of multi-line cells whose same text is read once per table (laws, materials)."""
 
+_Plan = tuple[str, Any, str, dict[str, Any] | None]
+"""A matched column's key, cell reader, header as typed, and values read (text → value)."""
+
 
 @dataclass
 class RawSheet:
@@ -117,7 +120,7 @@ def read_table(
     header_row, header_cells = rows[0]
     mapped = _match_headers(sheet, columns, header_row, header_cells, problems, table)
     by_key = {column.key: (index, typed) for index, (column, typed) in mapped.items()}
-    plan = {
+    plan: dict[int, _Plan] = {
         index: (column.key, reader(column.type), typed, {} if column.type in _REPEATED else None)
         for index, (column, typed) in mapped.items()
     }
@@ -267,7 +270,7 @@ def _record(
 
 def _plain_record(
     sheet: RawSheet,
-    plan: dict[int, tuple[str, Any, str, dict[Any, Any] | None]],
+    plan: dict[int, _Plan],
     reported: set[int],
     record: Record,
     values: tuple[Any, ...],
