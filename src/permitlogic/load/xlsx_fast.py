@@ -31,18 +31,25 @@ MAX_COLUMNS = 100
 _ROUND_FLOAT = 2**53
 """Whole numbers below this survive the trip through a float; above it calamine may differ."""
 
-_ANYWHERE = (b"<!", b"_x", b"\r", b"rPh")
-"""Declarations, comments and CDATA; ``_xHHHH_`` escapes (openpyxl keeps them as typed,
-calamine decodes them); raw carriage returns (expat turns them into line feeds); phonetic runs."""
-
-_IN_SHEET = (
-    b'"e"',  # t="e": an Excel error value
-    b'"d"',  # t="d": an ISO 8601 date cell
-    b"='",  # single-quoted or spaced attributes: the searches here would miss them
-    b' ="',
-    b'= "',
-    b":c ",  # prefixed cells (x:c)
+_RARE = (b"<!", b"_x", b"\r", b":t>", b"='", b":c ")
+"""Markers made with a byte rare in a sheet (``! _ CR : '``), searched for only when one
+occurs: declarations, comments and CDATA; ``_xHHHH_`` escapes (openpyxl keeps them as typed,
+calamine decodes them); raw carriage returns (expat turns them into line feeds); prefixed
+text elements and cells, and single-quoted attributes, which the searches here would miss."""
+_RARE_BYTES = bytes(
+    0 if (byte < 32 and byte not in (9, 10)) or byte in b"!_:'" else byte for byte in range(256)
 )
+"""Maps the rare bytes, and the control bytes XML cannot hold, to NUL."""
+_XML_INVALID = bytes(0 if byte < 32 and byte not in (9, 10, 13) else byte for byte in range(256))
+"""Maps the control bytes XML cannot hold to NUL (openpyxl refuses them, calamine reads them)."""
+_COMMON = (b"rPh", b'"default"', b' ="', b'= "')
+"""Phonetic runs; ``xml:space="default"`` and spaced attributes, which the searches here
+would miss."""
+_ERROR_OR_DATE = re.compile(rb'"[de]"')
+"""``t="e"`` (an Excel error value) or ``t="d"`` (an ISO 8601 date cell)."""
+_LEADING_SPACE = re.compile(rb"<t>\s+[^\s<]")
+_TRAILING_SPACE = (b" </t>", b"\t</t>", b"\n</t>")
+"""Text with white space at either end: calamine trims it unless ``xml:space="preserve"``."""
 _FORMULA_END = re.compile(rb"f[\s/>]")
 _UNNUMBERED_CELL = re.compile(rb'<c(?:/?>| (?!r="))')
 _UNNUMBERED_ROW = re.compile(rb'<row(?:/?>| (?!r="))')
@@ -72,7 +79,40 @@ def strings_plain(path: Path) -> bool:
         if part is None:
             return True
         data = archive.read(part)
-    return not any(marker in data for marker in _ANYWHERE)
+    return not _differs(data, ())
+
+
+def _differs(data: bytes, markers: tuple[bytes, ...]) -> bool:
+    """Whether text or markup in ``data`` may read differently in the two readers."""
+    if b"\0" in data.translate(_RARE_BYTES) and (
+        any(marker in data for marker in _RARE) or b"\0" in data.translate(_XML_INVALID)
+    ):
+        return True
+    return (
+        any(marker in data for marker in _COMMON)
+        or any(marker in data for marker in markers)
+        or _LEADING_SPACE.search(data) is not None
+        or _trimmed(data)
+    )
+
+
+def _trimmed(data: bytes) -> bool:
+    """Whether a text element without ``xml:space="preserve"`` ends in white space.
+
+    Not when the text is only white space (blank either way); true too when the
+    element's start is not in ``data`` (cut off: it cannot be told).
+    """
+    for ending in _TRAILING_SPACE:
+        end = data.find(ending)
+        while end >= 0:
+            start = data.rfind(b"<t", 0, end)
+            if start < 0:
+                return True
+            opened = data.find(b">", start) + 1
+            if b"preserve" not in data[start:opened] and data[opened:end].strip():
+                return True
+            end = data.find(ending, end + 1)
+    return False
 
 
 def screen(stream: IO[bytes], date_styles: Collection[int]) -> list[str]:
@@ -102,7 +142,8 @@ class _Screen:
     """What the screen has seen of a sheet so far."""
 
     def __init__(self, styles: list[bytes]) -> None:
-        self.markers = (*_ANYWHERE, *_IN_SHEET, *styles)
+        self.styles = tuple(styles)
+        """`` s="N"`` of each date-formatted style."""
         self.digits = 1
         """Digits of the largest row number seen."""
         self.cells = 0
@@ -113,7 +154,7 @@ class _Screen:
 
     def scan(self, data: bytes, final: bool) -> None:
         """Search one piece; ``final``: no piece follows (else its last bytes come again)."""
-        if any(marker in data for marker in self.markers):
+        if _differs(data, self.styles) or _ERROR_OR_DATE.search(data):
             raise NotFast("a construct the readers treat differently, or a date-formatted cell")
         for match in _FORMULA_END.finditer(data, 1):
             if data[match.start() - 1] in b"<:":
