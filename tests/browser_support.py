@@ -15,6 +15,8 @@ from typing import Any
 
 import pytest
 
+from sizes import FULL
+
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -44,6 +46,13 @@ def screenshot_dir(fallback: Path) -> Path:
     directory = Path(wanted) if wanted else fallback
     directory.mkdir(parents=True, exist_ok=True)
     return directory
+
+
+def snap(page: Any, directory: Path, name: str, *, full_page: bool = False) -> None:
+    """A screenshot for review: taken when ``PERMITLOGIC_SCREENSHOTS`` names a folder and
+    in the full run (CI), not in a quick run, where nobody looks at it."""
+    if FULL or os.environ.get("PERMITLOGIC_SCREENSHOTS"):
+        page.screenshot(path=str(directory / name), full_page=full_page)
 
 
 @contextmanager

@@ -1,7 +1,8 @@
 """The cyclic garbage collector held off while many objects that are not garbage are made.
 
-Loading a catalog, building its graphs and deciding a list of inputs each
-allocate thousands of small containers that all survive the step. CPython
+Loading a catalog, building its graphs, running the checks and deciding a
+list of inputs each allocate thousands of small containers that all survive
+the step. CPython
 counts those survivors towards a full collection, which walks every object in
 the process (the catalog, the inputs, every module): measured, such scans cost
 more than half of a large load, more than building the graph of a 50,000-item

@@ -23,8 +23,8 @@ from sizes import scaled
 
 CHILD = Path(__file__).with_name("crash_child.py")
 # The full day-book and kill count in CI; a shorter one (same checks) in a quick run.
-EVENTS = scaled(10_000, 2_000)
-KILLS = scaled(20, 8)
+EVENTS = scaled(10_000, 1_200)
+KILLS = scaled(20, 4)
 # SIGKILL ends the client, not the database: SQLite's WAL with synchronous=normal
 # (and a PostgreSQL server committing asynchronously) keeps every committed
 # transaction across it, while fsync on every commit would only slow the test.

@@ -28,12 +28,17 @@ CASES = 24
 BOOK = 300
 
 
-def run_at_once(url: str, phase: str, count: int) -> list[tuple[int, int]]:
-    """Start WORKERS children on ``phase`` together; (applied, duplicate) of each."""
+def run_at_once(url: str, phases: list[str], count: int) -> list[list[tuple[int, int]]]:
+    """WORKERS children run each of ``phases`` together; (applied, duplicate) of each, by phase.
+
+    The children start once; each phase begins in all of them at once, after
+    every child finished the phase before.
+    """
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(CHILD.parent), *sys.path])}
     children = [
         subprocess.Popen(
-            [sys.executable, str(CHILD), url, phase, str(worker), str(count)],
+            [sys.executable, str(CHILD), url, ",".join(phases), str(worker), str(count)],
+            stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -41,13 +46,36 @@ def run_at_once(url: str, phase: str, count: int) -> list[tuple[int, int]]:
         )
         for worker in range(WORKERS)
     ]
-    counts = []
-    for child in children:
-        out, err = child.communicate(timeout=600)
-        assert child.returncode == 0, out + err
-        words = out.split()
-        counts.append((int(words[1]), int(words[3])))
-    return counts
+    by_phase: list[list[tuple[int, int]]] = []
+    try:
+        for _ in phases:
+            for child in children:
+                assert child.stdin is not None
+                child.stdin.write("go\n")
+                child.stdin.flush()
+            counts = []
+            for child in children:
+                assert child.stdout is not None
+                words = child.stdout.readline().split()
+                assert len(words) == 4, _failure(child)
+                counts.append((int(words[1]), int(words[3])))
+            by_phase.append(counts)
+        for child in children:
+            _, err = child.communicate(timeout=600)
+            assert child.returncode == 0, err
+    finally:
+        for child in children:
+            if child.poll() is None:
+                child.kill()
+                child.wait()
+    return by_phase
+
+
+def _failure(child: subprocess.Popen[str]) -> str:
+    """What a child that gave no result line said before it ended."""
+    child.kill()
+    _, err = child.communicate(timeout=60)
+    return err
 
 
 def test_four_processes_tick_supplement_and_close_the_same_cases(
@@ -69,11 +97,9 @@ def test_four_processes_tick_supplement_and_close_the_same_cases(
     )
     setup.close()
 
-    ticks = run_at_once(store_url, "tick", CASES)
+    ticks, supplements, closes = run_at_once(store_url, ["tick", "supplement", "close"], CASES)
     assert sum(applied for applied, _ in ticks) == CASES // 2
-    supplements = run_at_once(store_url, "supplement", CASES)
     assert supplements == [(CASES, 0)] * WORKERS  # each worker's material is its own event
-    closes = run_at_once(store_url, "close", CASES)
     assert sum(applied for applied, _ in closes) == CASES
     assert sum(duplicate for _, duplicate in closes) == CASES * (WORKERS - 1)
 
@@ -100,7 +126,7 @@ def test_four_processes_sending_the_same_day_book_record_it_once(
 ) -> None:
     book = scripted_events(BOOK)
     with fresh_store_url(backend, tmp_path) as url:
-        counts = run_at_once(url, "book", BOOK)
+        (counts,) = run_at_once(url, ["book"], BOOK)
         assert sum(applied for applied, _ in counts) == len(book)
         store = open_store(url)
         try:

@@ -93,3 +93,16 @@ def test_fast_and_exact_parsers_agree_on_every_location() -> None:
     assert len(exact.locations) > 1000
     for path in exact.locations:
         assert fast.locate(path) == exact.locate(path), path
+
+
+def test_deep_locations_are_the_same_in_any_order_of_asking() -> None:
+    """Each item's keys are scanned when first asked for: the order of asking changes nothing."""
+    from permitlogic.load.json_source import _parse_exactly
+
+    catalog = load_catalog(CASES / "flawed-county.yaml")
+    text = json.dumps(catalog.model_dump(mode="json"), ensure_ascii=False, indent=2)
+    exact = _parse_exactly(text, "c.json")
+    paths = sorted(exact.locations, key=lambda p: (-len(p), str(p)))
+    fast = parse_json(text, "c.json")
+    assert [fast.locate(p) for p in paths] == [exact.locate(p) for p in paths]
+    assert fast.locate(("items", 0, "nosuch", 3)) == exact.locate(("items", 0, "nosuch", 3))

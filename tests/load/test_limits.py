@@ -187,6 +187,25 @@ def test_stdin_is_bounded_too(tmp_path: Path) -> None:
     assert "<stdin>: 文件太大" in done.stderr.decode()
 
 
+@pytest.mark.parametrize(
+    "command",
+    [["decide", "green-channel", "-"], ["cases", "open", "-", "--store", "sqlite:///x.db"]],
+    ids=["decide", "cases-open"],
+)
+def test_stdin_inputs_other_than_catalogs_are_bounded(
+    command: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from typer.testing import CliRunner
+
+    from permitlogic.cli import app
+
+    monkeypatch.setenv("PERMITLOGIC_MAX_FILE_MB", "1")
+    monkeypatch.chdir(tmp_path)
+    done = CliRunner().invoke(app, command, input=b"# x\n" * 300_000)
+    assert done.exit_code == 2, done.output
+    assert "<stdin>: 文件太大" in done.output
+
+
 def test_workbook_in_memory_is_not_needed_to_check_the_zip(small_catalog: Catalog) -> None:
     data = to_xlsx(small_catalog)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from browser_support import CHROMIUM_ARGS, playwright_and_chromium, screenshot_dir
+from browser_support import CHROMIUM_ARGS, playwright_and_chromium, screenshot_dir, snap
 from permitlogic.graph import prerequisite_graph
 from permitlogic.report import html
 from permitlogic.report.context import RenderInput
@@ -93,7 +93,7 @@ def test_flawed_report_shows_graph_findings_and_timelines(
         assert figure.is_visible()
         if timeline.schedulable and timeline.stages:
             assert figure.locator("svg.timeline-chart g.bar").count() > 0
-    page.screenshot(path=str(shots / "flawed-county-top.png"))
+    snap(page, shots, "flawed-county-top.png")
     assert opened.errors == []
     assert all(url.startswith(("file:", "data:", "about:")) for url in opened.requests)
 
@@ -125,7 +125,7 @@ def test_clicking_an_item_shows_its_findings_and_basis(
     for basis in items[item].basis:
         assert basis.cite() in text
     assert "selected" in (node.get_attribute("class") or "")
-    page.screenshot(path=str(shots / "flawed-county-panel.png"))
+    snap(page, shots, "flawed-county-panel.png")
 
     # An item id in the findings list opens the same panel for that item.
     chip = page.locator("article.finding button.chip").first
@@ -144,9 +144,9 @@ def test_demo_report_opens_offline(
     assert page.locator("svg.graph").is_visible()
     assert page.locator("article.finding").count() == len(inp.report.findings)
     assert page.locator("figure.timeline").count() == len(inp.report.timelines)
-    page.screenshot(path=str(shots / "demo-county-top.png"))
+    snap(page, shots, "demo-county-top.png")
     page.locator("section.graph-section").scroll_into_view_if_needed()
-    page.screenshot(path=str(shots / "demo-county-graph.png"))
+    snap(page, shots, "demo-county-graph.png")
     assert opened.errors == []
     assert all(url.startswith(("file:", "data:", "about:")) for url in opened.requests)
 
@@ -164,7 +164,7 @@ def test_clicking_a_timeline_bar_shows_the_item(
     assert "JS-001" in panel.locator(".panel-title").inner_text()
     on_item = [f for f in county.report.findings if "JS-001" in f.items]
     assert panel.locator(".panel-finding").count() == len(on_item) > 0
-    page.screenshot(path=str(shots / "county-timeline.png"))
+    snap(page, shots, "county-timeline.png")
     assert opened.errors == []
 
 

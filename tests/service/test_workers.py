@@ -11,7 +11,9 @@ import time
 from pathlib import Path
 
 import httpx
+from typer.testing import CliRunner
 
+from permitlogic.cli import app as cli_app
 from permitlogic.service.examples import APPLICATION, PROJECT
 from permitlogic.service.workers import worker_log_path
 
@@ -24,17 +26,6 @@ def _free_port() -> int:
         probe.bind(("127.0.0.1", 0))
         port: int = probe.getsockname()[1]
         return port
-
-
-def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "permitlogic.cli", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
-        timeout=300,
-    )
 
 
 def test_two_workers_log_apart_and_each_log_replays(tmp_path: Path) -> None:
@@ -97,8 +88,8 @@ def test_two_workers_log_apart_and_each_log_replays(tmp_path: Path) -> None:
     assert all(worker_log_path(log, pid) in logs for pid in pids)
     decided = 0
     for path in logs:
-        replayed = _cli("replay", str(path), "--format", "json", cwd=tmp_path)
-        assert replayed.returncode == 0, replayed.stdout + replayed.stderr
+        replayed = CliRunner().invoke(cli_app, ["replay", str(path), "--format", "json"])
+        assert replayed.exit_code == 0, replayed.output
         report = json.loads(replayed.stdout)
         assert report["differences"] == []
         assert report["unchanged"] == report["decisions"]

@@ -13,6 +13,7 @@ from browser_pages import create_review, sign_in, upload
 from openpyxl import load_workbook
 from workbench_support import CASES, COUNTY, DEPARTMENT, UPLOAD_MB, Server
 
+from browser_support import snap
 from permitlogic.check_runner import check
 from permitlogic.load.catalog import load_catalog_sourced
 from permitlogic.load.sheet_writer import write_sheet
@@ -69,7 +70,7 @@ def test_reviewer_uploads_rounds_accepts_and_sees_fixes(
             1 for f in flawed if f.department == department and f.severity.value == "error"
         )
         assert int(row.locator("td.sev-error").inner_text()) == open_errors
-    page.screenshot(path=str(shots / "review.png"), full_page=True)
+    snap(page, shots, "review.png", full_page=True)
 
     # Round 1 of the transport bureau's own spreadsheet.
     first = department_sheet(tmp_path, "交通运输局.xlsx", fix_days=False)
@@ -85,7 +86,7 @@ def test_reviewer_uploads_rounds_accepts_and_sees_fixes(
     card = page.locator(f'article.finding[data-key="{finding_key(pl301)}"]')
     assert "事项" in card.locator(".row").inner_text()  # the sheet and row it is on
     assert pl301.fix is not None and pl301.fix.message_zh in card.inner_text()
-    page.screenshot(path=str(shots / "round-1.png"), full_page=True)
+    snap(page, shots, "round-1.png", full_page=True)
 
     # Accept one finding with a reason: it stops counting as open.
     accepted = next(f for f in findings if f.rule != "PL301")
@@ -126,7 +127,7 @@ def test_reviewer_uploads_rounds_accepts_and_sees_fixes(
     assert visit.count("fixed") == len(fixed)
     assert finding_key(pl301) in page.locator("section.fixed").inner_html()
     assert visit.count("accepted") == (1 if finding_key(accepted) in now else 0)
-    page.screenshot(path=str(shots / "round-2.png"), full_page=True)
+    snap(page, shots, "round-2.png", full_page=True)
 
     # HTML report and XLSX of the round download.
     for link in ("report.html", "report.xlsx"):
@@ -187,7 +188,7 @@ def test_bad_uploads_get_a_page_naming_the_file_and_place(
         error = page.locator(".error-page")
         assert error.get_attribute("data-status") == "400", name
         assert name in error.locator("table.problems").inner_text(), name
-    page.screenshot(path=str(shots / "bad-upload.png"), full_page=True)
+    snap(page, shots, "bad-upload.png", full_page=True)
     big = tmp_path / "big.yaml"
     big.write_bytes(b"# " + b"x" * (UPLOAD_MB * 1024 * 1024 + 10) + b"\n")
     page = upload(visit, review, big)

@@ -11,6 +11,7 @@ import pytest
 from browser_pages import Visit, create_review, sign_in, upload
 from workbench_support import CASES, COUNTY, Server, cli
 
+from browser_support import snap
 from permitlogic.decide.api import decide_deferral
 from permitlogic.load.catalog import load_catalog
 
@@ -81,7 +82,7 @@ def test_clerk_decides_green_channel_cases(context: Any, server: Server, shots: 
     unmet = page.locator('tr[data-status="unmet"]')
     assert unmet.count() == 1
     assert "《中华人民共和国大气污染防治法》" in unmet.inner_text()
-    page.screenshot(path=str(shots / "green-channel.png"), full_page=True)
+    snap(page, shots, "green-channel.png", full_page=True)
 
     # Outside the county town the dust deposit does not apply.
     page = green_channel(visit, missing_dust, urban=False)
@@ -113,7 +114,7 @@ def test_clerk_defers_prints_opens_and_supplements(
     assert expected.deadline.strftime("%Y年%m月%d日") in page.locator("#deadline").inner_text()
     for material in expected.deferred:
         assert material.name in page.locator("section.card").first.inner_text()
-    page.screenshot(path=str(shots / "deferral-decision.png"), full_page=True)
+    snap(page, shots, "deferral-decision.png", full_page=True)
 
     # The printable notice: A4, Chinese, the deadline in working days; printed to PDF.
     decision_url = page.url
@@ -126,7 +127,7 @@ def test_clerk_defers_prints_opens_and_supplements(
     page.emulate_media(media="print")
     page.pdf(path=str(pdf), format="A4", print_background=True)
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 5_000
-    page.screenshot(path=str(shots / "notice.png"), full_page=True)
+    snap(page, shots, "notice.png", full_page=True)
     page.emulate_media(media="screen")
 
     # Open the case: it enters the ledger under its department.
@@ -138,7 +139,7 @@ def test_clerk_defers_prints_opens_and_supplements(
     row = page.locator(f'table.cases tr[data-case="{APPLICATION["id"]}"]')
     assert row.count() == 1 and "县住房和城乡建设局" in row.inner_text()
     assert "县住房和城乡建设局" in page.locator("table.by-department").inner_text()
-    page.screenshot(path=str(shots / "ledger.png"), full_page=True)
+    snap(page, shots, "ledger.png", full_page=True)
 
     # Supplement every deferred material, confirmed on its own page.
     row.locator("a").click()

@@ -76,6 +76,12 @@ def _stem(name: str) -> str:
 
 
 def _cited(refs: list[str]) -> list[Cited]:
+    return list(_cited_once(tuple(refs)))
+
+
+@lru_cache(maxsize=1024)
+def _cited_once(refs: tuple[str, ...]) -> tuple[Cited, ...]:
+    """The register's reading of ``refs`` (the register does not change while the process runs)."""
     register = default_register()
     found = []
     for ref in refs:
@@ -88,16 +94,13 @@ def _cited(refs: list[str]) -> list[Cited]:
                 label=article.label if article is not None else "",
             )
         )
-    return found
+    return tuple(found)
 
 
 def item_law(item: Item, known: KnownLaw | None = None) -> list[Cited]:
     """The registered articles that set ``item`` (empty when none is known)."""
-    stem = _stem(item.name)
-    for entry in (known or _bundled()).items:
-        if stem in {_stem(name) for name in entry.names}:
-            return _cited(entry.cites)
-    return []
+    cites = _index(known or _bundled()).items.get(_stem(item.name))
+    return _cited(cites) if cites is not None else []
 
 
 def prerequisite_law(
@@ -107,13 +110,41 @@ def prerequisite_law(
     name = other.name if other is not None else prerequisite.external
     if not name:
         return []
-    stem, before = _stem(item.name), _stem(name)
-    for entry in (known or _bundled()).prerequisites:
-        if stem in {_stem(n) for n in entry.item} and before in {
-            _stem(n) for n in entry.prerequisite
-        }:
-            return _cited(entry.cites)
-    return []
+    pair = (_stem(item.name), _stem(name))
+    cites = _index(known or _bundled()).prerequisites.get(pair)
+    return _cited(cites) if cites is not None else []
+
+
+@dataclass(frozen=True)
+class _Index:
+    """A register's entries by matter stem; where several match, the first one written."""
+
+    items: dict[str, list[str]]
+    prerequisites: dict[tuple[str, str], list[str]]
+
+
+_INDEXES: dict[int, tuple[KnownLaw, _Index]] = {}
+
+
+def _index(known: KnownLaw) -> _Index:
+    """The index of ``known``, built once per register (the register itself is kept with it)."""
+    held = _INDEXES.get(id(known))
+    if held is not None and held[0] is known:
+        return held[1]
+    items: dict[str, list[str]] = {}
+    for entry in known.items:
+        for name in entry.names:
+            items.setdefault(_stem(name), entry.cites)
+    prerequisites: dict[tuple[str, str], list[str]] = {}
+    for pair_entry in known.prerequisites:
+        for item_name in pair_entry.item:
+            for before in pair_entry.prerequisite:
+                prerequisites.setdefault((_stem(item_name), _stem(before)), pair_entry.cites)
+    if len(_INDEXES) >= 8:
+        _INDEXES.clear()
+    index = _Index(items=items, prerequisites=prerequisites)
+    _INDEXES[id(known)] = (known, index)
+    return index
 
 
 def cites_zh(found: list[Cited]) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +10,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from permitlogic.errors import InputError, Problem
+from permitlogic.load.raw import STDIN, read_text
 from permitlogic.load.validate import problems_of
 from permitlogic.load.yaml_source import Path as KeyPath
 from permitlogic.load.yaml_source import Sourced, key_path, parse_yaml
@@ -81,25 +81,17 @@ def location(sourced: Sourced | None, path: KeyPath) -> Location:
 
 
 def read_document(name: str) -> Sourced:
-    """A YAML or JSON file (``-`` for standard input) with the line of every key."""
-    if name == "-":
-        return parse_yaml(sys.stdin.read(), "<stdin>")
-    file = Path(name)
-    if file.is_dir():
+    """A YAML or JSON file (``-`` for standard input) with the line of every key.
+
+    The size limit of catalogs (PERMITLOGIC_MAX_FILE_MB) applies, to standard input too.
+    """
+    if name != "-" and Path(name).is_dir():
         raise InputError.single(
             name,
             "这是一个文件夹，不是文件：请给出其中的输入文件，如 cases/inputs/projects.yaml",
             "this is a folder, not a file: name an input file in it, e.g. cases/inputs/projects.yaml",
         )
-    if not file.is_file():
-        raise InputError.single(name, "文件不存在", "file not found")
-    try:
-        text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError.single(
-            name, f"无法读取文件：{exc}", f"cannot read the file: {exc}"
-        ) from None
-    return parse_yaml(text, name)
+    return parse_yaml(read_text(name), STDIN if name == "-" else name)
 
 
 def elements(sourced: Sourced) -> list[tuple[object, KeyPath]]:

@@ -251,12 +251,13 @@ _WHITESPACE_RUN = re.compile(r"[ \t\n\r]*")
 _TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[{}\[\]]|[^\s{}\[\],:"]+')
 
 
-def _offsets(text: str) -> dict[Path, int]:
+def _offsets(text: str, start: int = 0, base: Path = ()) -> dict[Path, int]:
     """The offset of every key (objects) and element (arrays), by key path.
 
-    Only value-starting tokens, keys and brackets are scanned: inside an
-    object, tokens alternate key, value; inside an array, each value start is
-    the next element. The text is known to be valid JSON here.
+    The value starting at ``start`` (the whole text by default) is scanned, its
+    paths under ``base``. Only value-starting tokens, keys and brackets are
+    scanned: inside an object, tokens alternate key, value; inside an array,
+    each value start is the next element. The text is known to be valid JSON here.
     """
     offsets: dict[Path, int] = {}
     paths: list[Path] = []  # path of each open container
@@ -264,7 +265,7 @@ def _offsets(text: str) -> dict[Path, int]:
     want_key: list[bool] = []
     index: list[int] = []
     keys: list[str | int] = []
-    for match in _TOKEN.finditer(text):
+    for match in _TOKEN.finditer(text, start):
         token = match.group()
         first = token[0]
         if first == "}" or first == "]":
@@ -273,7 +274,9 @@ def _offsets(text: str) -> dict[Path, int]:
             want_key.pop()
             index.pop()
             keys.pop()
-            if in_object and in_object[-1]:
+            if not paths:
+                break  # the value scanned is closed
+            if in_object[-1]:
                 want_key[-1] = True
             continue
         if in_object and in_object[-1] and want_key[-1]:
@@ -283,8 +286,10 @@ def _offsets(text: str) -> dict[Path, int]:
             want_key[-1] = False
             continue
         if not paths:
-            path: Path = ()
+            path: Path = base
             offsets[path] = match.start()
+            if first != "{" and first != "[":
+                break  # a single value, not a container
         elif in_object[-1]:
             path = (*paths[-1], keys[-1])
         else:
@@ -315,10 +320,11 @@ class JsonSourced(Sourced):
     _complete: bool = False
     _line_starts: list[int] | None = None
 
+    _scanned: set[Path] = field(default_factory=set)
+
     def locate(self, path: Path) -> Location:
         if len(path) > SHALLOW_DEPTH and not self._complete:
-            self.offsets = _offsets(self.text)
-            self._complete = True
+            self._scan_below(path[:SHALLOW_DEPTH])
         probe = tuple(path)
         while probe not in self.offsets and probe:
             probe = probe[:-1]
@@ -330,6 +336,19 @@ class JsonSourced(Sourced):
         line = bisect.bisect_right(self._line_starts, offset)
         column = offset - self._line_starts[line - 1] + 1
         return Location(file=self.file, line=line, column=column, key=key_path(path) or None)
+
+    def _scan_below(self, entry: Path) -> None:
+        """Record the offsets within ``entry`` (one item, say): scanned once, on first need.
+
+        A path whose entry is not recorded (a key that is not there) scans the whole text.
+        """
+        start = self.offsets.get(entry)
+        if start is None:
+            self.offsets = _offsets(self.text)
+            self._complete = True
+        elif entry not in self._scanned:
+            self.offsets.update(_offsets(self.text, start, entry))
+            self._scanned.add(entry)
 
 
 def _parse_exactly(text: str, file: str | None) -> Sourced:

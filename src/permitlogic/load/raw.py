@@ -38,6 +38,14 @@ def read_stdin(limits: LoadLimits) -> bytes:
     return data
 
 
+def read_text(name: str, limits: LoadLimits | None = None) -> str:
+    """The UTF-8 text of file ``name`` (``-``: standard input) within the size limit."""
+    limits = limits if limits is not None else LoadLimits.from_env()
+    if name == "-":
+        return decode_utf8(read_stdin(limits), STDIN)
+    return decode_utf8(read_bytes(Path(name), limits), name)
+
+
 def too_big(name: str, size: int | None, limits: LoadLimits) -> InputError:
     """The input is over the size limit (``size`` None: more than the limit, size unknown)."""
     if size is None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -95,22 +93,13 @@ def read_decisions(
     With ``skipped``, decisions other than accept_with_deferral go there instead of
     being an error.
     """
+    from permitlogic.decide.inputs import read_document
     from permitlogic.ledger.step import check_opens_case
     from permitlogic.load.validate import validate
-    from permitlogic.load.yaml_source import parse_yaml
 
-    if path == "-":
-        text, file = sys.stdin.read(), "<stdin>"
-    else:
-        try:
-            text, file = Path(path).read_text(encoding="utf-8"), path
-        except (OSError, UnicodeDecodeError) as error:
-            raise InputError.single(
-                path, f"无法读取文件：{error}", f"cannot read the file: {error}"
-            ) from None
-    sourced = parse_yaml(text, file)
+    sourced = read_document(path)
     if sourced.data is None:
-        raise InputError.single(file, "文件为空", "the file is empty")
+        raise InputError.single(sourced.file, "文件为空", "the file is empty")
     is_list = isinstance(sourced.data, list)
     decisions = (
         validate(_DecisionList, sourced).root if is_list else [validate(DeferralDecision, sourced)]
@@ -124,7 +113,7 @@ def read_decisions(
         kept.append(decision)
         prefix: tuple[str | int, ...] = (index,) if is_list else ()
         try:
-            check_opens_case(decision, file)
+            check_opens_case(decision, sourced.file)
         except InputError as error:
             for problem in error.problems:
                 key = problem.location.key or "decision"
