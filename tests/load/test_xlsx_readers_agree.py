@@ -223,6 +223,26 @@ def test_formulas_and_error_values_are_left_to_openpyxl(
     path = tmp_path / "formulas.xlsx"
     _formulas(path)
     assert _agree(path, monkeypatch) == set()
+    # openpyxl then reads the shared strings calamine would have read alone
+    shared = _shared(path, tmp_path / "shared.xlsx")
+    assert _agree(shared, monkeypatch) == set()
+    fast, _ = _sheets(shared, fast=True)
+    assert fast["Sheet"][0][0] == (1, ("编号", 10, None, None))
+
+
+def test_damaged_shared_strings_give_the_same_problem(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "cells.xlsx"
+    _cells_book(path)
+    shared = _shared(path, tmp_path / "shared.xlsx")
+
+    def cut(part: str, data: bytes) -> bytes:
+        return data[: len(data) // 2] if part.endswith("sharedStrings.xml") else data
+
+    damaged = _variant(shared, tmp_path / "damaged.xlsx", cut)
+    _agree(damaged, monkeypatch)
+    assert "xl/sharedStrings.xml" in str(_loaded(damaged))
 
 
 def test_a_cell_past_the_last_column_read_is_left_to_openpyxl(

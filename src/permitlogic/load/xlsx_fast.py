@@ -22,6 +22,7 @@ import zipfile
 from collections.abc import Collection
 from pathlib import Path
 from typing import IO, Any
+from xml.parsers import expat
 
 from permitlogic.load.sheet_table import RawSheet
 
@@ -71,7 +72,7 @@ class NotFast(Exception):
 
 
 def strings_plain(path: Path) -> bool:
-    """Whether the workbook's shared strings read the same in both readers."""
+    """Whether the workbook's shared strings are well-formed and read the same in both readers."""
     with zipfile.ZipFile(path) as archive:
         part = next(
             (n for n in archive.namelist() if n.lower().endswith("sharedstrings.xml")), None
@@ -79,7 +80,13 @@ def strings_plain(path: Path) -> bool:
         if part is None:
             return True
         data = archive.read(part)
-    return not _differs(data, ())
+    if _differs(data, ()):
+        return False
+    try:
+        expat.ParserCreate().Parse(data, True)
+    except expat.ExpatError:
+        return False
+    return True
 
 
 def _differs(data: bytes, markers: tuple[bytes, ...]) -> bool:

@@ -27,6 +27,7 @@ from typing import Any
 
 import openpyxl
 from defusedxml import DefusedXmlException
+from openpyxl.reader.excel import ExcelReader
 from openpyxl.utils.cell import range_boundaries
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet._reader import WorkSheetParser
@@ -53,12 +54,13 @@ _CHUNK = 1 << 20
 class Workbook:
     """An open XLSX in read-only mode: its sheet names, and each sheet read on demand."""
 
-    def __init__(self, book: Any, path: Path, limits: LoadLimits, fast: bool = True) -> None:
-        self._book = book
+    def __init__(self, reader: _Reader, path: Path, limits: LoadLimits, fast: bool) -> None:
+        self._reader = reader
+        self._book = reader.wb
         self._path = path
         self.file = str(path)
         self.limits = limits
-        self.names: list[str] = list(book.sheetnames)
+        self.names: list[str] = list(self._book.sheetnames)
         self._fast: Any = None if fast else False
         """calamine's workbook once opened; False when the full reader must read every sheet."""
         self.read_fast: set[str] = set()
@@ -86,6 +88,10 @@ class Workbook:
         if self._read_fast(worksheet, sheet, max_rows, what_zh, what_en):
             return sheet
         sheet = RawSheet(file=self.file, name=name)
+        try:
+            self._reader.load_strings()
+        except Exception as exc:  # as when opening the workbook
+            raise _unreadable(self.file, exc) from None
         try:
             self._read(worksheet, sheet, max_rows, what_zh, what_en)
         except InputError:
@@ -137,13 +143,12 @@ class Workbook:
         return True
 
     def _calamine(self) -> Any:
-        """calamine's view of the workbook; None if its shared strings need the full reader."""
+        """calamine's view of the workbook (None: the full reader reads every sheet)."""
         if self._fast is None:
             self._fast = False
-            if strings_plain(self._path):
-                from python_calamine import CalamineWorkbook
+            from python_calamine import CalamineWorkbook
 
-                self._fast = CalamineWorkbook.from_path(str(self._path))
+            self._fast = CalamineWorkbook.from_path(str(self._path))
         return self._fast or None
 
     def _read(
@@ -428,6 +433,46 @@ def damaged_part(path: Path) -> tuple[str, str] | None:
     return None
 
 
+class _Reader(ExcelReader):  # type: ignore[misc]
+    """openpyxl's read-only workbook reader; with ``defer_strings`` the shared strings are
+    read only when openpyxl reads a sheet (calamine reads its own: reading both would
+    cost seconds for a large workbook saved by Excel)."""
+
+    shared_strings: list[Any]
+
+    def __init__(self, path: Path, defer_strings: bool) -> None:
+        super().__init__(path, read_only=True, data_only=False, keep_links=False)
+        self.defer_strings = defer_strings
+
+    def read_strings(self) -> None:
+        if not self.defer_strings:
+            super().read_strings()
+
+    def load_strings(self) -> None:
+        """Read deferred shared strings into the list the worksheets were given."""
+        if not self.defer_strings:
+            return
+        self.defer_strings = False
+        given = self.shared_strings
+        super().read_strings()
+        given.extend(self.shared_strings)
+        self.shared_strings = given
+
+
+def _unreadable(file: str, exc: BaseException) -> InputError:
+    """The workbook cannot be opened: entity declarations, or the damaged part if one is."""
+    if _from_entities(exc):
+        return _entities(file)
+    part, why = damaged_part(Path(file)) or ("", f"{type(exc).__name__}: {exc}")
+    where = f"（{part}）" if part else ""
+    return InputError.single(
+        file,
+        f"无法作为 XLSX 读取（文件已损坏？）{where}：{why}",
+        f"cannot be read as XLSX (damaged file?){f' ({part})' if part else ''}: {why}",
+        key=part or None,
+    )
+
+
 @contextmanager
 def open_workbook(path: Path, limits: LoadLimits, fast: bool | None = None) -> Iterator[Workbook]:
     """The workbook at ``path`` in read-only mode, after the size and zip checks.
@@ -451,22 +496,15 @@ def open_workbook(path: Path, limits: LoadLimits, fast: bool | None = None) -> I
             "XML 防护（defusedxml）未启用（环境变量 OPENPYXL_DEFUSEDXML=False？），拒绝读取 XLSX",
             "XML protection (defusedxml) is off (OPENPYXL_DEFUSEDXML=False?); refusing to read XLSX",
         )
+    fast = fast and strings_plain(path)
+    reader = _Reader(path, defer_strings=fast)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            book = openpyxl.load_workbook(path, read_only=True, data_only=False, keep_links=False)
+            reader.read()
     except Exception as exc:  # openpyxl raises anything on a malformed workbook
-        if _from_entities(exc):
-            raise _entities(name) from None
-        part, why = damaged_part(path) or ("", f"{type(exc).__name__}: {exc}")
-        where = f"（{part}）" if part else ""
-        raise InputError.single(
-            name,
-            f"无法作为 XLSX 读取（文件已损坏？）{where}：{why}",
-            f"cannot be read as XLSX (damaged file?){f' ({part})' if part else ''}: {why}",
-            key=part or None,
-        ) from None
-    workbook = Workbook(book, path, limits, fast)
+        raise _unreadable(name, exc) from None
+    workbook = Workbook(reader, path, limits, fast)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
