@@ -230,6 +230,19 @@ def test_formulas_and_error_values_are_left_to_openpyxl(
     assert fast["Sheet"][0][0] == (1, ("编号", 10, None, None))
 
 
+def test_a_shared_string_cell_without_an_index_is_left_to_openpyxl(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "cells.xlsx"
+    _cells_book(path)
+    shared = _shared(path, tmp_path / "shared.xlsx")
+
+    def edit(part: str, data: bytes) -> bytes:
+        return data.replace(b't="s"><v>0</v>', b't="s"><v>x</v>', 1)
+
+    assert "事项" not in _agree(_variant(shared, tmp_path / "odd.xlsx", edit), monkeypatch)
+
+
 def test_damaged_shared_strings_give_the_same_problem(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -271,6 +284,8 @@ def test_a_cell_past_the_last_column_read_is_left_to_openpyxl(
         ("unpreserved-space", rb' xml:space="preserve"', b""),  # calamine trims, openpyxl not
         ("trailing-tab", rb"0020</t>", b"0020\t</t>"),
         ("control-byte", rb"0020</t>", b"0020\x0b</t>"),  # not XML: openpyxl refuses the sheet
+        ("boolean-word", rb't="b"><v>1</v>', b't="b"><v>true</v>'),  # refused by openpyxl
+        ("not-a-number", rb"<v>60</v>", b"<v>NaN</v>"),  # refused by openpyxl
     ],
 )
 def test_xml_calamine_might_read_otherwise_is_left_to_openpyxl(

@@ -17,6 +17,7 @@ read, and the grid is not much sparser than the cells present.
 from __future__ import annotations
 
 import functools
+import math
 import re
 import zipfile
 from collections.abc import Collection
@@ -48,6 +49,10 @@ _COMMON = (b"rPh", b'"default"', b' ="', b'= "')
 would miss."""
 _ERROR_OR_DATE = re.compile(rb'"[de]"')
 """``t="e"`` (an Excel error value) or ``t="d"`` (an ISO 8601 date cell)."""
+_ODD_STRING = re.compile(rb'"s"[^>]*><v>(?!\d+</v>)')
+"""A shared-string cell whose value is not an index (openpyxl refuses the sheet)."""
+_ODD_BOOLEAN = re.compile(rb'"b"[^>]*><v>(?![01]</v>)')
+"""A TRUE/FALSE cell whose value is not 0 or 1 (openpyxl refuses the sheet)."""
 _LEADING_SPACE = re.compile(rb"<t>\s+[^\s<]")
 _TRAILING_SPACE = (b" </t>", b"\t</t>", b"\n</t>")
 """Text with white space at either end: calamine trims it unless ``xml:space="preserve"``."""
@@ -60,7 +65,7 @@ _WIDE_COLUMN = re.compile(rb'<c r="(?:[A-Z]{3}|C[W-Z]|[D-Z][A-Z])')
 _ROW_NUMBER = re.compile(rb'<row r="(\d+)"')
 _MERGED = re.compile(rb"<(?:[\w.-]+:)?mergeCell\s[^>]*?\bref=\"([^\"]*)\"")
 _CHUNK = 1 << 18
-_OVERLAP = 64
+_OVERLAP = 128
 """Bytes each piece repeats from the one before: longer than anything searched for."""
 _MAX_TAIL = 16 << 20
 _DENSE_SLACK = 1_000_000
@@ -166,11 +171,10 @@ class _Screen:
         for match in _FORMULA_END.finditer(data, 1):
             if data[match.start() - 1] in b"<:":
                 raise NotFast("a formula")
-        for pattern in (_UNNUMBERED_CELL, _UNNUMBERED_ROW):
-            found = pattern.search(data)
-            # a cell cut off at the piece's end is searched again in the next piece
-            if found and (final or found.end() + 8 < len(data)):
-                raise NotFast("a cell or row without its reference")
+        if _hit(_UNNUMBERED_CELL, data, final) or _hit(_UNNUMBERED_ROW, data, final):
+            raise NotFast("a cell or row without its reference")
+        if _hit(_ODD_STRING, data, final) or _hit(_ODD_BOOLEAN, data, final):
+            raise NotFast("a shared-string index or TRUE/FALSE value openpyxl refuses")
         if _TWO_LETTERS.search(data):
             self.wide = True
             if _WIDE_COLUMN.search(data):
@@ -200,6 +204,15 @@ class _Screen:
         if self.tail is None:
             return []
         return [ref.decode("ascii", "replace") for ref in _MERGED.findall(self.tail)]
+
+
+def _hit(pattern: re.Pattern[bytes], data: bytes, final: bool) -> bool:
+    """Whether ``pattern`` is in ``data``; not if the only match may be a cell cut off at the
+    piece's end (its last bytes are searched again, with what follows, in the next piece)."""
+    found = pattern.search(data)
+    if found is None:
+        return False
+    return final or found.end() + 32 < len(data) or found.start() < len(data) - _OVERLAP
 
 
 @functools.cache
@@ -239,6 +252,8 @@ def read_rows(
                     if abs(value) >= _ROUND_FLOAT:
                         raise NotFast("a whole number too large for a float")
                     value = int(value)
+                elif not math.isfinite(value):  # "NaN" openpyxl refuses, "1e400" it reads
+                    raise NotFast("not a finite number")
             elif value.__class__ is not bool and value.__class__ is not int:
                 raise NotFast(f"a {type(value).__name__} cell")
             values.append(value)
