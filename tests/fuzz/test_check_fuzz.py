@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from permitlogic.cli import main
 from permitlogic.load.catalog import load_catalog
 from permitlogic.load.sheet_writer import to_csv
+from sizes import examples
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO: dict[str, Any] = yaml.safe_load((ROOT / "cases" / "demo-county.yaml").read_text("utf-8"))
@@ -164,7 +165,7 @@ def _assert_contract(path: Path, fmt: str, tmp: Path) -> None:
 
 
 FUZZ = settings(
-    max_examples=120,
+    max_examples=examples(120),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
