@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import date, datetime
-from enum import Enum
 from typing import Any, TypeVar
 
 from permitlogic.load.sheet_format import (
@@ -32,11 +31,10 @@ from permitlogic.load.sheet_format import (
 )
 from permitlogic.models.catalog import LEVEL_ZH
 
-E = TypeVar("E", bound=Enum)
+V = TypeVar("V")
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _WHOLE = re.compile(r"^[+-]?\d+$")
-_FIELDS = re.compile(r"[｜|]")
 _LIST_SEPARATORS = re.compile(r"[\n、,，;；]")
 
 
@@ -55,6 +53,8 @@ def is_blank(value: object) -> bool:
 
 def text(value: object) -> str:
     if isinstance(value, str):
+        if value.isprintable():  # no control character (nor a line break): the usual cell
+            return value.strip()
         control = _CONTROL.search(value)
         if control is not None:
             code = f"U+{ord(control.group()):04X}"
@@ -109,9 +109,11 @@ def boolean(value: object) -> bool:
     )
 
 
-def choice(value: object, words: Mapping[str, E]) -> E:
+def choice(value: object, words: Mapping[str, V]) -> V:
     word = text(value)
-    found = words.get(word) or words.get(word.lower())
+    found = words.get(word)
+    if found is None:
+        found = words.get(word.lower())
     if found is None:
         allowed = "、".join(w for w in words if not w.isascii())
         raise CellError(
@@ -133,12 +135,14 @@ def day(value: object) -> date | str:
 
 
 def lines(value: object) -> list[str]:
-    raw = text(value).replace("\r\n", "\n").replace("\r", "\n")
-    return [line.strip() for line in raw.split("\n") if line.strip()]
+    raw = text(value)
+    if "\r" in raw:
+        raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    return [line for line in map(str.strip, raw.split("\n")) if line]
 
 
 def fields(line: str) -> list[str]:
-    return [part.strip() for part in _FIELDS.split(line)]
+    return list(map(str.strip, line.replace("|", "｜").split("｜")))
 
 
 def _level(word: str) -> str:
@@ -237,30 +241,33 @@ def item_list(value: object) -> list[str]:
     return [part.strip() for part in _LIST_SEPARATORS.split(text(value)) if part.strip()]
 
 
+_KIND_VALUES = {word: kind.value for word, kind in KIND_WORDS.items()}
+_DECISION_VALUES = {word: kind.value for word, kind in DECISION_WORDS.items()}
+_ADMIN_LEVEL_VALUES = {word: level.value for word, level in ADMIN_LEVEL_WORDS.items()}
+_STATUS_VALUES = {word: status.value for word, status in STATUS_WORDS.items()}
+"""Each allowed word and the key it stands for (the enums' values, looked up once)."""
+
+_READERS: dict[CellType, Any] = {
+    CellType.text: text,
+    CellType.integer: integer,
+    CellType.boolean: boolean,
+    CellType.kind: lambda value: choice(value, _KIND_VALUES),
+    CellType.decision: lambda value: choice(value, _DECISION_VALUES),
+    CellType.admin_level: lambda value: choice(value, _ADMIN_LEVEL_VALUES),
+    CellType.status: lambda value: choice(value, _STATUS_VALUES),
+    CellType.date: day,
+    CellType.basis: basis_list,
+    CellType.prerequisites: prerequisite_list,
+    CellType.materials: material_list,
+    CellType.item_list: item_list,
+}
+
+
+def reader(type_: CellType) -> Any:
+    """The function reading a non-blank cell for a column of ``type_`` (CellError if unusable)."""
+    return _READERS[type_]
+
+
 def read_cell(value: object, type_: CellType) -> Any:
     """The value of a non-blank cell for a column of ``type_``."""
-    match type_:
-        case CellType.text:
-            return text(value)
-        case CellType.integer:
-            return integer(value)
-        case CellType.boolean:
-            return boolean(value)
-        case CellType.kind:
-            return choice(value, KIND_WORDS).value
-        case CellType.decision:
-            return choice(value, DECISION_WORDS).value
-        case CellType.admin_level:
-            return choice(value, ADMIN_LEVEL_WORDS).value
-        case CellType.status:
-            return choice(value, STATUS_WORDS).value
-        case CellType.date:
-            return day(value)
-        case CellType.basis:
-            return basis_list(value)
-        case CellType.prerequisites:
-            return prerequisite_list(value)
-        case CellType.materials:
-            return material_list(value)
-        case CellType.item_list:
-            return item_list(value)
+    return _READERS[type_](value)

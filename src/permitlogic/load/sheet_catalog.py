@@ -42,12 +42,32 @@ class SheetSourced(Sourced):
     """Sourced spreadsheet data: rows and cells kept compact, made Locations when asked."""
 
     cells: dict[Path, CellRef] = field(default_factory=dict)
+    records: dict[Path, tuple[RawSheet, int, dict[str, tuple[int, str]]]] = field(
+        default_factory=dict
+    )
+    """Path of a record → its sheet, row and each key's (0-based column, header): the
+    record's row and cells, without a map entry per cell."""
+
+    def _cell(self, probe: Path) -> CellRef | None:
+        found = self.cells.get(probe)
+        if found is not None:
+            return found
+        record = self.records.get(probe)
+        if record is not None:
+            return (record[0], record[1], None, None)
+        if not probe or not isinstance(probe[-1], str):
+            return None
+        record = self.records.get(probe[:-1])
+        column = record[2].get(probe[-1]) if record is not None else None
+        if record is None or column is None:
+            return None
+        return (record[0], record[1], *column)
 
     def locate(self, path: Path) -> Location:
         probe = tuple(path)
-        while probe and probe not in self.cells and probe not in self.locations:
+        while probe and probe not in self.locations and self._cell(probe) is None:
             probe = probe[:-1]
-        found = self.cells.get(probe)
+        found = self._cell(probe)
         if found is None:
             return super().locate(path)
         sheet, row, column, header = found
@@ -65,11 +85,7 @@ class Assembly:
 
     def put_record(self, path: Path, record: Record) -> dict[str, Any]:
         """Locate ``record`` (row and each column's cell) under ``path``; its values."""
-        cells = self.sourced.cells
-        sheet = record.sheet
-        cells[path] = (sheet, record.row, None, None)
-        for key, (column, header) in record.columns.items():
-            cells[(*path, key)] = (sheet, record.row, column, header)
+        self.sourced.records[path] = (record.sheet, record.row, record.columns)
         if record.bad:
             self.reported.update((*path, key) for key in record.bad)
         return dict(record.values)

@@ -14,11 +14,25 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 
 from permitlogic.errors import Problem
-from permitlogic.load.cells import CellError, is_blank, read_cell, text
-from permitlogic.load.sheet_format import Column, header_index, headers_listed, normalize_header
+from permitlogic.load.cells import CellError, is_blank, read_cell, reader, text
+from permitlogic.load.sheet_format import (
+    CellType,
+    Column,
+    header_index,
+    headers_listed,
+    normalize_header,
+)
 from permitlogic.models.report import Location
 
 Row = tuple[int, tuple[Any, ...]]
+
+_REPEATED = frozenset(
+    {CellType.basis, CellType.prerequisites, CellType.materials, CellType.item_list}
+)
+"""Columns of multi-line cells whose same text is read once per table (laws, materials)."""
+
+_Plan = tuple[str, Any, str, dict[str, Any] | None]
+"""A matched column's key, cell reader, header as typed, and values read (text → value)."""
 
 
 @dataclass
@@ -106,8 +120,17 @@ def read_table(
     header_row, header_cells = rows[0]
     mapped = _match_headers(sheet, columns, header_row, header_cells, problems, table)
     by_key = {column.key: (index, typed) for index, (column, typed) in mapped.items()}
+    plan: dict[int, _Plan] = {
+        index: (column.key, reader(column.type), typed, {} if column.type in _REPEATED else None)
+        for index, (column, typed) in mapped.items()
+    }
     for row, values in rows[1:]:
-        table.records.append(_record(sheet, mapped, by_key, table.reported, row, values, problems))
+        if sheet.flags.get(row) is None:
+            record = Record(sheet=sheet, row=row, columns=by_key)
+            _plain_record(sheet, plan, table.reported, record, values, problems)
+        else:
+            record = _record(sheet, mapped, by_key, table.reported, row, values, problems)
+        table.records.append(record)
     return table
 
 
@@ -218,7 +241,7 @@ def _record(
     for index in range(width):
         value = values[index] if index < len(values) else None
         entry = mapped.get(index)
-        flag = sheet.flag_at(row, index)
+        flag = flagged.get(index)
         if entry is None:
             if index not in reported and (flag is not None or not is_blank(value)):
                 problems.append(
@@ -243,3 +266,47 @@ def _record(
             problems.append(sheet.problem(exc.zh, exc.en, row, index, typed))
             record.bad.add(column.key)
     return record
+
+
+def _plain_record(
+    sheet: RawSheet,
+    plan: dict[int, _Plan],
+    reported: set[int],
+    record: Record,
+    values: tuple[Any, ...],
+    problems: list[Problem],
+) -> None:
+    """``_record`` for a row without flagged cells (nearly every row: kept lean).
+
+    ``plan``: each matched column's key, cell reader, header as typed, and the
+    values already read from its cells (for multi-line columns, whose cells often
+    repeat: the same text gives the same value, which is never modified after).
+    """
+    out = record.values
+    for index, value in enumerate(values):
+        if value is None or (isinstance(value, str) and not value.strip()):
+            continue
+        entry = plan.get(index)
+        if entry is None:
+            if index not in reported:
+                problems.append(
+                    sheet.problem(
+                        "此单元格有内容，但所在列没有（可识别的）标题",
+                        "this cell has content but its column has no (known) header",
+                        record.row,
+                        index,
+                    )
+                )
+            continue
+        key, read, typed, known = entry
+        try:
+            if known is None or value.__class__ is not str:  # True == 1 == 1.0 as keys
+                out[key] = read(value)
+            else:
+                found = known.get(value)
+                if found is None:
+                    found = known[value] = read(value)
+                out[key] = found
+        except CellError as exc:
+            problems.append(sheet.problem(exc.zh, exc.en, record.row, index, typed))
+            record.bad.add(key)

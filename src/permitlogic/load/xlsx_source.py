@@ -1,19 +1,21 @@
-"""Open an XLSX safely and read its sheets as RawSheets, streaming, within the limits.
+"""Open an XLSX safely and read its sheets as RawSheets, within the limits.
 
-Before anything is parsed the zip's directory is checked: the declared
+Before anything is parsed the zip's directory is checked (xlsx_guard): the declared
 uncompressed sizes (which Python's zipfile enforces while reading) must stay
 under the limit and no large part may compress absurdly well (a zip bomb).
 openpyxl parses XML through defusedxml when it is installed, so entity
 declarations are refused instead of expanded; this module refuses to read an
-XLSX at all if that protection is switched off. Sheets are read in read-only
-mode, row by row, stopping at the row limit; formulas, Excel error values,
-merged cells and over-long cells are flagged with their cell.
+XLSX at all if that protection is switched off. A sheet whose XML holds only
+what calamine and openpyxl read alike is read by calamine (xlsx_fast, many
+times faster); any other is read by openpyxl in read-only mode, row by row,
+stopping at the row limit. Formulas, Excel error values, merged cells and
+over-long cells are flagged with their cell.
 """
 
 from __future__ import annotations
 
 import bisect
-import re
+import os
 import warnings
 import zipfile
 from collections.abc import Iterator
@@ -24,35 +26,45 @@ from typing import Any
 
 import openpyxl
 from defusedxml import DefusedXmlException
+from openpyxl.reader.excel import ExcelReader
 from openpyxl.utils.cell import range_boundaries
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet._reader import WorkSheetParser
+from openpyxl.worksheet.cell_range import CellRange
 
 from permitlogic.errors import InputError
 from permitlogic.load.cells import is_blank
-from permitlogic.load.limits import MB, ZIP_RATIO_MIN_BYTES, LoadLimits
+from permitlogic.load.limits import LoadLimits
 from permitlogic.load.raw import too_big
 from permitlogic.load.sheet_table import RawSheet
+from permitlogic.load.xlsx_fast import MAX_COLUMNS, read_rows, screen, strings_plain, too_long
+from permitlogic.load.xlsx_guard import check_shared_strings, check_zip, damaged_part
 
-MAX_COLUMNS = 100
-"""No catalog sheet has more than about fifteen columns; content beyond this is refused."""
+READER_ENV = "PERMITLOGIC_XLSX_READER"
+"""Set to ``openpyxl`` to read every sheet with openpyxl (slower; the reader before calamine)."""
 
-MAX_ZIP_MEMBERS = 10_000
 MAX_MERGED_FLAGS = 1_000
-
-_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_SHARED_STRING = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,8}:)?si[\s/>]")
-_CHUNK = 1 << 20
 
 
 class Workbook:
     """An open XLSX in read-only mode: its sheet names, and each sheet read on demand."""
 
-    def __init__(self, book: Any, file: str, limits: LoadLimits) -> None:
-        self._book = book
-        self.file = file
+    def __init__(self, reader: _Reader, path: Path, limits: LoadLimits, fast: bool) -> None:
+        self._reader = reader
+        self._book = reader.wb
+        self._path = path
+        self.file = str(path)
         self.limits = limits
-        self.names: list[str] = list(book.sheetnames)
+        self.names: list[str] = list(self._book.sheetnames)
+        self._fast: Any = None if fast else False
+        """calamine's workbook once opened; False when the full reader must read every sheet."""
+        self.read_fast: set[str] = set()
+        """The sheets calamine read."""
+
+    def close(self) -> None:
+        self._book.close()
+        if self._fast:
+            self._fast.close()
 
     def sheet(self, name: str, max_rows: int, what_zh: str, what_en: str) -> RawSheet:
         """The non-blank rows of sheet ``name``; InputError past ``max_rows`` rows below its header.
@@ -68,6 +80,13 @@ class Workbook:
                 sheet=name,
             )
         sheet = RawSheet(file=self.file, name=name)
+        if self._read_fast(worksheet, sheet, max_rows, what_zh, what_en):
+            return sheet
+        sheet = RawSheet(file=self.file, name=name)
+        try:
+            self._reader.load_strings()
+        except Exception as exc:  # as when opening the workbook
+            raise _unreadable(self.file, exc) from None
         try:
             self._read(worksheet, sheet, max_rows, what_zh, what_en)
         except InputError:
@@ -84,6 +103,48 @@ class Workbook:
                 key=part,
             ) from None
         return sheet
+
+    def _read_fast(
+        self, worksheet: Any, sheet: RawSheet, max_rows: int, what_zh: str, what_en: str
+    ) -> bool:
+        """Read the sheet with calamine if it holds only what both readers read alike.
+
+        False (``sheet`` partly filled) when the full reader must read it; see xlsx_fast.
+        """
+        try:
+            fast = self._calamine()
+            if fast is None:
+                return False
+            with (
+                zipfile.ZipFile(self._path) as archive,
+                archive.open(worksheet._worksheet_path) as stream,
+            ):
+                refs = [CellRange(r).coord for r in screen(stream, self._book._date_formats)]
+            grid = fast.get_sheet_by_name(sheet.name).to_python(skip_empty_area=False)
+            read_rows(
+                grid,
+                sheet,
+                max_rows,
+                self.limits.max_cell_chars,
+                lambda row: too_many_rows(sheet, row, max_rows, what_zh, what_en),
+            )
+        except InputError:
+            raise
+        except Exception:  # NotFast, or anything calamine or the screen raise: the full reader
+            return False
+        if refs:
+            _flag_merged(sheet, refs)
+        self.read_fast.add(sheet.name or "")
+        return True
+
+    def _calamine(self) -> Any:
+        """calamine's view of the workbook (None: the full reader reads every sheet)."""
+        if self._fast is None:
+            self._fast = False
+            from python_calamine import CalamineWorkbook
+
+            self._fast = CalamineWorkbook.from_path(str(self._path))
+        return self._fast or None
 
     def _read(
         self,
@@ -178,7 +239,7 @@ def _flag_unusable(
             f"the cell holds the Excel error value {value}",
         )
     else:
-        sheet.flag(row, index, *_too_long(len(value), limit))
+        sheet.flag(row, index, *too_long(len(value), limit))
 
 
 def too_many_rows(
@@ -192,14 +253,6 @@ def too_many_rows(
         "reading stopped (set PERMITLOGIC_MAX_ITEMS to change the limit)",
         sheet=sheet.name,
         row=row,
-    )
-
-
-def _too_long(length: int, limit: int) -> tuple[str, str]:
-    return (
-        f"单元格内容太长（{length} 字，上限 {limit}；可用环境变量 PERMITLOGIC_MAX_CELL_CHARS 调整）",
-        f"cell too long ({length} characters, limit {limit}; "
-        "set PERMITLOGIC_MAX_CELL_CHARS to change it)",
     )
 
 
@@ -262,122 +315,55 @@ def _entities(file: str, sheet: str | None = None) -> InputError:
     )
 
 
-def check_zip(path: Path, limits: LoadLimits) -> None:
-    """Refuse, before parsing, a file that is not a zip or whose contents would explode."""
-    name = str(path)
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(8)
-    except OSError as exc:
-        raise InputError.single(
-            name, f"无法读取文件：{exc.strerror}", f"cannot read the file: {exc.strerror}"
-        ) from None
-    if head == _OLE2_MAGIC:
-        raise InputError.single(
-            name,
-            "这是旧版 Excel（.xls）文件：请在 Excel 中另存为 .xlsx",
-            "this is an old Excel (.xls) file: save it as .xlsx in Excel",
-        )
-    try:
-        with zipfile.ZipFile(path) as archive:
-            members = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise InputError.single(
-            name,
-            "不是有效的 XLSX 文件（不是 zip 压缩包，或已损坏）",
-            "not a valid XLSX file (not a zip archive, or damaged)",
-        ) from None
-    if len(members) > MAX_ZIP_MEMBERS:
-        raise InputError.single(
-            name,
-            f"XLSX 压缩包内文件过多（{len(members)} 个），拒绝读取",
-            f"the XLSX holds too many parts ({len(members)}); refused",
-        )
-    total = sum(m.file_size for m in members)
-    if total > limits.max_unzipped_bytes:
-        raise InputError.single(
-            name,
-            f"XLSX 解压后过大（{total / MB:.0f} MB，上限 {limits.max_unzipped_mb} MB），"
-            "可能是 zip 炸弹，拒绝读取",
-            f"the XLSX would unpack to {total / MB:.0f} MB (limit {limits.max_unzipped_mb} MB), "
-            "a possible zip bomb; refused",
-        )
-    for member in members:
-        if member.file_size < ZIP_RATIO_MIN_BYTES:
-            continue
-        ratio = member.file_size / max(member.compress_size, 1)
-        if ratio > limits.max_zip_ratio:
-            raise InputError.single(
-                name,
-                f"XLSX 中的 {member.filename} 压缩比异常（{ratio:.0f} 倍，上限 "
-                f"{limits.max_zip_ratio}），可能是 zip 炸弹，拒绝读取",
-                f"{member.filename} in the XLSX is compressed {ratio:.0f}:1 "
-                f"(limit {limits.max_zip_ratio}:1), a possible zip bomb; refused",
-            )
+class _Reader(ExcelReader):  # type: ignore[misc]
+    """openpyxl's read-only workbook reader; with ``defer_strings`` the shared strings are
+    read only when openpyxl reads a sheet (calamine reads its own: reading both would
+    cost seconds for a large workbook saved by Excel)."""
 
+    shared_strings: list[Any]
 
-def check_shared_strings(path: Path, limits: LoadLimits) -> None:
-    """Refuse, before openpyxl loads them all, more shared strings than the limit.
+    def __init__(self, path: Path, defer_strings: bool) -> None:
+        super().__init__(path, read_only=True, data_only=False, keep_links=False)
+        self.defer_strings = defer_strings
 
-    Counted by scanning the part's bytes for ``<si>`` elements, so a file of millions
-    of strings is refused in about a second without building any of them.
-    """
-    limit = limits.max_shared_strings
-    with zipfile.ZipFile(path) as archive:
-        part = next(
-            (n for n in archive.namelist() if n.lower().endswith("sharedstrings.xml")), None
-        )
-        if part is None:
+    def read_strings(self) -> None:
+        if not self.defer_strings:
+            super().read_strings()
+
+    def load_strings(self) -> None:
+        """Read deferred shared strings into the list the worksheets were given."""
+        if not self.defer_strings:
             return
-        count = 0
-        pending = b""
-        with archive.open(part) as handle:
-            while chunk := handle.read(_CHUNK):
-                data = pending + chunk
-                cut = max(len(data) - 16, 0)
-                count += sum(
-                    1 for m in _SHARED_STRING.finditer(data, 0, cut + 16) if m.start() < cut
-                )
-                pending = data[cut:]
-                if count > limit:
-                    break
-        count += len(_SHARED_STRING.findall(pending))
-    if count > limit:
-        raise InputError.single(
-            str(path),
-            f"XLSX 的 {part} 中文本过多（超过 {limit} 条），已停止读取"
-            "（上限可用环境变量 PERMITLOGIC_MAX_SHARED_STRINGS 调整）",
-            f"{part} in the XLSX holds more than {limit} texts; reading stopped "
-            "(set PERMITLOGIC_MAX_SHARED_STRINGS to change the limit)",
-            key=part,
-        )
+        self.defer_strings = False
+        given = self.shared_strings
+        super().read_strings()
+        given.extend(self.shared_strings)
+        self.shared_strings = given
 
 
-def damaged_part(path: Path) -> tuple[str, str] | None:
-    """The first XML part of the XLSX that is not well-formed, and the parser's complaint."""
-    from defusedxml.ElementTree import iterparse
-
-    try:
-        with zipfile.ZipFile(path) as archive:
-            for member in archive.namelist():
-                if not member.endswith((".xml", ".rels")):
-                    continue
-                try:
-                    with archive.open(member) as handle:
-                        for _ in iterparse(handle):
-                            pass
-                except DefusedXmlException:
-                    return None
-                except Exception as exc:  # a parse error, a bad zip member
-                    return member, str(exc)
-    except (zipfile.BadZipFile, OSError):
-        return None
-    return None
+def _unreadable(file: str, exc: BaseException) -> InputError:
+    """The workbook cannot be opened: entity declarations, or the damaged part if one is."""
+    if _from_entities(exc):
+        return _entities(file)
+    part, why = damaged_part(Path(file)) or ("", f"{type(exc).__name__}: {exc}")
+    where = f"（{part}）" if part else ""
+    return InputError.single(
+        file,
+        f"无法作为 XLSX 读取（文件已损坏？）{where}：{why}",
+        f"cannot be read as XLSX (damaged file?){f' ({part})' if part else ''}: {why}",
+        key=part or None,
+    )
 
 
 @contextmanager
-def open_workbook(path: Path, limits: LoadLimits) -> Iterator[Workbook]:
-    """The workbook at ``path`` in read-only mode, after the size and zip checks."""
+def open_workbook(path: Path, limits: LoadLimits, fast: bool | None = None) -> Iterator[Workbook]:
+    """The workbook at ``path`` in read-only mode, after the size and zip checks.
+
+    ``fast``: let calamine read the sheets it reads as openpyxl does (False: openpyxl
+    only). By default True unless the environment sets PERMITLOGIC_XLSX_READER=openpyxl.
+    """
+    if fast is None:
+        fast = os.environ.get(READER_ENV, "").strip().lower() != "openpyxl"
     name = str(path)
     if not path.is_file():
         raise InputError.single(name, "文件不存在", "file not found")
@@ -392,27 +378,21 @@ def open_workbook(path: Path, limits: LoadLimits) -> Iterator[Workbook]:
             "XML 防护（defusedxml）未启用（环境变量 OPENPYXL_DEFUSEDXML=False？），拒绝读取 XLSX",
             "XML protection (defusedxml) is off (OPENPYXL_DEFUSEDXML=False?); refusing to read XLSX",
         )
+    fast = fast and strings_plain(path)
+    reader = _Reader(path, defer_strings=fast)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            book = openpyxl.load_workbook(path, read_only=True, data_only=False, keep_links=False)
+            reader.read()
     except Exception as exc:  # openpyxl raises anything on a malformed workbook
-        if _from_entities(exc):
-            raise _entities(name) from None
-        part, why = damaged_part(path) or ("", f"{type(exc).__name__}: {exc}")
-        where = f"（{part}）" if part else ""
-        raise InputError.single(
-            name,
-            f"无法作为 XLSX 读取（文件已损坏？）{where}：{why}",
-            f"cannot be read as XLSX (damaged file?){f' ({part})' if part else ''}: {why}",
-            key=part or None,
-        ) from None
+        raise _unreadable(name, exc) from None
+    workbook = Workbook(reader, path, limits, fast)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            yield Workbook(book, name, limits)
+            yield workbook
     finally:
-        book.close()
+        workbook.close()
 
 
 StyleKey = tuple[tuple[str, int], ...]

@@ -19,7 +19,7 @@ from permitlogic.errors import InputError
 from permitlogic.load.csv_source import decode
 from permitlogic.load.limits import LoadLimits
 from permitlogic.load.raw import read_bytes
-from permitlogic.load.xlsx_source import check_shared_strings, check_zip
+from permitlogic.load.xlsx_guard import check_shared_strings, check_zip
 from permitlogic.models.report import Location
 from permitlogic.published.build import Cell, Record
 from permitlogic.published.headers import find_header_row, header_key, normal_header
