@@ -26,7 +26,7 @@ from permitlogic.load.limits import LoadLimits
 from permitlogic.load.yaml_fast import FAST_MIN_CHARS, YamlFastSourced, parse_yaml_fast
 from permitlogic.load.yaml_source import Sourced, parse_yaml
 from permitlogic.synth import SynthOptions, synth_catalog
-from sizes import examples
+from sizes import examples, scaled
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -91,13 +91,17 @@ def test_the_sample_catalogs_take_the_fast_path(name: str) -> None:
     assert same_as_slow((ROOT / name).read_text(encoding="utf-8"), name) is not None
 
 
+SYNTH_ITEMS = scaled(600, 200)
+"""Items of the synthetic catalog compared path by path: 600 in CI, 200 in a quick run."""
+
+
 @pytest.mark.parametrize("sort_keys", [True, False])
 def test_a_synthetic_catalog_is_read_and_located_alike(sort_keys: bool) -> None:
-    data = synth_catalog(SynthOptions(items=600, seed=3))
+    data = synth_catalog(SynthOptions(items=SYNTH_ITEMS, seed=3))
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=sort_keys)
     fast = same_as_slow(text)
     assert fast is not None
-    assert len(fast.data["items"]) == 600
+    assert len(fast.data["items"]) == SYNTH_ITEMS
 
 
 def test_locations_only_still_locates() -> None:

@@ -24,8 +24,8 @@ from permitlogic.errors import InputError
 from permitlogic.service.examples import PROJECT
 from sizes import scaled
 
-KILLS = scaled(20, 3)
-"""Kills of the service during batches: 20 in CI (PERMITLOGIC_TEST_FULL=1), 3 in a quick run."""
+KILLS = scaled(20, 2)
+"""Kills of the service during batches: 20 in CI (PERMITLOGIC_TEST_FULL=1), 2 in a quick run."""
 BATCH = 400
 
 pytestmark = pytest.mark.slow
