@@ -111,7 +111,8 @@ def _run(ctx: CheckContext, checks: list[Check]) -> tuple[list[Finding], list[No
 def _scoped(ctx: CheckContext, kinds: frozenset[Kind]) -> CheckContext:
     """The context over the items of ``kinds`` only (the same one when every item is of them)."""
     catalog = ctx.catalog
-    if all(item.kind in kinds for item in catalog.items):
+    present = ctx.shared(("kinds",), lambda: frozenset(item.kind for item in catalog.items))
+    if present <= kinds:
         return ctx
     items = [item for item in catalog.items if item.kind in kinds]
     narrowed = catalog.model_copy(update={"items": items})
@@ -129,16 +130,16 @@ def _not_judged(chosen: Check, ctx: CheckContext) -> NotJudged | None:
     anything = frozenset().union(*unknown.values())
     if not anything:
         return None
+    read_ids = ctx.shared(("read-ids", kinds), lambda: frozenset(item.id for item in read))
+    # The items not judged, in catalog order: each leaves at least one field unknown.
+    items = sorted(anything & read_ids, key=ctx.index.__getitem__)
     missing: dict[str, list[str]] = {}
-    for item in read:
-        if item.id in anything:
-            for field in meta.needs:
-                if item.id in unknown[field]:
-                    missing.setdefault(field, []).append(item.id)
+    for item_id in items:
+        for field in meta.needs:
+            if item_id in unknown[field]:
+                missing.setdefault(field, []).append(item_id)
     if not missing:
         return None
-    ids = {item_id for members in missing.values() for item_id in members}
-    items = [item.id for item in read if item.id in ids]
     zh = "；".join(f"{FIELD_ZH[f]}未给出 {len(m)} 个" for f, m in missing.items())
     en = "; ".join(f"{FIELD_EN[f]} not given for {len(m)}" for f, m in missing.items())
     return NotJudged(

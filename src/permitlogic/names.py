@@ -37,8 +37,12 @@ _NOT_WORD = re.compile(r"[\W_]+")
 """Whitespace, punctuation and symbols: anything that is not a letter or a digit."""
 
 
+@lru_cache(maxsize=1 << 16)
 def plain(text: str) -> str:
-    """NFKC form without whitespace, punctuation or symbols: what is left are the words."""
+    """NFKC form without whitespace, punctuation or symbols: what is left are the words.
+
+    Remembered: the checks ask again for the same names, departments and materials.
+    """
     return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text))
 
 

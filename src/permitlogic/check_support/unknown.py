@@ -8,7 +8,7 @@ where one is unknown, and the runner counts those items in the report's
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from permitlogic.models.catalog import Item
 
@@ -78,7 +78,18 @@ def unknown_ids(items: Iterable[Item], field: str, published: bool) -> frozenset
         return frozenset()
     if field not in _READ_WITH_CARE:
         return frozenset(item.id for item in items if getattr(item, field) is None)
+    if field == "basis_level":
+        return frozenset(_unclassified_basis(items))
     return frozenset(item.id for item in items if is_unknown(item, field, published))
+
+
+def _unclassified_basis(items: Iterable[Item]) -> Iterator[str]:
+    """``is_unknown(item, "basis_level")`` over many items, without a generator per item."""
+    for item in items:
+        for basis in item.basis:
+            if basis.level is None:
+                yield item.id
+                break
 
 
 def unknown_fields(item: Item, fields: Iterable[str], published: bool) -> list[str]:
