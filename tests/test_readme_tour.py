@@ -57,6 +57,9 @@ MY_RULES = "cp -r rules my-rules"
 """The tour's line that makes the county's copy of the packs (later parts use it too)."""
 
 
+pytestmark = pytest.mark.slow
+
+
 def _block_lines(block: str) -> list[str]:
     return [
         line.strip()

@@ -14,6 +14,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import pytest
 from ledger_support import fresh_store_url, make_decision, oracle, scripted_events
 from process_child import MATERIALS, case_ids
 
@@ -26,6 +27,9 @@ CHILD = Path(__file__).with_name("process_child.py")
 WORKERS = 4
 CASES = 24
 BOOK = 300
+
+
+pytestmark = pytest.mark.slow
 
 
 def run_at_once(url: str, phases: list[str], count: int) -> list[list[tuple[int, int]]]:

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 from typer.testing import CliRunner
 
 from permitlogic.cli import app as cli_app
@@ -19,6 +20,9 @@ from permitlogic.service.workers import worker_log_path
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "cases" / "demo-county.yaml"
+
+
+pytestmark = pytest.mark.slow
 
 
 def _free_port() -> int:
