@@ -14,13 +14,14 @@ from __future__ import annotations
 import bisect
 import json
 import re
+from array import array
 from dataclasses import dataclass, field
 from json.decoder import scanstring  # type: ignore[attr-defined]
 from json.scanner import NUMBER_RE
 from typing import Any
 
 from permitlogic.errors import InputError, Problem
-from permitlogic.load.yaml_source import Path, Sourced, key_path
+from permitlogic.load.yaml_source import Path, Sourced, key_path, line_starts
 from permitlogic.models.report import Location
 
 MAX_DEPTH = 64
@@ -41,7 +42,7 @@ class _Parser:
     def __init__(self, text: str, file: str | None) -> None:
         self.text = text
         self.file = file
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.line_starts = line_starts(text)
         self.sourced = Sourced(data=None, file=file)
         self.problems: list[Problem] = []
 
@@ -318,7 +319,7 @@ class JsonSourced(Sourced):
     text: str = ""
     offsets: dict[Path, int] = field(default_factory=dict)
     _complete: bool = False
-    _line_starts: list[int] | None = None
+    _line_starts: array[int] | None = None
 
     _scanned: set[Path] = field(default_factory=set)
 
@@ -332,7 +333,7 @@ class JsonSourced(Sourced):
         if offset is None:
             return super().locate(path)
         if self._line_starts is None:
-            self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+            self._line_starts = line_starts(self.text)
         line = bisect.bisect_right(self._line_starts, offset)
         column = offset - self._line_starts[line - 1] + 1
         return Location(file=self.file, line=line, column=column, key=key_path(path) or None)

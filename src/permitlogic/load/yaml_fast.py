@@ -22,13 +22,16 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+import sys
+from array import array
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
 from permitlogic.errors import Problem
-from permitlogic.load.yaml_source import Path, Sourced, _build, _Loader
+from permitlogic.load.yaml_source import Path, Sourced, _build, _Loader, line_starts
 
 FAST_MIN_CHARS = 1_000_000
 """YAML text longer than this is tried on the fast path (below, parse_yaml is quick enough)."""
@@ -233,7 +236,7 @@ class YamlFastSourced(Sourced):
     text: str = ""
     blocks: list[_Part] = field(default_factory=list)
     entries: list[_Part] = field(default_factory=list)
-    _line_starts: list[int] | None = None
+    _line_starts: array[int] | None = None
     _read: set[Path] = field(default_factory=set)
     reread: list[Path] = field(default_factory=list)
     """The parts whose data parse_yaml gave, for a token the two loaders may read differently."""
@@ -241,7 +244,7 @@ class YamlFastSourced(Sourced):
     def line_of(self, offset: int) -> int:
         """The 1-based line of a character offset (the lines are found when first asked)."""
         if self._line_starts is None:
-            self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+            self._line_starts = line_starts(self.text)
         return bisect.bisect_right(self._line_starts, offset)
 
     def locate(self, path: Path) -> Any:
@@ -296,7 +299,7 @@ def parse_yaml_fast(
     except ImportError:  # a platform without its wheel: parse_yaml reads everything
         return None
     try:
-        data = yaml_rs.loads(text, parse_datetime=False)
+        data = _load_parts(yaml_rs.loads, text, blocks, entries)
     except Exception:  # yaml-rs's errors are parse_yaml's to report, with their lines
         return None
     if not isinstance(data, dict) or list(data) != [block.path[0] for block in blocks]:
@@ -318,6 +321,65 @@ def parse_yaml_fast(
     except _Doubt:
         return None
     return sourced
+
+
+def _load_parts(
+    loads: Callable[..., Any], text: str, blocks: list[_Part], entries: list[_Part]
+) -> dict[str | int, Any]:
+    """The document's data, read by yaml-rs one top-level block and one item at a time.
+
+    A block or an item read alone is what it is in the whole document (the split
+    found each where its indentation puts it); reading them one by one never
+    holds the whole document's copy of yaml-rs's strings at once. _Doubt when
+    a part is not the one value expected (a top-level key twice, say).
+    """
+    data: dict[str | int, Any] = {}
+    for block in blocks:
+        key = block.path[0]
+        if key in data:
+            raise _Doubt
+        if block.path == ("items",) and entries:
+            data[key] = [_one_entry(loads, text, entry) for entry in entries]
+            continue
+        value = loads(text[block.start : block.end], parse_datetime=False)
+        if not isinstance(value, dict) or list(value) != [key]:
+            raise _Doubt
+        data[key] = _share_keys(value)[key]
+    return data
+
+
+def _one_entry(loads: Callable[..., Any], text: str, entry: _Part) -> Any:
+    value = loads(text[entry.start : entry.end], parse_datetime=False)
+    if not isinstance(value, list) or len(value) != 1:
+        raise _Doubt
+    return _share_keys(value)[0]
+
+
+def _share_keys(root: Any) -> Any:
+    """``root`` with one string object for each key text, as the standard JSON parser gives.
+
+    yaml-rs makes a new string for every key of every mapping: on 200,000 items
+    those copies weighed 700 MB, more than the data they name. Each mapping is
+    rebuilt with interned keys, one at a time (the old one is freed at once).
+    """
+    intern = sys.intern
+
+    def shared(mapping: dict[Any, Any]) -> dict[Any, Any]:
+        return {(intern(k) if type(k) is str else k): v for k, v in mapping.items()}
+
+    top = shared(root) if type(root) is dict else root
+    stack = [top]
+    while stack:
+        node = stack.pop()
+        children = node.items() if type(node) is dict else enumerate(node)
+        for key, value in children:
+            kind = type(value)
+            if kind is dict:
+                value = node[key] = shared(value)  # a value replaced, no key added: safe
+                stack.append(value)
+            elif kind is list:
+                stack.append(value)
+    return top
 
 
 def _doubtful_parts(text: str, blocks: list[_Part], entries: list[_Part]) -> list[_Part]:

@@ -8,6 +8,7 @@ silently), and every value's position is recorded under its key path.
 from __future__ import annotations
 
 import re
+from array import array
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -46,6 +47,16 @@ class Sourced:
         if isinstance(found, tuple):
             return Location(file=self.file, line=found[0], column=found[1], key=key)
         return found.model_copy(update={"key": key})
+
+
+def line_starts(text: str) -> array[int]:
+    """The offset where each line of ``text`` starts, compactly (8 bytes a line, not 36)."""
+    starts = array("q", [0])
+    starts.extend(match.end() for match in _NEWLINE.finditer(text))
+    return starts
+
+
+_NEWLINE = re.compile("\n")
 
 
 def key_path(path: Path) -> str:
