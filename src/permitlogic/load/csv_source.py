@@ -68,14 +68,7 @@ def read_csv(text: str, name: str, limits: LoadLimits, header_rows: int) -> RawS
         values: list[str | None] = []
         for index, cell in enumerate(cells):
             if len(cell) > limits.max_cell_chars:
-                sheet.flag(
-                    row,
-                    index,
-                    f"单元格内容太长（{len(cell)} 字，上限 {limits.max_cell_chars}；"
-                    "可用环境变量 PERMITLOGIC_MAX_CELL_CHARS 调整）",
-                    f"cell too long ({len(cell)} characters, limit {limits.max_cell_chars}; "
-                    "set PERMITLOGIC_MAX_CELL_CHARS to change it)",
-                )
+                sheet.flag_too_long(row, index, len(cell), limits.max_cell_chars)
                 values.append(None)
             else:
                 values.append(cell)

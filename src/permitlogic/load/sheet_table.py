@@ -48,6 +48,16 @@ class RawSheet:
     def flag(self, row: int, column: int, zh: str, en: str) -> None:
         self.flags.setdefault(row, {})[column] = (zh, en)
 
+    def flag_too_long(self, row: int, column: int, length: int, limit: int) -> None:
+        """Flag a cell longer than the cell limit (PERMITLOGIC_MAX_CELL_CHARS)."""
+        self.flag(
+            row,
+            column,
+            f"单元格内容太长（{length} 字，上限 {limit}；可用环境变量 PERMITLOGIC_MAX_CELL_CHARS 调整）",
+            f"cell too long ({length} characters, limit {limit}; "
+            "set PERMITLOGIC_MAX_CELL_CHARS to change it)",
+        )
+
     def flag_at(self, row: int, column: int) -> tuple[str, str] | None:
         found = self.flags.get(row)
         return found.get(column) if found else None
@@ -244,14 +254,7 @@ def _record(
         flag = flagged.get(index)
         if entry is None:
             if index not in reported and (flag is not None or not is_blank(value)):
-                problems.append(
-                    sheet.problem(
-                        "此单元格有内容，但所在列没有（可识别的）标题",
-                        "this cell has content but its column has no (known) header",
-                        row,
-                        index,
-                    )
-                )
+                problems.append(_headerless(sheet, row, index))
             continue
         column, typed = entry
         if flag is not None:
@@ -266,6 +269,15 @@ def _record(
             problems.append(sheet.problem(exc.zh, exc.en, row, index, typed))
             record.bad.add(column.key)
     return record
+
+
+def _headerless(sheet: RawSheet, row: int, index: int) -> Problem:
+    return sheet.problem(
+        "此单元格有内容，但所在列没有（可识别的）标题",
+        "this cell has content but its column has no (known) header",
+        row,
+        index,
+    )
 
 
 def _plain_record(
@@ -289,14 +301,7 @@ def _plain_record(
         entry = plan.get(index)
         if entry is None:
             if index not in reported:
-                problems.append(
-                    sheet.problem(
-                        "此单元格有内容，但所在列没有（可识别的）标题",
-                        "this cell has content but its column has no (known) header",
-                        record.row,
-                        index,
-                    )
-                )
+                problems.append(_headerless(sheet, record.row, index))
             continue
         key, read, typed, known = entry
         try:

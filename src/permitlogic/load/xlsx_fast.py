@@ -243,7 +243,7 @@ def read_rows(
                     values.append(None)
                     continue
                 if len(value) > limit:
-                    sheet.flag(index + 1, column, *too_long(len(value), limit))
+                    sheet.flag_too_long(index + 1, column, len(value), limit)
                     values.append(None)
                     last = column
                     continue
@@ -263,11 +263,3 @@ def read_rows(
         if len(rows) > max_rows:
             raise too_many(index + 1)
         rows.append((index + 1, tuple(values[: last + 1])))
-
-
-def too_long(length: int, limit: int) -> tuple[str, str]:
-    return (
-        f"单元格内容太长（{length} 字，上限 {limit}；可用环境变量 PERMITLOGIC_MAX_CELL_CHARS 调整）",
-        f"cell too long ({length} characters, limit {limit}; "
-        "set PERMITLOGIC_MAX_CELL_CHARS to change it)",
-    )

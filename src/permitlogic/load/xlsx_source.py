@@ -37,7 +37,7 @@ from permitlogic.load.cells import is_blank
 from permitlogic.load.limits import LoadLimits
 from permitlogic.load.raw import too_big
 from permitlogic.load.sheet_table import RawSheet
-from permitlogic.load.xlsx_fast import MAX_COLUMNS, read_rows, screen, strings_plain, too_long
+from permitlogic.load.xlsx_fast import MAX_COLUMNS, read_rows, screen, strings_plain
 from permitlogic.load.xlsx_guard import check_shared_strings, check_zip, damaged_part
 
 READER_ENV = "PERMITLOGIC_XLSX_READER"
@@ -239,7 +239,7 @@ def _flag_unusable(
             f"the cell holds the Excel error value {value}",
         )
     else:
-        sheet.flag(row, index, *too_long(len(value), limit))
+        sheet.flag_too_long(row, index, len(value), limit)
 
 
 def too_many_rows(
