@@ -11,17 +11,15 @@ duplicate key at once, or the syntax error, at its line and column.
 
 from __future__ import annotations
 
-import bisect
 import json
 import re
-from array import array
 from dataclasses import dataclass, field
 from json.decoder import scanstring  # type: ignore[attr-defined]
 from json.scanner import NUMBER_RE
 from typing import Any
 
 from permitlogic.errors import InputError, Problem
-from permitlogic.load.yaml_source import Path, Sourced, key_path, line_starts
+from permitlogic.load.yaml_source import LineIndex, Path, Sourced, key_path
 from permitlogic.models.report import Location
 
 MAX_DEPTH = 64
@@ -42,14 +40,13 @@ class _Parser:
     def __init__(self, text: str, file: str | None) -> None:
         self.text = text
         self.file = file
-        self.line_starts = line_starts(text)
+        self.lines = LineIndex(text)
         self.sourced = Sourced(data=None, file=file)
         self.problems: list[Problem] = []
 
     def position(self, offset: int) -> tuple[int, int]:
         """(line, column), both 1-based, of a character offset."""
-        line = bisect.bisect_right(self.line_starts, offset)
-        return line, offset - self.line_starts[line - 1] + 1
+        return self.lines.position(offset)
 
     def where(self, offset: int, path: Path = ()) -> Location:
         line, column = self.position(offset)
@@ -319,9 +316,11 @@ class JsonSourced(Sourced):
     text: str = ""
     offsets: dict[Path, int] = field(default_factory=dict)
     _complete: bool = False
-    _line_starts: array[int] | None = None
-
     _scanned: set[Path] = field(default_factory=set)
+    _lines: LineIndex = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._lines = LineIndex(self.text)
 
     def locate(self, path: Path) -> Location:
         if len(path) > SHALLOW_DEPTH and not self._complete:
@@ -332,10 +331,7 @@ class JsonSourced(Sourced):
         offset = self.offsets.get(probe)
         if offset is None:
             return super().locate(path)
-        if self._line_starts is None:
-            self._line_starts = line_starts(self.text)
-        line = bisect.bisect_right(self._line_starts, offset)
-        column = offset - self._line_starts[line - 1] + 1
+        line, column = self._lines.position(offset)
         return Location(file=self.file, line=line, column=column, key=key_path(path) or None)
 
     def _scan_below(self, entry: Path) -> None:

@@ -23,7 +23,6 @@ import bisect
 import itertools
 import re
 import sys
-from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,7 +30,7 @@ from typing import Any
 import yaml
 
 from permitlogic.errors import Problem
-from permitlogic.load.yaml_source import Path, Sourced, _build, _Loader, line_starts
+from permitlogic.load.yaml_source import LineIndex, Path, Sourced, _build, _Loader
 
 FAST_MIN_CHARS = 1_000_000
 """YAML text longer than this is tried on the fast path (below, parse_yaml is quick enough)."""
@@ -236,16 +235,17 @@ class YamlFastSourced(Sourced):
     text: str = ""
     blocks: list[_Part] = field(default_factory=list)
     entries: list[_Part] = field(default_factory=list)
-    _line_starts: array[int] | None = None
+    _lines: LineIndex = field(init=False, repr=False)
     _read: set[Path] = field(default_factory=set)
     reread: list[Path] = field(default_factory=list)
     """The parts whose data parse_yaml gave, for a token the two loaders may read differently."""
 
+    def __post_init__(self) -> None:
+        self._lines = LineIndex(self.text)
+
     def line_of(self, offset: int) -> int:
-        """The 1-based line of a character offset (the lines are found when first asked)."""
-        if self._line_starts is None:
-            self._line_starts = line_starts(self.text)
-        return bisect.bisect_right(self._line_starts, offset)
+        """The 1-based line of a character offset."""
+        return self._lines.line(offset)
 
     def locate(self, path: Path) -> Any:
         part = self._part(tuple(path))

@@ -7,6 +7,7 @@ silently), and every value's position is recorded under its key path.
 
 from __future__ import annotations
 
+import bisect
 import re
 from array import array
 from dataclasses import dataclass, field, replace
@@ -49,11 +50,32 @@ class Sourced:
         return found.model_copy(update={"key": key})
 
 
-def line_starts(text: str) -> array[int]:
-    """The offset where each line of ``text`` starts, compactly (8 bytes a line, not 36)."""
-    starts = array("q", [0])
-    starts.extend(match.end() for match in _NEWLINE.finditer(text))
-    return starts
+class LineIndex:
+    """The line and column of a character offset in ``text``.
+
+    Where each line starts is found when first asked, and kept compactly
+    (8 bytes a line, not 36).
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._starts: array[int] | None = None
+
+    def line(self, offset: int) -> int:
+        """The 1-based line of ``offset``."""
+        return bisect.bisect_right(self._found(), offset)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """(line, column), both 1-based, of ``offset``."""
+        starts = self._found()
+        line = bisect.bisect_right(starts, offset)
+        return line, offset - starts[line - 1] + 1
+
+    def _found(self) -> array[int]:
+        if self._starts is None:
+            self._starts = array("q", [0])
+            self._starts.extend(match.end() for match in _NEWLINE.finditer(self._text))
+        return self._starts
 
 
 _NEWLINE = re.compile("\n")
