@@ -14,11 +14,11 @@ from typing import Any
 
 from permitlogic.errors import InputError, Problem
 from permitlogic.gc_pause import collector_paused
-from permitlogic.load.json_source import JsonSourced, parse_json
+from permitlogic.load.json_source import parse_json
 from permitlogic.load.limits import LoadLimits
 from permitlogic.load.raw import STDIN, decode_utf8, read_bytes, read_stdin
 from permitlogic.load.validate import validate
-from permitlogic.load.yaml_fast import FAST_MIN_CHARS, YamlFastSourced, parse_yaml_fast
+from permitlogic.load.yaml_fast import FAST_MIN_CHARS, parse_yaml_fast
 from permitlogic.load.yaml_source import Path as KeyPath
 from permitlogic.load.yaml_source import Sourced, count_items, key_path, parse_yaml
 from permitlogic.models.catalog import Catalog
@@ -176,29 +176,23 @@ def _tree_catalog(sourced: Sourced, limits: LoadLimits, size: int) -> tuple[Cata
 def _long_text_in(sourced: Sourced, limit: int) -> bool:
     """Whether any text value is longer than ``limit``.
 
-    In JSON, and in YAML read on the fast path (no aliases there), an item
-    written in no more than ``limit`` characters cannot hold a longer text
-    (escapes and line folding only lengthen the source): only the others are walked.
+    Where the source knows the span of text each item was written in (JSON, and
+    YAML read on the fast path, which has no aliases), an item written in no
+    more than ``limit`` characters cannot hold a longer text (escapes and line
+    folding only lengthen the source): only the others are walked.
     """
     data = sourced.data
     items = data.get("items") if isinstance(data, dict) else None
     if not isinstance(items, list):
         return _any_long_text(data, limit)
-    if isinstance(sourced, YamlFastSourced) and len(sourced.entries) == len(items):
-        starts: list[int | None] = [entry.start for entry in sourced.entries]
-        ends = [entry.end for entry in sourced.entries]
-    elif isinstance(sourced, JsonSourced):
-        starts = [sourced.offsets.get(("items", index)) for index in range(len(items))]
-        ends = [*starts[1:], len(sourced.text)]  # type: ignore[list-item]
-    else:
-        return _any_long_text(data, limit)
-    if None in starts:
+    spans = sourced.item_spans(len(items))
+    if spans is None:
         return _any_long_text(data, limit)
     rest = {key: value for key, value in data.items() if key != "items"}
     return _any_long_text(rest, limit) or any(
         _any_long_text(item, limit)
-        for item, start, end in zip(items, starts, ends, strict=True)
-        if end - start > limit  # type: ignore[operator]
+        for item, (start, end) in zip(items, spans, strict=True)
+        if end - start > limit
     )
 
 

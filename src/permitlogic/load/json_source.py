@@ -334,6 +334,13 @@ class JsonSourced(Sourced):
         line, column = self._lines.position(offset)
         return Location(file=self.file, line=line, column=column, key=key_path(path) or None)
 
+    def item_spans(self, count: int) -> list[tuple[int, int]] | None:
+        starts = [self.offsets.get(("items", index)) for index in range(count)]
+        if None in starts:
+            return None
+        known = [start for start in starts if start is not None]
+        return list(zip(known, [*known[1:], len(self.text)], strict=True))
+
     def _scan_below(self, entry: Path) -> None:
         """Record the offsets within ``entry`` (one item, say): scanned once, on first need.
 

@@ -243,6 +243,11 @@ class YamlFastSourced(Sourced):
     def __post_init__(self) -> None:
         self._lines = LineIndex(self.text)
 
+    def item_spans(self, count: int) -> list[tuple[int, int]] | None:
+        if len(self.entries) != count:
+            return None
+        return [(entry.start, entry.end) for entry in self.entries]
+
     def line_of(self, offset: int) -> int:
         """The 1-based line of a character offset."""
         return self._lines.line(offset)

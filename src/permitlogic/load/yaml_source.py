@@ -32,6 +32,10 @@ class Sourced:
     problems: list[Problem] = field(default_factory=list)
     """Problems with single values found while parsing, left for validate() to report."""
 
+    def item_spans(self, count: int) -> list[tuple[int, int]] | None:
+        """Where in the text each of the ``count`` items was written (start, end), if known."""
+        return None
+
     def locations_only(self) -> Sourced:
         """The same source map without the parsed data (once validated, only places are asked for)."""
         return replace(self, data=None)
