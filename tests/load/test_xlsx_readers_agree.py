@@ -178,6 +178,13 @@ def _shared(path: Path, out: Path) -> Path:
     return out
 
 
+def _shared_cells_book(directory: Path) -> Path:
+    """The cells workbook (``_cells_book``) with its text in a shared-strings part."""
+    path = directory / "cells.xlsx"
+    _cells_book(path)
+    return _shared(path, directory / "shared.xlsx")
+
+
 def test_built_cells_read_the_same_and_calamine_reads_them(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -233,9 +240,7 @@ def test_formulas_and_error_values_are_left_to_openpyxl(
 def test_a_shared_string_cell_without_an_index_is_left_to_openpyxl(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = tmp_path / "cells.xlsx"
-    _cells_book(path)
-    shared = _shared(path, tmp_path / "shared.xlsx")
+    shared = _shared_cells_book(tmp_path)
 
     def edit(part: str, data: bytes) -> bytes:
         return data.replace(b't="s"><v>0</v>', b't="s"><v>x</v>', 1)
@@ -246,9 +251,7 @@ def test_a_shared_string_cell_without_an_index_is_left_to_openpyxl(
 def test_damaged_shared_strings_give_the_same_problem(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = tmp_path / "cells.xlsx"
-    _cells_book(path)
-    shared = _shared(path, tmp_path / "shared.xlsx")
+    shared = _shared_cells_book(tmp_path)
 
     def cut(part: str, data: bytes) -> bytes:
         return data[: len(data) // 2] if part.endswith("sharedStrings.xml") else data
