@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CASES = ROOT / "cases" / "decisions"
 DATA = Path(__file__).resolve().parent / "data"
 CATALOG_PATH = CASES / "data" / "catalog.yaml"
+DIGITS = "0123456789"
 
 
 # Strategies
@@ -32,7 +33,7 @@ CATALOG_PATH = CASES / "data" / "catalog.yaml"
 def projects(draw: st.DrawFn) -> Project:
     flags = {name: draw(st.booleans()) for name in sorted(project_flags())}
     return Project(
-        id=draw(st.from_regex(r"P-[0-9]{1,6}", fullmatch=True)),
+        id="P-" + draw(st.text(DIGITS, min_size=1, max_size=6)),
         name="项目",
         category=draw(st.sampled_from(list(ProjectCategory))),
         **flags,
@@ -49,7 +50,7 @@ def applications(draw: st.DrawFn, catalog: Catalog) -> Application:
     known = [m.id for i in items if i.id == item_id for m in i.materials]
     submitted = draw(st.lists(st.sampled_from([*known, "m1", "x9"]), max_size=8))
     return Application(
-        id=draw(st.from_regex(r"A-[0-9]{1,6}", fullmatch=True)),
+        id="A-" + draw(st.text(DIGITS, min_size=1, max_size=6)),
         item=item_id,
         applicant={
             "id": "9142",

@@ -39,7 +39,7 @@ def applications(
         submitted.append(UNKNOWN_MATERIAL)
     dates = received if received is not None else _RECEIVED
     return Application(
-        id=draw(st.from_regex(r"A-2026-[0-9]{5}", fullmatch=True)),
+        id=f"A-2026-{draw(st.integers(0, 99999)):05d}",
         item=item_id,
         applicant=Applicant(id="91420100MA4L8R5T6Y", credit=draw(st.sampled_from(list(Credit)))),
         received=draw(dates),

@@ -37,7 +37,7 @@ def projects(
         off = {draw(choice) for _ in range(missing)}
         flags = {name: name not in off for name in names}
     return Project(
-        id=draw(st.from_regex(r"P-2026-[0-9]{4}", fullmatch=True)),
+        id=f"P-2026-{draw(st.integers(0, 9999)):04d}",
         name=draw(st.sampled_from(["县城北污水处理厂扩建", "产业园标准厂房", "防汛抢险堤防加固"])),
         category=draw(st.sampled_from(pool)),
         **flags,
