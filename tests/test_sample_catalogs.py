@@ -23,8 +23,8 @@ from typing import Any
 
 import networkx as nx
 import pytest
-import yaml
 
+import yamlio
 from permitlogic.checks.registry import all_checks
 from permitlogic.models.catalog import Catalog, Item, Kind, Level
 from permitlogic.models.reference import ReferenceList, ReferenceStatus
@@ -46,7 +46,7 @@ LICENSE_LEVELS = PREREQUISITE_LEVELS | {Level.local_regulation}
 
 def raw(name: str) -> Any:
     with (CASES / name).open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yamlio.load(handle)
 
 
 def catalog(name: str) -> Catalog:

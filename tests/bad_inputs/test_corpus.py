@@ -17,15 +17,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
+import yamlio
 from sizes import FULL, scaled
 
 from ..load.load_support import run_cli
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
-EXPECTED: dict[str, dict[str, Any]] = yaml.safe_load(
+EXPECTED: dict[str, dict[str, Any]] = yamlio.load(
     (HERE / "expected.yaml").read_text(encoding="utf-8")
 )
 NOT_CORPUS = {"expected.yaml", "make_corpus.py", "test_corpus.py", "__pycache__"}

@@ -4,8 +4,8 @@ fail.yaml gives exactly expected.yaml, pass.yaml gives none of it."""
 from __future__ import annotations
 
 import pytest
-import yaml
 
+import yamlio
 from check_fixtures import FIXTURES, essentials, run
 from permitlogic.checks.registry import all_checks
 
@@ -38,7 +38,7 @@ def test_every_check_has_a_fixture_pair_and_nothing_else_does() -> None:
 @pytest.mark.parametrize("check_id", IDS)
 def test_fail_fixture_gives_exactly_the_expected_findings(check_id: str) -> None:
     report = run(check_id, "fail.yaml", [check_id])
-    expected = yaml.safe_load((FIXTURES / check_id / "expected.yaml").read_text(encoding="utf-8"))
+    expected = yamlio.load((FIXTURES / check_id / "expected.yaml").read_text(encoding="utf-8"))
     assert essentials(report) == expected["findings"]
     assert report.findings, "a fail fixture must fail"
     for finding in report.findings:

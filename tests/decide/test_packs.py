@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 from decide_support import ROOT
 
+import yamlio
 from permitlogic.errors import InputError
 from permitlogic.packs.deferral import DeferralPack, load_deferral_pack
 from permitlogic.packs.green_channel import GreenChannelPack, load_green_channel_pack
@@ -93,9 +93,9 @@ def test_a_bad_pack_is_an_error_naming_file_and_line(
 
 
 def test_a_pack_without_a_category_is_refused(tmp_path: Path) -> None:
-    data = yaml.safe_load((RULES / "green-channel.yaml").read_text(encoding="utf-8"))
+    data = yamlio.load((RULES / "green-channel.yaml").read_text(encoding="utf-8"))
     data["scope"]["categories"] = data["scope"]["categories"][:3]
-    path = _write(tmp_path, "green-channel.yaml", yaml.safe_dump(data, allow_unicode=True))
+    path = _write(tmp_path, "green-channel.yaml", yamlio.dump(data, allow_unicode=True))
     with pytest.raises(InputError, match="ordinary"):
         load_pack(GreenChannelPack, path)
 
@@ -131,11 +131,11 @@ def test_a_rules_dir_without_the_pack_falls_back_to_the_bundled_one(tmp_path: Pa
 def test_a_rule_id_given_twice_is_refused_at_the_second(
     tmp_path: Path, name: str, rules: tuple[str, int]
 ) -> None:
-    data = yaml.safe_load((RULES / name).read_text(encoding="utf-8"))
+    data = yamlio.load((RULES / name).read_text(encoding="utf-8"))
     key, index = rules
     first = data[key][0]["id"]
     data[key][index]["id"] = first
-    _write(tmp_path, name, yaml.safe_dump(data, allow_unicode=True))
+    _write(tmp_path, name, yamlio.dump(data, allow_unicode=True))
     loader = load_green_channel_pack if name.startswith("green") else load_deferral_pack
     with pytest.raises(InputError) as caught:
         loader(tmp_path)

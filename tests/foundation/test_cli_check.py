@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-import yaml
 from typer.testing import CliRunner
 
+import yamlio
 from permitlogic.cli import app
 
 runner = CliRunner()
@@ -43,7 +43,7 @@ CATALOG = {
 @pytest.fixture
 def flawed(tmp_path: Path) -> Path:
     path = tmp_path / "catalog.yaml"
-    path.write_text(yaml.safe_dump(CATALOG, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(yamlio.dump(CATALOG, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
 
 
@@ -51,7 +51,7 @@ def flawed(tmp_path: Path) -> Path:
 def clean(tmp_path: Path) -> Path:
     data = {**CATALOG, "items": CATALOG["items"][:1]}
     path = tmp_path / "clean.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    path.write_text(yamlio.dump(data, allow_unicode=True), encoding="utf-8")
     return path
 
 

@@ -20,20 +20,21 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import yamlio
 from permitlogic.cli import main
 from permitlogic.load.catalog import load_catalog
 from permitlogic.load.sheet_writer import to_csv
 from sizes import examples
 
 ROOT = Path(__file__).resolve().parents[2]
-DEMO: dict[str, Any] = yaml.safe_load((ROOT / "cases" / "demo-county.yaml").read_text("utf-8"))
+DEMO: dict[str, Any] = yamlio.load((ROOT / "cases" / "demo-county.yaml").read_text("utf-8"))
 SMALL: dict[str, Any] = {
     "catalog": {**DEMO["catalog"], "effective": str(DEMO["catalog"]["effective"])},
     "items": [
         {k: v for k, v in item.items() if k != "prerequisites"} for item in DEMO["items"][:6]
     ],
 }
-SMALL_YAML = yaml.safe_dump(SMALL, allow_unicode=True, sort_keys=False)
+SMALL_YAML = yamlio.dump(SMALL, allow_unicode=True, sort_keys=False)
 SMALL_CSV = to_csv(
     load_catalog(ROOT / "cases" / "demo-county.yaml").model_copy(
         update={"items": load_catalog(ROOT / "cases" / "demo-county.yaml").items[:6], "chains": []}
@@ -187,7 +188,7 @@ def test_a_changed_value(
         text = (
             json.dumps(data, ensure_ascii=False)
             if as_json
-            else yaml.safe_dump(data, allow_unicode=True)
+            else yamlio.dump(data, allow_unicode=True)
         )
     except (ValueError, yaml.YAMLError):
         return  # not writable as such (a lone surrogate, a NaN in strict JSON)

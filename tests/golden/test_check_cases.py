@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
+import yamlio
 from permitlogic.errors import InputError
 from permitlogic.golden import Side, Status, Unit, run_golden
 
@@ -43,7 +43,7 @@ CYCLE: dict[str, Any] = {
 def write_cases(tmp_path: Path, cases: list[dict[str, Any]], **top: Any) -> Path:
     path = tmp_path / "cases.yaml"
     path.write_text(
-        yaml.safe_dump({"kind": "check", **top, "cases": cases}, allow_unicode=True), "utf-8"
+        yamlio.dump({"kind": "check", **top, "cases": cases}, allow_unicode=True), "utf-8"
     )
     return path
 

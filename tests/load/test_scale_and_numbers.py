@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
+import yamlio
 from permitlogic.errors import DEFAULT_MAX_ERRORS, InputError
 from permitlogic.load.catalog import load_catalog_sourced
 
@@ -44,11 +44,11 @@ def test_a_csv_with_thousands_of_bad_cells_lists_the_first_and_counts_the_rest(
 
 
 def test_the_cap_can_be_raised(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    data = yaml.safe_load((CASES / "demo-county.yaml").read_text("utf-8"))
+    data = yamlio.load((CASES / "demo-county.yaml").read_text("utf-8"))
     for item in data["items"]:
         item["kind"] = "licence"
     path = tmp_path / "kinds.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    path.write_text(yamlio.dump(data, allow_unicode=True), encoding="utf-8")
     monkeypatch.setenv("PERMITLOGIC_MAX_ERRORS", "10")
     problems = _errors(path).problems
     assert len(problems) == 11 and f"{len(data['items']) - 10} more" in problems[-1].message_en
@@ -59,12 +59,12 @@ def test_the_cap_can_be_raised(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
 def test_too_many_items_are_refused_while_streaming(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    data = yaml.safe_load((CASES / "demo-county.yaml").read_text("utf-8"))
+    data = yamlio.load((CASES / "demo-county.yaml").read_text("utf-8"))
     items = data["items"]
     data["items"] = [dict(items[n % len(items)], id=f"X-{n}") for n in range(3_000)]
     data["chains"] = []
     path = tmp_path / "many.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    path.write_text(yamlio.dump(data, allow_unicode=True), encoding="utf-8")
     assert path.stat().st_size > 256 * 1024
     monkeypatch.setenv("PERMITLOGIC_MAX_ITEMS", "2000")
     [problem] = _errors(path).problems
@@ -74,7 +74,7 @@ def test_too_many_items_are_refused_while_streaming(
 
 def test_numbers_are_read_as_yaml_1_2(tmp_path: Path) -> None:
     text = (CASES / "demo-county.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = yamlio.load(text)
     days = data["items"][0]["promised_days"]
     line = f"    promised_days: {days}\n"
     assert text.count(line) >= 1

@@ -21,9 +21,9 @@ def run(data: bytes) -> subprocess.CompletedProcess[bytes]:
 def test_yaml_and_json_on_stdin() -> None:
     text = (CASES / "demo-county.yaml").read_bytes()
     assert run(text).returncode == 0
-    import yaml
+    import yamlio
 
-    data = yaml.safe_load(text)
+    data = yamlio.load(text)
     as_json = json.dumps(data, ensure_ascii=False, default=str).encode()
     done = run(b"\n  " + as_json.replace(b'"FG-002"', b'"FG-001"', 1))
     assert done.returncode == 2

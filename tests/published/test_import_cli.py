@@ -7,9 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
-import yaml
 from openpyxl import Workbook
 
+import yamlio
 from permitlogic.load.catalog import load_catalog
 
 from ..load.load_support import run_cli
@@ -26,7 +26,7 @@ def test_import_writes_a_catalog_that_loads_and_a_log_naming_cells(
         ["import", str(GUANGAN), "-o", str(out), "--log", str(log)], monkeypatch, capsys
     )
     assert code == 0, output
-    data = yaml.safe_load(out.read_text(encoding="utf-8"))
+    data = yamlio.load(out.read_text(encoding="utf-8"))
     assert data["catalog"]["published"] is True
     assert len(data["items"]) == 1135
     assert len(load_catalog(out).items) == 1135

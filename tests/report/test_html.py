@@ -8,8 +8,7 @@ from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 
-import yaml
-
+import yamlio
 from permitlogic.graph import prerequisite_graph
 from permitlogic.load.catalog import load_catalog_sourced
 from permitlogic.models.report import Finding, Severity, Timeline
@@ -199,11 +198,11 @@ def test_chinese_by_default(county: RenderInput) -> None:
 
 
 def test_names_are_escaped(tmp_path: Path, checked: Callable[..., RenderInput]) -> None:
-    data = yaml.safe_load((HERE / "fixtures" / "county.yaml").read_text(encoding="utf-8"))
+    data = yamlio.load((HERE / "fixtures" / "county.yaml").read_text(encoding="utf-8"))
     data["items"][0]["name"] = "<script>alert(1)</script>审批"
     data["items"][0]["department"] = "县<b>发改</b>局"
     path = tmp_path / "hostile.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    path.write_text(yamlio.dump(data, allow_unicode=True), encoding="utf-8")
     page_text = html.render([checked(path)])
     assert "<script>alert(1)</script>" not in page_text
     assert "<b>发改</b>" not in page_text

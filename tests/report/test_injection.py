@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
+import yamlio
 from permitlogic.cli import app
 
 CASES = Path(__file__).resolve().parents[2] / "cases"
@@ -36,7 +36,7 @@ runner = CliRunner()
 
 def hostile_catalog(tmp_path: Path) -> Path:
     """The flawed county with a formula or markup in every name, department and title."""
-    data: dict[str, Any] = yaml.safe_load((CASES / "flawed-county.yaml").read_text("utf-8"))
+    data: dict[str, Any] = yamlio.load((CASES / "flawed-county.yaml").read_text("utf-8"))
     departments: dict[str, str] = {}
     for n, item in enumerate(data["items"]):
         injection = INJECTIONS[n % len(INJECTIONS)]
@@ -54,7 +54,7 @@ def hostile_catalog(tmp_path: Path) -> Path:
             stage["name"] = "@" + stage["name"]
     data["catalog"]["jurisdiction"] = "=1+1 示范县"
     path = tmp_path / "hostile.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    path.write_text(yamlio.dump(data, allow_unicode=True), encoding="utf-8")
     return path
 
 
@@ -118,12 +118,12 @@ def test_the_svg_graph_is_well_formed_xml(tmp_path: Path, renderer: str) -> None
 
 
 def test_control_characters_in_catalog_text_are_located_errors(tmp_path: Path) -> None:
-    data: dict[str, Any] = yaml.safe_load((CASES / "demo-county.yaml").read_text("utf-8"))
+    data: dict[str, Any] = yamlio.load((CASES / "demo-county.yaml").read_text("utf-8"))
     data["items"][0]["name"] = "\x1b]0;owned\x07\x1b[2J名称"
     data["items"][1]["department"] = "部门\x00"
     data["items"][2]["basis"][0]["title"] = "依据\x9b31m"
     path = tmp_path / "controls.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    path.write_text(yamlio.dump(data, allow_unicode=True), encoding="utf-8")
     for fmt in ("text", "xlsx"):
         out = str(tmp_path / f"r.{fmt}")
         result = subprocess.run(
@@ -159,7 +159,7 @@ def _open_hostile_cases(tmp_path: Path, store: str) -> None:
         "deadline": "2026-02-27",
     }
     path = tmp_path / "decision.yaml"
-    path.write_text(yaml.safe_dump(decision, allow_unicode=True), encoding="utf-8")
+    path.write_text(yamlio.dump(decision, allow_unicode=True), encoding="utf-8")
     result = runner.invoke(app, ["cases", "open", str(path), "--store", store])
     assert result.exit_code == 0, result.output
 

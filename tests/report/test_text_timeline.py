@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
 from typer.testing import CliRunner
 
+import yamlio
 from permitlogic.cli import app
 
 CATALOG = {
@@ -57,7 +57,7 @@ CATALOG = {
 
 def render(tmp_path: Path, *args: str) -> str:
     path = tmp_path / "catalog.yaml"
-    path.write_text(yaml.safe_dump(CATALOG, allow_unicode=True), encoding="utf-8")
+    path.write_text(yamlio.dump(CATALOG, allow_unicode=True), encoding="utf-8")
     result = CliRunner().invoke(app, ["check", str(path), "--select", "PL3", *args])
     assert result.exit_code == 1
     return " ".join(result.stdout.split())

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
+
+import yamlio
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # starlette asks for httpx2 instead of httpx
@@ -22,7 +23,7 @@ DATA = Path(__file__).resolve().parent / "data"
 
 
 def county_catalog() -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load((DATA / "county.yaml").read_text(encoding="utf-8"))
+    data: dict[str, Any] = yamlio.load((DATA / "county.yaml").read_text(encoding="utf-8"))
     # YAML reads dates as dates; over HTTP they are ISO text.
     data["catalog"]["effective"] = str(data["catalog"]["effective"])
     return data

@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import schemathesis
-import yaml
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
+import yamlio
 from permitlogic.models.catalog import Catalog
 from permitlogic.service import ServiceSettings, create_app
 from sizes import FULL, examples
@@ -30,7 +30,7 @@ def service_app() -> Any:
     log goes to a temporary directory removed when the tests end.
     """
     app = create_app(ServiceSettings(log_path=Path(LOG_DIR.name) / "decisions.jsonl"))
-    catalog = yaml.safe_load(COUNTY.read_text(encoding="utf-8"))
+    catalog = yamlio.load(COUNTY.read_text(encoding="utf-8"))
     catalog["catalog"]["effective"] = str(catalog["catalog"]["effective"])
     app.state.service.catalogs.register(Catalog.model_validate(catalog))
     return app

@@ -32,9 +32,9 @@ ELSEWHERE = ("10.1.2.3", 40000)
 
 
 def catalog_body() -> dict[str, Any]:
-    import yaml
+    import yamlio
 
-    data: dict[str, Any] = yaml.safe_load((CASES / "demo-county.yaml").read_text("utf-8"))
+    data: dict[str, Any] = yamlio.load((CASES / "demo-county.yaml").read_text("utf-8"))
     data["catalog"]["effective"] = str(data["catalog"]["effective"])
     return data
 

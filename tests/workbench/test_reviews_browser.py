@@ -8,11 +8,11 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
-import yaml
 from browser_pages import create_review, sign_in, upload
 from openpyxl import load_workbook
 from workbench_support import CASES, COUNTY, DEPARTMENT, UPLOAD_MB, Server
 
+import yamlio
 from browser_support import snap
 from permitlogic.check_runner import check
 from permitlogic.load.catalog import load_catalog_sourced
@@ -27,7 +27,7 @@ pytestmark = pytest.mark.browser
 def department_sheet(tmp_path: Path, name: str, fix_days: bool) -> Path:
     """The transport bureau's own spreadsheet, cut from the flawed catalog; ``fix_days``
     brings JT-004's promised days within its statutory limit (the PL301 defect)."""
-    data: dict[str, Any] = yaml.safe_load((CASES / "flawed-county.yaml").read_text("utf-8"))
+    data: dict[str, Any] = yamlio.load((CASES / "flawed-county.yaml").read_text("utf-8"))
     data["items"] = [i for i in data["items"] if i["department"] == DEPARTMENT]
     data["chains"] = []
     if fix_days:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
+import yamlio
 from check_fixtures import FIXTURES
 from permitlogic.check_runner import check
 from permitlogic.load.catalog import load_catalog
@@ -15,16 +14,14 @@ RULES = Path(__file__).resolve().parents[3] / "rules"
 
 
 def pack_with(tmp_path: Path, change: dict[str, object]) -> Path:
-    data = yaml.safe_load((RULES / "checks.yaml").read_text(encoding="utf-8"))
+    data = yamlio.load((RULES / "checks.yaml").read_text(encoding="utf-8"))
     for key, value in change.items():
         if key == "basis_levels":
             for level, fields in value.items():  # type: ignore[attr-defined]
                 data["basis_levels"][level].update(fields)
         else:
             data[key] = value
-    (tmp_path / "checks.yaml").write_text(
-        yaml.safe_dump(data, allow_unicode=True), encoding="utf-8"
-    )
+    (tmp_path / "checks.yaml").write_text(yamlio.dump(data, allow_unicode=True), encoding="utf-8")
     return tmp_path
 
 

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
+import yamlio
 from check_fixtures import AREAS, FIXTURES
 from permitlogic.check_runner import check
 from permitlogic.load.catalog import load_catalog
@@ -25,7 +24,7 @@ def planted() -> dict[str, list[list[str]]]:
     for path in sorted(FIXTURES.glob(f"*/{PLANTED_FILE}")):
         if not path.parent.name.startswith(AREAS):
             continue
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yamlio.load(path.read_text(encoding="utf-8"))
         found[path.parent.name] = [list(items) for items in data["planted"]]
     return found
 

@@ -4,19 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
+import yamlio
 from check_fixtures import run
 from permitlogic.packs.checks_pack import bundled_checks_pack, load_checks_pack
 from permitlogic.packs.location import default_rules_dir
 
 
 def pack_with(tmp_path: Path, **thresholds: float) -> Path:
-    data = yaml.safe_load((default_rules_dir() / "checks.yaml").read_text(encoding="utf-8"))
+    data = yamlio.load((default_rules_dir() / "checks.yaml").read_text(encoding="utf-8"))
     data["thresholds"].update(thresholds)
-    (tmp_path / "checks.yaml").write_text(
-        yaml.safe_dump(data, allow_unicode=True), encoding="utf-8"
-    )
+    (tmp_path / "checks.yaml").write_text(yamlio.dump(data, allow_unicode=True), encoding="utf-8")
     return tmp_path
 
 
