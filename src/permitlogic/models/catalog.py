@@ -359,7 +359,9 @@ class Item(Strict):
             object.__setattr__(self, "review_levels", 1)
         if "decision" not in given and self.decision is None:
             decision = (
-                DecisionKind.record_only if self.kind is Kind.filing else DecisionKind.approve_or_refuse
+                DecisionKind.record_only
+                if self.kind is Kind.filing
+                else DecisionKind.approve_or_refuse
             )
             object.__setattr__(self, "decision", decision)
 
