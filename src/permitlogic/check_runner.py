@@ -12,7 +12,7 @@ from permitlogic.checks.registry import selected
 from permitlogic.gc_pause import collector_paused
 from permitlogic.graph import prerequisite_graph
 from permitlogic.load.yaml_source import Sourced
-from permitlogic.models.catalog import Catalog, Kind
+from permitlogic.models.catalog import Catalog, Item, Kind
 from permitlogic.models.reference import ReferenceList
 from permitlogic.models.report import (
     CatalogInfo,
@@ -111,8 +111,7 @@ def _run(ctx: CheckContext, checks: list[Check]) -> tuple[list[Finding], list[No
 def _scoped(ctx: CheckContext, kinds: frozenset[Kind]) -> CheckContext:
     """The context over the items of ``kinds`` only (the same one when every item is of them)."""
     catalog = ctx.catalog
-    present = ctx.shared(("kinds",), lambda: frozenset(item.kind for item in catalog.items))
-    if present <= kinds:
+    if _present_kinds(ctx) <= kinds:
         return ctx
     items = [item for item in catalog.items if item.kind in kinds]
     narrowed = catalog.model_copy(update={"items": items})
@@ -125,7 +124,7 @@ def _not_judged(chosen: Check, ctx: CheckContext) -> NotJudged | None:
     if not meta.needs:
         return None
     kinds = meta.read_kinds
-    read = ctx.shared(("read", kinds), lambda: [i for i in ctx.catalog.items if i.kind in kinds])
+    read = ctx.shared(("read", kinds), lambda: _of_kinds(ctx, kinds))
     unknown = {field: _unknown_ids(ctx, field) for field in meta.needs}
     anything = frozenset().union(*unknown.values())
     if not anything:
@@ -152,6 +151,18 @@ def _not_judged(chosen: Check, ctx: CheckContext) -> NotJudged | None:
         message_zh=f"{meta.id}：{len(read)} 个事项中 {len(items)} 个无法判断（{zh}）",
         message_en=f"{meta.id}: {len(items)} of {len(read)} items not judged ({en})",
     )
+
+
+def _of_kinds(ctx: CheckContext, kinds: frozenset[Kind]) -> list[Item]:
+    """The catalog's items of ``kinds`` (all of them, as they are, when every item is)."""
+    items = ctx.catalog.items
+    if _present_kinds(ctx) <= kinds:
+        return items
+    return [item for item in items if item.kind in kinds]
+
+
+def _present_kinds(ctx: CheckContext) -> frozenset[Kind]:
+    return ctx.shared(("kinds",), lambda: frozenset(item.kind for item in ctx.catalog.items))
 
 
 def _unknown_ids(ctx: CheckContext, field: str) -> frozenset[str]:

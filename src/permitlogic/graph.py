@@ -44,18 +44,14 @@ def prerequisite_graph(catalog: Catalog) -> nx.DiGraph:
     """Build the graph: node attrs ``kind`` (item|external|unlisted), ``department``, ``name``."""
     with collector_paused():
         graph = nx.DiGraph()
-        graph.add_nodes_from(
-            (
-                item.id,
-                {
-                    "kind": "item",
-                    "department": item.department,
-                    "name": item.name,
-                    "item_kind": item.kind,
-                },
+        # The nodes first, then their attributes: networkx reads an (id, attributes)
+        # pair by failing to hash it first, which cost more than the graph's edges.
+        graph.add_nodes_from(item.id for item in catalog.items)
+        nodes = graph.nodes
+        for item in catalog.items:
+            nodes[item.id].update(
+                kind="item", department=item.department, name=item.name, item_kind=item.kind
             )
-            for item in catalog.items
-        )
         others: dict[str, dict[str, object]] = {}
         edges: dict[tuple[str, str], dict[str, object]] = {}
         for item in catalog.items:

@@ -14,20 +14,39 @@ from permitlogic.models.catalog import Item
 from permitlogic.names import item_name_key
 
 
+def name_keys(ctx: CheckContext) -> dict[str, str]:
+    """``item_name_key`` of every item's name, department and the catalog's jurisdiction, by id."""
+    keys: dict[str, str] = ctx.item_values("name-key")
+
+    def fill() -> dict[str, str]:
+        jurisdiction = ctx.catalog.catalog.jurisdiction
+        for item in ctx.catalog.items:
+            if item.id not in keys:
+                keys[item.id] = item_name_key(item.name, item.department, jurisdiction)
+        return keys
+
+    return ctx.shared(("names", "keys"), fill)
+
+
+def name_readings(ctx: CheckContext) -> dict[str, NameReading]:
+    """``read_name`` of every item's name (as keyed by :func:`name_keys`), by id."""
+    readings: dict[str, NameReading] = ctx.item_values("name-reading")
+
+    def fill() -> dict[str, NameReading]:
+        keys = name_keys(ctx)
+        for item in ctx.catalog.items:
+            if item.id not in readings:
+                readings[item.id] = read_key(keys[item.id])
+        return readings
+
+    return ctx.shared(("names", "readings"), fill)
+
+
 def name_key(ctx: CheckContext, item: Item) -> str:
     """``item_name_key`` of the item's name, department and the catalog's jurisdiction."""
-    keys = ctx.item_values("name-key")
-    key: str | None = keys.get(item.id)
-    if key is None:
-        jurisdiction = ctx.catalog.catalog.jurisdiction
-        key = keys[item.id] = item_name_key(item.name, item.department, jurisdiction)
-    return key
+    return name_keys(ctx)[item.id]
 
 
 def name_reading(ctx: CheckContext, item: Item) -> NameReading:
     """``read_name`` of the item's name, department and the catalog's jurisdiction."""
-    readings = ctx.item_values("name-reading")
-    reading: NameReading | None = readings.get(item.id)
-    if reading is None:
-        reading = readings[item.id] = read_key(name_key(ctx, item))
-    return reading
+    return name_readings(ctx)[item.id]

@@ -12,6 +12,8 @@ license (PL104).
 
 from __future__ import annotations
 
+from typing import Any
+
 import networkx as nx
 
 from permitlogic.check_support.basis_rules import level_rule, makes_prerequisite
@@ -34,17 +36,12 @@ def established_license(ctx: CheckContext, item: Item) -> bool:
     return False
 
 
-def statutory_edge(ctx: CheckContext, source: str, target: str) -> bool:
-    """The edge's basis is of a level that may make a prerequisite."""
-    data = ctx.graph.edges[source, target]
-    return makes_prerequisite(ctx, data.get("basis"))
-
-
-def lawful_edge(ctx: CheckContext, source: str, target: str) -> bool:
-    """A statutory edge that neither PL104 nor PL107 condemns."""
+def lawful_edge(ctx: CheckContext, source: str, target: str, data: dict[str, Any]) -> bool:
+    """A statutory edge (its basis is of a level that may make a prerequisite) that
+    neither PL104 nor PL107 condemns; ``data`` is the edge's attributes."""
     if ctx.graph.nodes[source].get("kind") == "unlisted":
         return False
-    if not statutory_edge(ctx, source, target):
+    if not makes_prerequisite(ctx, data.get("basis")):
         return False
     dependent, prerequisite = ctx.items.get(target), ctx.items.get(source)
     return not (
@@ -64,7 +61,9 @@ def lawful_graph(ctx: CheckContext) -> nx.DiGraph:
     """
 
     def build() -> nx.DiGraph:
-        edges = [(u, v) for u, v in ctx.graph.edges if lawful_edge(ctx, u, v)]
+        edges = [
+            (u, v) for u, v, data in ctx.graph.edges(data=True) if lawful_edge(ctx, u, v, data)
+        ]
         touched = {u for u, _ in edges} | {v for _, v in edges}
         kept = nx.DiGraph()
         kept.add_nodes_from(node for node in ctx.graph if node in touched)

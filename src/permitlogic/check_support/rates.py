@@ -43,15 +43,18 @@ def department_shares(
     for item in items:
         if counted(item):
             groups.setdefault(item.department, []).append(item)
-    return [
-        DepartmentShare(
-            department=department,
-            meeting=sum(1 for item in members if meets(item)),
-            counted=len(members),
-            missing=[item.id for item in members if not meets(item)],
+    shares: list[DepartmentShare] = []
+    for department, members in groups.items():
+        missing = [item.id for item in members if not meets(item)]
+        shares.append(
+            DepartmentShare(
+                department=department,
+                meeting=len(members) - len(missing),
+                counted=len(members),
+                missing=missing,
+            )
         )
-        for department, members in groups.items()
-    ]
+    return shares
 
 
 def percent(value: float) -> str:

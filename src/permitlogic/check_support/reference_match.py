@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
-from permitlogic.check_support.item_names import name_key
+from permitlogic.check_support.item_names import name_keys
 from permitlogic.checks.base import CheckContext
 from permitlogic.models.catalog import Item
 from permitlogic.models.reference import ReferenceEntry, ReferenceStatus
@@ -18,8 +18,9 @@ def items_by_name(ctx: CheckContext) -> dict[str, list[Item]]:
 
     def build() -> dict[str, list[Item]]:
         found: dict[str, list[Item]] = defaultdict(list)
+        keys = name_keys(ctx)
         for item in ctx.catalog.items:
-            found[name_key(ctx, item)].append(item)
+            found[keys[item.id]].append(item)
         return dict(found)
 
     return ctx.shared(("basis", "items-by-name"), build)

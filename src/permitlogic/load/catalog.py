@@ -64,7 +64,9 @@ def _load(path: str | Path, limits: LoadLimits) -> tuple[Catalog, Sourced]:
         return (catalog_from_xlsx if suffix == ".xlsx" else catalog_from_csv)(file, limits)
     text = decode_utf8(read_bytes(file, limits), name)
     sourced = parse_text(text, name, suffix == ".json", limits.max_items)
-    if suffix == ".json":
+    # A catalog's JSON has ``items`` at the top: only other JSON may be platform records
+    # (the importer, and all it loads, is not needed to tell).
+    if suffix == ".json" and not (isinstance(sourced.data, dict) and "items" in sourced.data):
         from permitlogic.published.importer import import_published, is_platform_data
 
         if is_platform_data(sourced.data):

@@ -74,12 +74,14 @@ class Level(StrEnum):
     @property
     def rank(self) -> int:
         """0 for the strongest level (law)."""
-        return list(Level).index(self)
+        return _LEVEL_RANK[self]
 
     @property
     def zh(self) -> str:
         return LEVEL_ZH[self]
 
+
+_LEVEL_RANK: dict[Level, int] = {level: rank for rank, level in enumerate(Level)}
 
 LEVEL_ZH: dict[Level, str] = {
     Level.law: "法律",
@@ -310,29 +312,14 @@ class Item(Strict):
     prerequisites: list[Prerequisite] = Field(default_factory=list)
     materials: list[Material] = Field(default_factory=list)
 
-    @model_validator(mode="before")
-    @classmethod
-    def _v1_defaults(cls, data: object, info: ValidationInfo) -> object:
-        """v1 defaults: not on the spot, one review, and a filing only records (what 备案 means)."""
-        if not isinstance(data, dict) or is_published(info):
-            return data
-        defaults: dict[str, object] = {
-            "on_the_spot": False,
-            "review_levels": 1,
-            "decision": (
-                DecisionKind.record_only.value
-                if data.get("kind") == "filing"
-                else DecisionKind.approve_or_refuse.value
-            ),
-        }
-        missing = {key: value for key, value in defaults.items() if key not in data}
-        return {**data, **missing} if missing else data
-
     @model_validator(mode="after")
     def _cross_fields(self, info: ValidationInfo) -> Self:
         problems: list[tuple[Loc, str, object]] = []
+        published = is_published(info)
+        if not published:
+            self._v1_defaults()
         if (
-            not is_published(info)
+            not published
             and self.kind in (Kind.license, Kind.non_license)
             and self.promised_days is None
         ):
@@ -358,6 +345,25 @@ class Item(Strict):
         raise_at("Item", problems)
         self._share_fields_sets()
         return self
+
+    def _v1_defaults(self) -> None:
+        """v1 defaults: not on the spot, one review, and a filing only records (what 备案 means).
+
+        Applied to the fields the input did not give (one given as null stays unknown);
+        here rather than as field defaults, which a published catalog must not get.
+        """
+        given = self.__pydantic_fields_set__
+        if "on_the_spot" not in given and self.on_the_spot is None:
+            object.__setattr__(self, "on_the_spot", False)
+        if "review_levels" not in given and self.review_levels is None:
+            object.__setattr__(self, "review_levels", 1)
+        if "decision" not in given and self.decision is None:
+            decision = (
+                DecisionKind.record_only
+                if self.kind is Kind.filing
+                else DecisionKind.approve_or_refuse
+            )
+            object.__setattr__(self, "decision", decision)
 
     def _share_fields_sets(self) -> None:
         bases = [p.basis for p in self.prerequisites if p.basis is not None]

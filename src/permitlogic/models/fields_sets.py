@@ -8,6 +8,8 @@ from pydantic import BaseModel
 
 _FIELD_SETS: dict[frozenset[str], set[str]] = {}
 _MAX_FIELD_SETS = 4096
+_LAST: dict[type[BaseModel], set[str]] = {}
+"""The shared set each class's last instance was given."""
 
 
 def share_fields_sets(models: Iterable[BaseModel]) -> None:
@@ -20,8 +22,17 @@ def share_fields_sets(models: Iterable[BaseModel]) -> None:
     may share one.
     """
     known = _FIELD_SETS
+    last = _LAST
     for model in models:
         fields = model.__pydantic_fields_set__
+        kind = type(model)
+        previous = last.get(kind)
+        # Most instances of a class are given the fields the one before was given:
+        # comparing with that set is cheaper than hashing a frozen copy of this one.
+        if previous is not None and previous == fields:
+            if previous is not fields:
+                object.__setattr__(model, "__pydantic_fields_set__", previous)
+            continue
         key = frozenset(fields)
         shared = known.get(key)
         if shared is None:
@@ -29,3 +40,4 @@ def share_fields_sets(models: Iterable[BaseModel]) -> None:
                 continue
             shared = known[key] = fields
         object.__setattr__(model, "__pydantic_fields_set__", shared)
+        last[kind] = shared

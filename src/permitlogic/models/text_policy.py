@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from collections.abc import Callable
 from typing import Annotated
 
 from pydantic import BeforeValidator, Field
@@ -51,23 +51,36 @@ def _refuse_control(text: str, pattern: re.Pattern[str]) -> None:
 
 def normalise_id(value: object) -> object:
     """An id trimmed, NFC, full-width ASCII as ASCII; refused with any control character."""
-    if not isinstance(value, str):
-        return value
-    return _cached_id(value) if len(value) <= _CACHED_CHARS else _id_form(value)
+    try:
+        return _IDS[value]  # type: ignore[index]
+    except (KeyError, TypeError):  # not seen yet, or not a string (unhashable)
+        return _normalised(value, _id_form, _IDS)
 
 
 def normalise_name(value: object) -> object:
     """A one-line name in NFC; refused with any control character."""
-    if not isinstance(value, str):
-        return value
-    return _cached_name(value) if len(value) <= _CACHED_CHARS else _name_form(value)
+    try:
+        return _NAMES[value]  # type: ignore[index]
+    except (KeyError, TypeError):
+        return _normalised(value, _name_form, _NAMES)
 
 
 def normalise_text(value: object) -> object:
     """Free text in NFC; refused with a control character other than TAB, LF, CR."""
+    try:
+        return _TEXTS[value]  # type: ignore[index]
+    except (KeyError, TypeError):
+        return _normalised(value, _text_form, _TEXTS)
+
+
+def _normalised(value: object, form: Callable[[str], str], seen: dict[str, str]) -> object:
+    """``form`` of a string, remembered when short (a refused one raises, and is not)."""
     if not isinstance(value, str):
         return value
-    return _cached_text(value) if len(value) <= _CACHED_CHARS else _text_form(value)
+    text = form(value)
+    if len(value) <= _CACHED_CHARS and len(seen) < _CACHED:
+        seen[value] = text
+    return text
 
 
 def _id_form(value: str) -> str:
@@ -91,13 +104,14 @@ def _nfc(value: str, refused: re.Pattern[str]) -> str:
 
 
 # Catalogs repeat their departments, titles, articles and material names thousands
-# of times: a short string is normalised once while it keeps recurring (a refused
-# one is not remembered). Only short ones, so the caches stay a few megabytes.
+# of times: a short string is normalised once and remembered (a refused one is not),
+# in a plain dict read first (cheaper than any call), until it holds _CACHED strings.
+# Only strings are stored, so no other value can be mistaken for one.
 _CACHED_CHARS = 64
 _CACHED = 1 << 14
-_cached_id = lru_cache(maxsize=_CACHED)(_id_form)
-_cached_name = lru_cache(maxsize=_CACHED)(_name_form)
-_cached_text = lru_cache(maxsize=_CACHED)(_text_form)
+_IDS: dict[str, str] = {}
+_NAMES: dict[str, str] = {}
+_TEXTS: dict[str, str] = {}
 
 
 # The length constraints come first so they are the string's own (checked after the

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from permitlogic.check_support.item_names import name_reading
+from permitlogic.check_support.item_names import name_readings
 from permitlogic.check_support.transactions import NameReading
 from permitlogic.checks.base import CheckContext, CheckMeta
 from permitlogic.models.catalog import Item, Kind
@@ -64,7 +64,7 @@ Administrative License Law of the PRC, Art. 2; General Office of the State Counc
 
 def check(ctx: CheckContext) -> Iterator[Finding]:
     jurisdiction = ctx.catalog.catalog.jurisdiction
-    readings = {item.id: name_reading(ctx, item) for item in ctx.catalog.items}
+    readings = name_readings(ctx)
     grants: dict[tuple[str, str], Item] = {}
     for item in ctx.catalog.items:
         reading = readings[item.id]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from permitlogic.check_support.item_names import name_key
+from permitlogic.check_support.item_names import name_keys
 from permitlogic.checks.base import CheckContext, CheckMeta
 from permitlogic.models.catalog import Item
 from permitlogic.models.report import Finding, Fix, Severity
@@ -59,8 +59,9 @@ Administrative License Law of the PRC, Art. 26(2) and Art. 25; the reform's remo
 def check(ctx: CheckContext) -> Iterator[Finding]:
     jurisdiction = ctx.catalog.catalog.jurisdiction
     groups: dict[str, list[Item]] = defaultdict(list)
+    keys = name_keys(ctx)
     for item in ctx.catalog.items:
-        groups[name_key(ctx, item)].append(item)
+        groups[keys[item.id]].append(item)
     pairs: list[tuple[str, Item, Item]] = []
     for key, members in groups.items():
         for i, first in enumerate(members):

@@ -122,9 +122,7 @@ def _judge_found(ctx: CheckContext, edge: PrerequisiteEdge) -> Finding | None:
 
 
 def _judge(ctx: CheckContext, item: Item, prerequisite: Prerequisite) -> Finding | None:
-    node = prerequisite_node(prerequisite)
     basis = prerequisite.basis
-    what_zh, what_en = wording.zh(ctx, node), wording.en(ctx, node)
     if (basis is None and ctx.published) or (basis is not None and basis.level is None):
         return None  # unknown basis or unclassified level: not judged
     if basis is None:
@@ -139,6 +137,8 @@ def _judge(ctx: CheckContext, item: Item, prerequisite: Prerequisite) -> Finding
             f"rests on {wording.basis_en(basis)}; a {basis.level_key.replace('_', ' ')} "
             "may not make a prerequisite"
         )
+    node = prerequisite_node(prerequisite)
+    what_zh, what_en = wording.zh(ctx, node), wording.en(ctx, node)
     items = [item.id] if prerequisite.item is None else [item.id, prerequisite.item]
     return META.finding(
         ctx,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from permitlogic.check_support.item_names import name_key
+from permitlogic.check_support.item_names import name_keys
 from permitlogic.checks.base import CheckContext, CheckMeta
 from permitlogic.models.catalog import Item
 from permitlogic.models.report import Finding, Fix, Severity
@@ -60,9 +60,10 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
     jurisdiction = ctx.catalog.catalog.jurisdiction
     by_name: dict[tuple[str, str], list[Item]] = defaultdict(list)
     by_code: dict[tuple[str, str], list[Item]] = defaultdict(list)
+    keys = name_keys(ctx)
     for item in ctx.catalog.items:
         department = department_key(item.department, jurisdiction)
-        by_name[(department, name_key(ctx, item))].append(item)
+        by_name[(department, keys[item.id])].append(item)
         code = implementation_code(item)
         if code:
             by_code[(department, code)].append(item)

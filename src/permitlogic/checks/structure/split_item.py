@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from permitlogic.check_support.item_names import name_reading
+from permitlogic.check_support.item_names import name_readings
 from permitlogic.check_support.transactions import NameReading
 from permitlogic.checks.base import CheckContext, CheckMeta
 from permitlogic.models.catalog import Item
@@ -60,8 +60,9 @@ Administrative License Law of the PRC, Art. 26(1); 国办发〔2022〕2号.
 def check(ctx: CheckContext) -> Iterator[Finding]:
     jurisdiction = ctx.catalog.catalog.jurisdiction
     groups: dict[str, list[tuple[Item, NameReading]]] = defaultdict(list)
+    readings = name_readings(ctx)
     for item in ctx.catalog.items:
-        reading = name_reading(ctx, item)
+        reading = readings[item.id]
         if reading.filing is not None:
             continue
         for key in matter_keys(item, reading):
