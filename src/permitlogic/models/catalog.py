@@ -332,7 +332,10 @@ class Item(Strict):
                 )
             )
         seen: set[str] = set()
-        for index, material in enumerate(self.materials):
+        materials = self.materials
+        # Nearly every item's material ids differ: one set tells, before any loop.
+        duplicated = len({m.id for m in materials}) != len(materials)
+        for index, material in enumerate(materials if duplicated else ()):
             if material.id in seen:
                 problems.append(
                     (
