@@ -65,6 +65,10 @@ def _version() -> str:
     [
         (["--help"], []),
         (["check", "cases/demo-county.yaml"], ["networkx", "z3"]),
+        # Structure checks only: no chain to solve, so z3 is not loaded.
+        (["check", "cases/flawed-county.yaml", "--select", "PL1"], ["networkx"]),
+        # Platform records (JSON) with no chains: neither z3 nor openpyxl.
+        (["check", "cases/real/lingshan-county/lingshan-county.json"], ["networkx"]),
         (["decide", "green-channel", "cases/inputs/projects.yaml"], ["durable"]),
     ],
 )

@@ -11,8 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from openpyxl.utils import get_column_letter
-
 from permitlogic.errors import Problem
 from permitlogic.load.cells import CellError, is_blank, read_cell, reader, text
 from permitlogic.load.sheet_format import (
@@ -64,7 +62,7 @@ class RawSheet:
 
     def where(self, row: int, column: int | None = None, header: str | None = None) -> Location:
         """The location of a row, or of one cell (0-based column) under ``header``."""
-        cell = f"{get_column_letter(column + 1)}{row}" if column is not None else None
+        cell = f"{column_letter(column)}{row}" if column is not None else None
         return Location(file=self.file, sheet=self.name, row=row, cell=cell, header=header)
 
     def problem(
@@ -194,9 +192,18 @@ def _unknown_header(
     )
 
 
+def column_letter(column: int) -> str:
+    """The spreadsheet letters of a 0-based column (A, B, …, AA …)."""
+    # openpyxl is loaded here, not with this module: reading platform records never needs it.
+    from openpyxl.utils.cell import get_column_letter
+
+    letters: str = get_column_letter(column + 1)
+    return letters
+
+
 def _repeated_header(sheet: RawSheet, typed: str, earlier: int, row: int, index: int) -> Problem:
     """The header at ``index`` names the same column as the one at ``earlier``."""
-    letter = get_column_letter(earlier + 1)
+    letter = column_letter(earlier)
     return sheet.problem(
         f"列标题「{typed}」重复（与 {letter} 列相同）",
         f"column header {typed!r} repeated (same as column {letter})",

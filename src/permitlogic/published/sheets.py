@@ -12,13 +12,11 @@ import csv
 import io
 from pathlib import Path
 
-from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
-
 from permitlogic.errors import InputError
 from permitlogic.load.csv_source import decode
 from permitlogic.load.limits import LoadLimits
 from permitlogic.load.raw import read_bytes
+from permitlogic.load.sheet_table import column_letter
 from permitlogic.load.xlsx_guard import check_shared_strings, check_zip
 from permitlogic.models.report import Location
 from permitlogic.published.build import Cell, Record
@@ -36,6 +34,8 @@ def xlsx_records(
     check_zip(path, limits)  # zip bombs, as the catalog format's loader refuses them
     check_shared_strings(path, limits)
     try:
+        from openpyxl import load_workbook  # here, not at the top: platform records never need it
+
         book = load_workbook(path, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a damaged file
         raise InputError.single(
@@ -183,4 +183,4 @@ def _columns(
 
 
 def _cell(r: int, c: int) -> str:
-    return f"{get_column_letter(c + 1)}{r + 1}"
+    return f"{column_letter(c)}{r + 1}"

@@ -30,10 +30,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
-
-import z3
+from typing import TYPE_CHECKING
 
 from permitlogic.timing.chains import ChainPlan, StagePlan
+
+# z3 is imported by the functions that solve, not here: a check of a catalog without
+# chains (every published list) never loads it, a tenth of the command's start-up.
+if TYPE_CHECKING:
+    import z3
 
 _VALUE = re.compile(r"\(define-fun (\S+) \(\) (?:Int|Bool)\s+(true|false|\d+|\(- \d+\))\)")
 
@@ -116,6 +120,8 @@ def prove_chain(plan: ChainPlan) -> ChainProof:
     """Solve the chain's model and prove each bound (the plan must have no cycle)."""
     if not plan.schedulable:
         raise ValueError(f"chain {plan.id} has a prerequisite cycle and cannot be scheduled")
+    import z3
+
     solver = z3.SolverFor("QF_LIA")
     solver.from_string(chain_model(plan))
     answer = solver.check()
@@ -238,6 +244,8 @@ class _Completed(dict[str, int]):
         self._model = model
 
     def __missing__(self, name: str) -> int:
+        import z3
+
         constant = z3.Bool(name) if name.startswith("ok") else z3.Int(name)
         value = self._model.eval(constant, model_completion=True)
         result = int(z3.is_true(value)) if z3.is_bool(value) else value.as_long()
@@ -287,6 +295,8 @@ def violation_core(bound_label: str, bound: int, path: list[tuple[str, int]]) ->
             f"(assert (>= t{p + 1} t{p}))(assert (=> i{p} (>= (- t{p + 1} t{p}) {days})))"
         )
     lines.append(f"(assert (=> bound (<= (- t{len(path)} t0) {bound})))")
+    import z3
+
     solver = z3.SolverFor("QF_LIA")
     solver.from_string("\n".join(lines))
     literals = [z3.Bool("bound"), *(z3.Bool(f"i{p}") for p in range(len(path)))]

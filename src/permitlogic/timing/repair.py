@@ -19,12 +19,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-
-import z3
+from typing import TYPE_CHECKING
 
 from permitlogic.models.catalog import Item
 from permitlogic.timing.chains import ChainPlan, StagePlan
 from permitlogic.timing.days import floor_days
+
+# z3 is imported by the functions that solve, not here: a check of a catalog without
+# chains (every published list) never loads it, a tenth of the command's start-up.
+if TYPE_CHECKING:
+    import z3
 
 REPAIR_MAX_ITEMS = 400
 """Above this many items that matter, no automatic repair is attempted (Optimize grows fast)."""
@@ -98,6 +102,8 @@ def _repair(
     if sum(len(hot) for hot in scope.values()) > REPAIR_MAX_ITEMS:
         return Repair(Outcome.too_large)
     problem = _problem(plan, stages, whole_chain, floors, scope, rest)
+    import z3
+
     answer = problem.optimize.check()
     if answer == z3.unknown:
         return Repair(Outcome.too_large)
@@ -154,6 +160,8 @@ def _problem(
     rest: dict[int, int],
 ) -> _Problem:
     """The stages as a schedule within their bounds, minimising the days cut."""
+    import z3
+
     optimize = z3.Optimize()
     optimize.set("timeout", REPAIR_TIMEOUT_MS)
     starts = [z3.Int(f"stage:{s}") for s in range(len(stages) + 1)]
