@@ -110,11 +110,10 @@ def _run(ctx: CheckContext, checks: list[Check]) -> tuple[list[Finding], list[No
 
 def _scoped(ctx: CheckContext, kinds: frozenset[Kind]) -> CheckContext:
     """The context over the items of ``kinds`` only (the same one when every item is of them)."""
-    catalog = ctx.catalog
-    if _present_kinds(ctx) <= kinds:
+    items = _of_kinds(ctx, kinds)
+    if items is ctx.catalog.items:
         return ctx
-    items = [item for item in catalog.items if item.kind in kinds]
-    narrowed = catalog.model_copy(update={"items": items})
+    narrowed = ctx.catalog.model_copy(update={"items": items})
     return build_context(narrowed, ctx.pack, ctx.reference, ctx.per_item)
 
 

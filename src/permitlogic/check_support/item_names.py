@@ -45,8 +45,3 @@ def name_readings(ctx: CheckContext) -> dict[str, NameReading]:
 def name_key(ctx: CheckContext, item: Item) -> str:
     """``item_name_key`` of the item's name, department and the catalog's jurisdiction."""
     return name_keys(ctx)[item.id]
-
-
-def name_reading(ctx: CheckContext, item: Item) -> NameReading:
-    """``read_name`` of the item's name, department and the catalog's jurisdiction."""
-    return name_readings(ctx)[item.id]
