@@ -83,7 +83,8 @@ def run_as_process() -> None:
 
     After ``check`` the process ends at once, output flushed: freeing the
     million objects of a large catalog one by one costs more than reading it
-    took; and its cyclic collector never runs (nothing it makes is cyclic garbage). Other commands end as usual (they may have files or connections to close).
+    took; and its cyclic collector never runs (nothing it makes is cyclic garbage).
+    Other commands end as usual (they may have files or connections to close).
     """
     quick = len(sys.argv) > 1 and sys.argv[1] in QUICK_EXIT
     if quick:
