@@ -42,7 +42,7 @@ from permitlogic.models.decision import (
     GreenChannelDecision,
     Project,
 )
-from permitlogic.models.report import Location, Out
+from permitlogic.models.out import Location, Out
 
 MAX_PROBLEMS = 100
 """Stop listing unreadable lines after this many (a log may be very long)."""

@@ -19,7 +19,7 @@ from permitlogic.decision_log import LoggedCatalog, LoggedDecision, read_log
 from permitlogic.errors import InputError, Problem
 from permitlogic.models.catalog import Catalog
 from permitlogic.models.decision import Application, Project
-from permitlogic.models.report import Location, Out
+from permitlogic.models.out import Location, Out
 from permitlogic.service.engine import DecisionEngine, EngineOutcome
 
 NOT_COMPARED = frozenset({"decision_id", "pack_version"})

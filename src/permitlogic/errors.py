@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr
 
-from permitlogic.models.report import Location
+from permitlogic.models.out import Location
 
 
 class Problem(BaseModel):

@@ -37,9 +37,9 @@ loaded()
 """
 
 
-def loaded_by(*args: str) -> list[str]:
-    """The heavy libraries a whole ``permitlogic ARGS`` process imported."""
-    code = PROBE.replace("HEAVY", repr(json.dumps(HEAVY)))
+def loaded_by(*args: str, watched: list[str] = HEAVY) -> list[str]:
+    """Which of ``watched`` (the heavy libraries) a whole ``permitlogic ARGS`` process imported."""
+    code = PROBE.replace("HEAVY", repr(json.dumps(watched)))
     done = subprocess.run(
         [sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT, timeout=120
     )
@@ -74,6 +74,17 @@ def _version() -> str:
 )
 def test_a_command_imports_only_what_it_uses(args: list[str], needed: list[str]) -> None:
     assert loaded_by(*args) == needed
+
+
+def test_a_green_channel_decision_builds_no_catalog_and_no_calendar() -> None:
+    """Deciding projects needs neither the catalog's models, nor 容缺受理, nor holidays."""
+    watched = ["permitlogic.models.catalog", "permitlogic.decide.deferral", "chinese_calendar"]
+    args = ["decide", "green-channel", "cases/inputs/projects.yaml"]
+    assert loaded_by(*args, watched=watched) == []
+    deferral = ["decide", "deferral", "cases/inputs/application.yaml"]
+    assert loaded_by(*deferral, "--catalog", "cases/demo-county.yaml", watched=watched) == sorted(
+        watched
+    )
 
 
 def test_the_table_names_every_command_each_module_registers() -> None:

@@ -16,9 +16,8 @@ from rich.console import Console
 from permitlogic.cli.options import Lang, LangOption, OutputOption, RulesOption
 from permitlogic.decide.inputs import coerce_all, elements, location, read_document
 from permitlogic.errors import InputError, Problem
-from permitlogic.load.catalog import load_catalog
 from permitlogic.models.decision import Application, Project
-from permitlogic.models.report import Out
+from permitlogic.models.out import Out
 
 decide_app = typer.Typer(
     name="decide",
@@ -111,8 +110,8 @@ def green_channel_command(
 
     Exit codes: 0 decided (eligible or not); 2 invalid input or rule pack.
     """
-    from permitlogic.decide.api import decide_green_channel_batch
     from permitlogic.decide.decision_table import render_green_channel
+    from permitlogic.decide.green_api import decide_green_channel_batch
     from permitlogic.packs.green_channel import load_green_channel_pack
 
     with _input_errors_exit_2():
@@ -175,7 +174,8 @@ def deferral_command(
     Exit codes: 0 decided; 2 invalid input, catalog, rule pack or calendar
     (a date in a year without holiday data names the year).
     """
-    from permitlogic.decide.api import decide_deferral_each
+    from permitlogic.decide.deferral_api import decide_deferral_each
+    from permitlogic.load.catalog import load_catalog
     from permitlogic.packs.deferral import load_deferral_pack
     from permitlogic.workdays.sources import load_calendar
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -14,8 +16,10 @@ from permitlogic.models.decision import (
     GreenChannelOutcome,
     MissingMaterial,
 )
-from permitlogic.packs.deferral import DeferralPack
-from permitlogic.packs.green_channel import GreenChannelPack
+
+if TYPE_CHECKING:  # the packs are only named in signatures
+    from permitlogic.packs.deferral import DeferralPack
+    from permitlogic.packs.green_channel import GreenChannelPack
 
 GREEN_WORDS = {
     GreenChannelOutcome.eligible: ("符合绿色通道条件", "eligible for the green channel"),

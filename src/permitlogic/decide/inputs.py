@@ -14,7 +14,7 @@ from permitlogic.load.raw import STDIN, read_text
 from permitlogic.load.validate import problems_of
 from permitlogic.load.yaml_source import Path as KeyPath
 from permitlogic.load.yaml_source import Sourced, key_path, parse_yaml
-from permitlogic.models.report import Location
+from permitlogic.models.out import Location
 
 M = TypeVar("M", bound=BaseModel)
 

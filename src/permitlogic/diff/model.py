@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from permitlogic.models.report import Out
+from permitlogic.models.out import Out
 
 FieldValue = str | int | bool | list[str] | None
 

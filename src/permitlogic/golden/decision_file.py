@@ -31,8 +31,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from permitlogic.decide.api import decide_deferral, decide_green_channel
 from permitlogic.errors import InputError
 from permitlogic.load.catalog import load_catalog
-from permitlogic.models.catalog import IsoDate
 from permitlogic.models.decision import DeferralDecision, GreenChannelDecision
+from permitlogic.models.input_fields import IsoDate
 from permitlogic.packs.deferral import DeferralPack, load_deferral_pack
 from permitlogic.packs.green_channel import GreenChannelPack, load_green_channel_pack
 from permitlogic.packs.yaml_pack import load_pack

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from permitlogic.errors import InputError, Problem
 from permitlogic.golden.decision_file import CaseKind
-from permitlogic.models.report import Location
+from permitlogic.models.out import Location
 
 CHECK = "check"
 DECISION_KINDS = frozenset(kind.value for kind in CaseKind)

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from permitlogic.errors import InputError, Problem
 from permitlogic.ledger.model import KEY_MAX_CHARS, EventKind, LedgerEvent
 from permitlogic.models.decision import DeferralDecision
-from permitlogic.models.report import Location
+from permitlogic.models.out import Location
 from permitlogic.models.text_policy import normalise_id
 
 _HASHED_HEAD = KEY_MAX_CHARS - 65

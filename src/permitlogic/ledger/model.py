@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from permitlogic.models.decision import DeferralDecision, MissingMaterial
-from permitlogic.models.report import Out
+from permitlogic.models.out import Out
 from permitlogic.models.text_policy import Id, Text, normalise_name
 
 KEY_MAX_CHARS = 255

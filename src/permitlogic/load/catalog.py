@@ -22,7 +22,7 @@ from permitlogic.load.yaml_fast import FAST_MIN_CHARS, parse_yaml_fast
 from permitlogic.load.yaml_source import Path as KeyPath
 from permitlogic.load.yaml_source import Sourced, count_items, key_path, parse_yaml
 from permitlogic.models.catalog import Catalog
-from permitlogic.models.report import Location
+from permitlogic.models.out import Location
 
 SUFFIXES = (".yaml", ".yml", ".json", ".xlsx", ".csv")
 

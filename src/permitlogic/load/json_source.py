@@ -20,7 +20,7 @@ from typing import Any
 
 from permitlogic.errors import InputError, Problem
 from permitlogic.load.yaml_source import LineIndex, Path, Sourced, key_path
-from permitlogic.models.report import Location
+from permitlogic.models.out import Location
 
 MAX_DEPTH = 64
 """A catalog nests about six levels; anything far deeper is not a catalog."""

@@ -28,7 +28,7 @@ from permitlogic.load.sheet_format import (
 from permitlogic.load.sheet_table import RawSheet, Record, Row, read_table
 from permitlogic.load.validate import problems_of
 from permitlogic.load.yaml_source import Path, Sourced, key_path
-from permitlogic.models.report import Location
+from permitlogic.models.out import Location
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -42,8 +42,8 @@ from permitlogic.load.sheet_table import RawSheet, read_table
 from permitlogic.load.xlsx_source import Workbook, open_workbook
 from permitlogic.load.yaml_source import Sourced
 from permitlogic.models.catalog import Catalog
+from permitlogic.models.out import Location
 from permitlogic.models.reference import ReferenceList
-from permitlogic.models.report import Location
 
 META_MAX_ROWS = 100
 KNOWN_SHEETS = (ITEMS_SHEET, *META_SHEETS, CHAINS_SHEET, STAGES_SHEET, NOTES_SHEET)

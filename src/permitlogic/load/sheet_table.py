@@ -20,7 +20,7 @@ from permitlogic.load.sheet_format import (
     headers_listed,
     normalize_header,
 )
-from permitlogic.models.report import Location
+from permitlogic.models.out import Location
 
 Row = tuple[int, tuple[Any, ...]]
 

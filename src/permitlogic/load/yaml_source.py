@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from permitlogic.errors import InputError, Problem
-from permitlogic.models.report import Location
+from permitlogic.models.out import Location
 
 Path = tuple[str | int, ...]
 

@@ -7,24 +7,22 @@ legal catalog must never pass silently.
 
 from __future__ import annotations
 
-import re
-from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Self
 
 from pydantic import (
     BaseModel,
-    BeforeValidator,
     ConfigDict,
     Field,
-    ValidationError,
     ValidationInfo,
     model_validator,
 )
 from pydantic.functional_validators import ModelWrapValidatorHandler
-from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from permitlogic.models.fields_sets import share_fields_sets
+from permitlogic.models.input_fields import IsoDate as IsoDate
+from permitlogic.models.input_fields import Loc as Loc
+from permitlogic.models.input_fields import raise_at as raise_at
 from permitlogic.models.published_flag import PUBLISHED, is_published, published_data
 from permitlogic.models.text_policy import Id, Name, Text
 
@@ -34,23 +32,6 @@ STATUTE_DEFAULT_DAYS = 20
 """行政许可法 Art. 42: decide within 20 working days."""
 STATUTE_JOINT_DAYS = 45
 """行政许可法 Art. 42: joint / unified handling within 45 working days."""
-
-
-Loc = tuple[str | int, ...]
-
-
-def raise_at(model: str, problems: list[tuple[Loc, str, object]]) -> None:
-    """Raise every cross-field problem at once, each at its own key path."""
-    if problems:
-        raise ValidationError.from_exception_data(
-            model,
-            [
-                InitErrorDetails(
-                    type=PydanticCustomError("cross_field", message), loc=loc, input=value
-                )
-                for loc, message, value in problems
-            ],
-        )
 
 
 class Strict(BaseModel):
@@ -172,24 +153,6 @@ class AdminLevel(StrEnum):
     province = "province"
 
 
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def _iso_date(value: object) -> object:
-    """A date, or text in exactly YYYY-MM-DD form (JSON has no date type)."""
-    if isinstance(value, datetime):
-        raise ValueError("expected a date without a time / 应为日期（YYYY-MM-DD），不能带时间")
-    if isinstance(value, str) and _ISO_DATE.match(value):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            raise ValueError(f"{value} is not a calendar date / {value} 不是有效日期") from None
-    if isinstance(value, date):
-        return value
-    raise ValueError("expected a date YYYY-MM-DD / 应为日期（YYYY-MM-DD）")
-
-
-IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 LevelField = Annotated[Level, Field(strict=False)]
 DayUnitField = Annotated[DayUnit, Field(strict=False)]
 KindField = Annotated[Kind, Field(strict=False)]

@@ -8,8 +8,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from permitlogic.models.catalog import IsoDate
-from permitlogic.models.report import Out
+from permitlogic.models.input_fields import IsoDate
+from permitlogic.models.out import Out
 from permitlogic.models.text_policy import Id, Name, OutId, OutName
 
 

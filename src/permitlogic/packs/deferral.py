@@ -18,8 +18,8 @@ from typing import Annotated, Self
 
 from pydantic import Field, model_validator
 
-from permitlogic.models.catalog import IsoDate, Loc, raise_at
 from permitlogic.models.decision import Credit, DeferralOutcome
+from permitlogic.models.input_fields import IsoDate, Loc, raise_at
 from permitlogic.packs.green_channel import RULE_ID, DecisionPack, PackModel, duplicate_rule_id
 from permitlogic.packs.location import default_rules_dir
 from permitlogic.packs.yaml_pack import load_pack, load_pack_in

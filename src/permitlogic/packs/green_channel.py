@@ -17,8 +17,8 @@ from typing import Annotated, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from permitlogic.models.catalog import IsoDate, Loc, raise_at
 from permitlogic.models.decision import Project, ProjectCategory
+from permitlogic.models.input_fields import IsoDate, Loc, raise_at
 from permitlogic.packs.location import default_rules_dir
 from permitlogic.packs.yaml_pack import load_pack, load_pack_in
 

@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from permitlogic.models.catalog import IsoDate
+from permitlogic.models.input_fields import IsoDate
 from permitlogic.models.report import Finding
 from permitlogic.packs.yaml_pack import load_pack
 

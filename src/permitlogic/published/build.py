@@ -13,7 +13,7 @@ from typing import Any
 
 from permitlogic.errors import Problem
 from permitlogic.models.catalog import ID_PATTERN, Kind
-from permitlogic.models.report import Location
+from permitlogic.models.out import Location
 from permitlogic.published.basis_text import split_basis
 from permitlogic.published.classify import classify
 from permitlogic.published.days import read_days

@@ -22,7 +22,7 @@ from permitlogic.errors import InputError, Problem
 from permitlogic.load.limits import LoadLimits
 from permitlogic.load.yaml_source import Sourced
 from permitlogic.models.catalog import ID_PATTERN, Catalog, DayUnit, Kind
-from permitlogic.models.report import Location
+from permitlogic.models.out import Location
 from permitlogic.published.build import Record, build_catalog
 from permitlogic.published.headers import SYNONYMS, find_header_row, normal_header
 from permitlogic.published.kinds import read_kind

@@ -6,7 +6,7 @@ import csv
 import io
 from dataclasses import dataclass, field
 
-from permitlogic.models.report import Location
+from permitlogic.models.out import Location
 
 
 @dataclass(frozen=True)

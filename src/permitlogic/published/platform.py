@@ -20,7 +20,7 @@ from permitlogic.errors import InputError, Problem
 from permitlogic.load.limits import LoadLimits
 from permitlogic.load.raw import decode_utf8, read_bytes
 from permitlogic.models.catalog import DayUnit
-from permitlogic.models.report import Location
+from permitlogic.models.out import Location
 from permitlogic.published.build import Cell, Record
 from permitlogic.published.log import ImportLog
 

@@ -18,7 +18,7 @@ from permitlogic.load.limits import LoadLimits
 from permitlogic.load.raw import read_bytes
 from permitlogic.load.sheet_table import column_letter
 from permitlogic.load.xlsx_guard import check_shared_strings, check_zip
-from permitlogic.models.report import Location
+from permitlogic.models.out import Location
 from permitlogic.published.build import Cell, Record
 from permitlogic.published.headers import find_header_row, header_key, normal_header
 from permitlogic.published.log import ImportLog

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from permitlogic.errors import InputError, Problem
-from permitlogic.models.report import Location
+from permitlogic.models.out import Location
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from typing import Annotated, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from permitlogic.models.catalog import IsoDate, Loc, raise_at
+from permitlogic.models.input_fields import IsoDate, Loc, raise_at
 from permitlogic.packs.yaml_pack import load_pack
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import chinese_calendar
 
 from permitlogic.errors import InputError, Problem
-from permitlogic.models.report import Location
+from permitlogic.models.out import Location
 from permitlogic.packs.location import default_rules_dir
 from permitlogic.workdays.calendar import WorkdayCalendar, YearTable
 from permitlogic.workdays.holiday_file import HolidayYear, load_holiday_file

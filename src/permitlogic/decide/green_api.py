@@ -1,0 +1,52 @@
+"""The Python API of green-channel decisions (1+3+2+1); see :mod:`permitlogic.decide.api`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from permitlogic.decide.green_channel import GreenChannelRules, green_channel_rules
+from permitlogic.decide.inputs import coerce
+from permitlogic.decide.outcomes import raise_all
+from permitlogic.errors import InputError
+from permitlogic.gc_pause import collector_paused
+from permitlogic.models.decision import GreenChannelDecision, Project
+from permitlogic.packs.green_channel import GreenChannelPack, bundled_green_channel_pack
+
+ProjectInput = Project | Mapping[str, Any]
+
+
+def _green(pack: GreenChannelPack | None) -> GreenChannelRules:
+    return green_channel_rules(pack or bundled_green_channel_pack())
+
+
+def decide_green_channel(
+    project: ProjectInput, pack: GreenChannelPack | None = None
+) -> GreenChannelDecision:
+    """May this project enter the green channel? Every condition, met or unmet, in pack order."""
+    return _green(pack).decide_one(coerce(Project, project, "project"))
+
+
+def decide_green_channel_each(
+    projects: Sequence[ProjectInput], pack: GreenChannelPack | None = None
+) -> list[GreenChannelDecision | InputError]:
+    """A decision per project, or the InputError of a project that is invalid (keys relative to it)."""
+    with collector_paused():
+        outcomes: list[GreenChannelDecision | InputError | Project] = []
+        for value in projects:
+            try:
+                outcomes.append(coerce(Project, value, "project"))
+            except InputError as error:
+                outcomes.append(error)
+        valid = [o for o in outcomes if isinstance(o, Project)]
+        decided = iter(_green(pack).decide(valid))
+        return [next(decided) if isinstance(o, Project) else o for o in outcomes]
+
+
+def decide_green_channel_batch(
+    projects: Sequence[ProjectInput], pack: GreenChannelPack | None = None
+) -> list[GreenChannelDecision]:
+    """A decision per project, in order; one InputError naming every invalid project (``[i].field``)."""
+    outcomes = decide_green_channel_each(projects, pack)
+    raise_all(outcomes)
+    return [o for o in outcomes if isinstance(o, GreenChannelDecision)]
