@@ -15,10 +15,9 @@ from typing import Any
 from permitlogic.errors import InputError, Problem
 from permitlogic.gc_pause import collector_paused
 from permitlogic.load.json_source import parse_json
-from permitlogic.load.limits import LoadLimits
+from permitlogic.load.limits import FAST_MIN_CHARS, LoadLimits
 from permitlogic.load.raw import STDIN, decode_utf8, read_bytes, read_stdin
 from permitlogic.load.validate import validate
-from permitlogic.load.yaml_fast import FAST_MIN_CHARS, parse_yaml_fast
 from permitlogic.load.yaml_source import Path as KeyPath
 from permitlogic.load.yaml_source import Sourced, count_items, key_path, parse_yaml
 from permitlogic.models.catalog import Catalog
@@ -109,6 +108,8 @@ def parse_text(
     if as_json:
         return parse_json(text, name)
     if len(text) > fast_min_chars:
+        from permitlogic.load.yaml_fast import parse_yaml_fast
+
         fast = parse_yaml_fast(text, name, max_items)
         if fast is not None:
             return fast

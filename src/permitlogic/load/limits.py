@@ -28,6 +28,11 @@ ZIP_RATIO_MIN_BYTES = 1 * MB
 """Parts smaller than this are never judged by ratio (tiny XML compresses well)."""
 
 
+FAST_MIN_CHARS = 1_000_000
+"""YAML text longer than this is tried on the fast path (load/yaml_fast.py); below it,
+parse_yaml is quick enough and the fast path is not even imported."""
+
+
 @dataclass(frozen=True)
 class LoadLimits:
     """Bounds on what a loader accepts; exceeded bounds are input errors (exit 2)."""

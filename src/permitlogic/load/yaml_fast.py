@@ -30,10 +30,8 @@ from typing import Any
 import yaml
 
 from permitlogic.errors import Problem
+from permitlogic.load.limits import FAST_MIN_CHARS as FAST_MIN_CHARS
 from permitlogic.load.yaml_source import LineIndex, Path, Sourced, _build, _Loader
-
-FAST_MIN_CHARS = 1_000_000
-"""YAML text longer than this is tried on the fast path (below, parse_yaml is quick enough)."""
 
 MAX_REREAD_SHARE = 0.5
 """Past this share of the text in parts parse_yaml must read, it reads the whole file."""
