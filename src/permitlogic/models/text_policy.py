@@ -84,6 +84,8 @@ def _normalised(value: object, form: Callable[[str], str], seen: dict[str, str])
 
 
 def _id_form(value: str) -> str:
+    if value.isascii() and value.isprintable():
+        return value.strip()  # already NFC, no full-width form, no control character
     text = unicodedata.normalize("NFC", value).translate(_FULL_WIDTH).strip()
     _refuse_control(text, _CONTROL)
     return text
