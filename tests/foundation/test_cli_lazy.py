@@ -15,7 +15,17 @@ from permitlogic.cli import PermitlogicGroup, app
 from permitlogic.cli.lazy import load_command
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-HEAVY = ["z3", "networkx", "durable", "openpyxl", "jinja2", "fastapi", "sqlalchemy", "hypothesis"]
+HEAVY = [
+    "z3",
+    "networkx",
+    "durable",
+    "openpyxl",
+    "jinja2",
+    "fastapi",
+    "sqlalchemy",
+    "hypothesis",
+    "chinese_calendar",
+]
 
 PROBE = """
 import json, os, sys

@@ -22,12 +22,14 @@ from datetime import date, timedelta
 from functools import cache
 
 from permitlogic.models.catalog import DayUnit
-from permitlogic.workdays.sources import bundled_calendar
 
 
 @cache
 def _workday_flags() -> tuple[bool, ...]:
     """Whether each day is a working day, over the longest run of years the calendar covers."""
+    # Loaded here: only a limit compared across units needs the holiday calendar.
+    from permitlogic.workdays.sources import bundled_calendar
+
     calendar = bundled_calendar()
     years = calendar.years
     runs: list[list[int]] = []
