@@ -8,9 +8,8 @@ from typing import Any
 from permitlogic.decide.deferral import DeferralRules, deferral_rules
 from permitlogic.decide.inputs import coerce
 from permitlogic.decide.notice import notice_for
-from permitlogic.decide.outcomes import raise_all
+from permitlogic.decide.outcomes import decided_in_order, raise_all
 from permitlogic.errors import InputError
-from permitlogic.gc_pause import collector_paused
 from permitlogic.models.catalog import Catalog
 from permitlogic.models.decision import Application, DeferralDecision, Notice
 from permitlogic.models.out import Location
@@ -54,23 +53,12 @@ def decide_deferral_each(
     calendar: WorkdayCalendar | None = None,
 ) -> list[DeferralDecision | InputError]:
     """A decision per application, or the InputError of one that cannot be decided."""
-    with collector_paused():
-        outcomes: list[DeferralDecision | InputError | Application] = []
-        for value in applications:
-            try:
-                outcomes.append(coerce(Application, value, "application"))
-            except InputError as error:
-                outcomes.append(error)
-        valid = [o for o in outcomes if isinstance(o, Application)]
-        decided = iter(_deferral(pack).decide(valid, catalog, calendar or bundled_calendar()))
-        out: list[DeferralDecision | InputError] = []
-        for outcome in outcomes:
-            if isinstance(outcome, Application):
-                result = next(decided)
-                out.append(_received(result) if isinstance(result, CalendarGap) else result)
-            else:
-                out.append(outcome)
-        return out
+
+    def decide(valid: list[Application]) -> list[DeferralDecision | CalendarGap]:
+        return _deferral(pack).decide(valid, catalog, calendar or bundled_calendar())
+
+    outcomes = decided_in_order(applications, Application, "application", decide)
+    return [_received(o) if isinstance(o, CalendarGap) else o for o in outcomes]
 
 
 def decide_deferral_batch(

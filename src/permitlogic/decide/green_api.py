@@ -7,9 +7,8 @@ from typing import Any
 
 from permitlogic.decide.green_channel import GreenChannelRules, green_channel_rules
 from permitlogic.decide.inputs import coerce
-from permitlogic.decide.outcomes import raise_all
+from permitlogic.decide.outcomes import decided_in_order, raise_all
 from permitlogic.errors import InputError
-from permitlogic.gc_pause import collector_paused
 from permitlogic.models.decision import GreenChannelDecision, Project
 from permitlogic.packs.green_channel import GreenChannelPack, bundled_green_channel_pack
 
@@ -31,16 +30,7 @@ def decide_green_channel_each(
     projects: Sequence[ProjectInput], pack: GreenChannelPack | None = None
 ) -> list[GreenChannelDecision | InputError]:
     """A decision per project, or the InputError of a project that is invalid (keys relative to it)."""
-    with collector_paused():
-        outcomes: list[GreenChannelDecision | InputError | Project] = []
-        for value in projects:
-            try:
-                outcomes.append(coerce(Project, value, "project"))
-            except InputError as error:
-                outcomes.append(error)
-        valid = [o for o in outcomes if isinstance(o, Project)]
-        decided = iter(_green(pack).decide(valid))
-        return [next(decided) if isinstance(o, Project) else o for o in outcomes]
+    return decided_in_order(projects, Project, "project", lambda valid: _green(pack).decide(valid))
 
 
 def decide_green_channel_batch(
