@@ -22,8 +22,8 @@ from hypothesis import strategies as st
 
 from permitlogic.errors import InputError
 from permitlogic.load.catalog import load_catalog_sourced, parse_text
-from permitlogic.load.limits import LoadLimits
-from permitlogic.load.yaml_fast import FAST_MIN_CHARS, YamlFastSourced, parse_yaml_fast
+from permitlogic.load.limits import FAST_MIN_CHARS, LoadLimits
+from permitlogic.load.yaml_fast import YamlFastSourced, parse_yaml_fast
 from permitlogic.load.yaml_source import Sourced, parse_yaml
 from permitlogic.synth import SynthOptions, synth_catalog
 from sizes import examples, scaled

@@ -30,7 +30,6 @@ from typing import Any
 import yaml
 
 from permitlogic.errors import Problem
-from permitlogic.load.limits import FAST_MIN_CHARS as FAST_MIN_CHARS
 from permitlogic.load.yaml_source import LineIndex, Path, Sourced, _build, _Loader
 
 MAX_REREAD_SHARE = 0.5

@@ -20,9 +20,7 @@ from pydantic import (
 from pydantic.functional_validators import ModelWrapValidatorHandler
 
 from permitlogic.models.fields_sets import share_fields_sets
-from permitlogic.models.input_fields import IsoDate as IsoDate
-from permitlogic.models.input_fields import Loc as Loc
-from permitlogic.models.input_fields import raise_at as raise_at
+from permitlogic.models.input_fields import IsoDate, Loc, raise_at
 from permitlogic.models.published_flag import PUBLISHED, is_published, published_data
 from permitlogic.models.text_policy import Id, Name, Text
 

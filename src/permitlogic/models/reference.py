@@ -7,7 +7,8 @@ from typing import Annotated
 
 from pydantic import Field
 
-from permitlogic.models.catalog import IsoDate, Strict
+from permitlogic.models.catalog import Strict
+from permitlogic.models.input_fields import IsoDate
 from permitlogic.models.text_policy import Name, Text
 
 

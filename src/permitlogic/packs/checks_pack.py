@@ -9,7 +9,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from permitlogic.models.catalog import IsoDate, Level
+from permitlogic.models.catalog import Level
+from permitlogic.models.input_fields import IsoDate
 from permitlogic.models.report import Severity
 from permitlogic.packs.location import default_rules_dir
 from permitlogic.packs.yaml_pack import load_pack, load_pack_in
