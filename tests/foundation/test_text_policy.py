@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 
-from permitlogic.models.text_policy import Id
+from permitlogic.models.text_policy import ID_MAX_CHARS, Id
 
 FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 CONTROL = {*range(0x00, 0x20), *range(0x7F, 0xA0)}
@@ -22,7 +22,7 @@ class Holder(BaseModel):
 def expected(value: str) -> str | None:
     """The policy as the docs state it; None when the id is refused."""
     text = unicodedata.normalize("NFC", value).translate(FULL_WIDTH).strip()
-    if not text or len(text) > 128 or any(ord(c) in CONTROL for c in text):
+    if not text or len(text) > ID_MAX_CHARS or any(ord(c) in CONTROL for c in text):
         return None
     return text
 
