@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from sqlalchemy import select
+from starlette.concurrency import run_in_threadpool
 
 from permitlogic.errors import InputError
 from permitlogic.workbench.accounts import Role, add_user, create_token, list_users, set_active
@@ -29,7 +30,9 @@ async def add(request: Request) -> Response:
     if role not in {r.value for r in Role}:
         raise InputError.single(None, f"未知角色 {role}", f"unknown role {role}", key="role")
     password = form.get("password")
-    add_user(
+    # The new password's argon2 hash: off the event loop, as at sign-in.
+    await run_in_threadpool(
+        add_user,
         page.bench.db,
         text_field(form, "name", limit=128),
         password if isinstance(password, str) else "",
