@@ -17,7 +17,7 @@ AUDIT_ROWS = 500
 
 
 @router.get("/admin/users")
-async def users_page(request: Request) -> Response:
+def users_page(request: Request) -> Response:
     page = signed_in(request, Role.admin)
     return page.render("users.html", users=list_users(page.bench.db), token=None, roles=list(Role))
 
@@ -66,7 +66,7 @@ async def token(request: Request) -> Response:
 
 
 @router.get("/admin/audit")
-async def audit_page(request: Request) -> Response:
+def audit_page(request: Request) -> Response:
     page = signed_in(request, Role.admin)
     query = select(audit).order_by(audit.c.id.desc()).limit(AUDIT_ROWS)
     with page.bench.db.read() as conn:

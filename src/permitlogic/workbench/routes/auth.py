@@ -39,7 +39,7 @@ def _safe_next(value: object) -> str:
 
 
 @router.get("/")
-async def start(request: Request) -> Response:
+def start(request: Request) -> Response:
     page = signed_in(request)
     assert page.session is not None
     role = page.session.user.role
@@ -47,7 +47,7 @@ async def start(request: Request) -> Response:
 
 
 @router.get("/login")
-async def login_form(request: Request) -> Response:
+def login_form(request: Request) -> Response:
     page = page_of(request)
     if page.session is not None:
         return redirect("/")
@@ -103,7 +103,7 @@ async def logout(request: Request) -> Response:
 
 
 @router.get("/lang/{lang}")
-async def switch_language(request: Request, lang: str) -> Response:
+def switch_language(request: Request, lang: str) -> Response:
     response = RedirectResponse(_safe_next(request.query_params.get("next")), status_code=303)
     response.set_cookie(LANG_COOKIE, "en" if lang == "en" else "zh", samesite="lax", path=PREFIX)
     return response

@@ -47,7 +47,7 @@ def _case(page: Page, case_id: str) -> Case:
 
 
 @router.get("/ledger")
-async def ledger_list(request: Request) -> Response:
+def ledger_list(request: Request) -> Response:
     page = signed_in(request, *CLERKS)
     params = request.query_params
     on = _day(params.get("on"), "on")
@@ -61,7 +61,7 @@ async def ledger_list(request: Request) -> Response:
 
 
 @router.get("/ledger/cases/{case_id}")
-async def case_page(request: Request, case_id: str) -> Response:
+def case_page(request: Request, case_id: str) -> Response:
     page = signed_in(request, *CLERKS)
     found = ledger.history(page.bench.db.store, case_id[:128])
     return page.render(

@@ -71,7 +71,7 @@ def _upload(page: Page, review: Review, upload_id: int) -> StoredUpload:
 
 
 @router.get("/reviews")
-async def reviews_page(request: Request) -> Response:
+def reviews_page(request: Request) -> Response:
     page = signed_in(request, *REVIEWERS)
     assert page.session is not None
     return page.render("reviews.html", reviews=list_reviews(page.bench.db, page.session.user))
@@ -98,7 +98,7 @@ async def create(request: Request) -> Response:
 
 
 @router.get("/reviews/{review_id}")
-async def review_page(request: Request, review_id: int) -> Response:
+def review_page(request: Request, review_id: int) -> Response:
     page = signed_in(request, *REVIEWERS)
     review = _review(page, review_id)
     assert page.session is not None
@@ -170,7 +170,7 @@ async def upload(request: Request, review_id: int) -> Response:
 
 
 @router.get("/reviews/{review_id}/round")
-async def round_page(request: Request, review_id: int) -> Response:
+def round_page(request: Request, review_id: int) -> Response:
     page = signed_in(request, *REVIEWERS)
     review = _review(page, review_id)
     assert page.session is not None
@@ -233,12 +233,10 @@ async def accept_finding(request: Request, review_id: int) -> Response:
 
 
 @router.get("/reviews/{review_id}/uploads/{upload_id}/report.html")
-async def report_html(request: Request, review_id: int, upload_id: int) -> Response:
+def report_html(request: Request, review_id: int, upload_id: int) -> Response:
     page = signed_in(request, *REVIEWERS)
     found = _upload(page, _review(page, review_id), upload_id)
-    body = await run_in_threadpool(
-        exports.report_html, found, page.bench.service.checks_pack, page.lang
-    )
+    body = exports.report_html(found, page.bench.service.checks_pack, page.lang)
     return Response(
         body,
         media_type="text/html; charset=utf-8",
@@ -247,16 +245,14 @@ async def report_html(request: Request, review_id: int, upload_id: int) -> Respo
 
 
 @router.get("/reviews/{review_id}/uploads/{upload_id}/report.xlsx")
-async def report_xlsx(request: Request, review_id: int, upload_id: int) -> Response:
+def report_xlsx(request: Request, review_id: int, upload_id: int) -> Response:
     page = signed_in(request, *REVIEWERS)
     found = _upload(page, _review(page, review_id), upload_id)
     department = request.query_params.get("department")
     assert page.session is not None
     if page.session.user.department:
         department = page.session.user.department
-    body = await run_in_threadpool(
-        exports.report_xlsx, found, page.bench.service.checks_pack, page.lang, department
-    )
+    body = exports.report_xlsx(found, page.bench.service.checks_pack, page.lang, department)
     return Response(
         body,
         media_type=exports.XLSX,
@@ -265,10 +261,10 @@ async def report_xlsx(request: Request, review_id: int, upload_id: int) -> Respo
 
 
 @router.get("/reviews/{review_id}/uploads/{upload_id}/annotated.xlsx")
-async def annotated(request: Request, review_id: int, upload_id: int) -> Response:
+def annotated(request: Request, review_id: int, upload_id: int) -> Response:
     page = signed_in(request, *REVIEWERS)
     found = _upload(page, _review(page, review_id), upload_id)
-    body = await run_in_threadpool(exports.annotated_sheet, found, page.lang)
+    body = exports.annotated_sheet(found, page.lang)
     return Response(
         body,
         media_type=exports.XLSX,

@@ -7,6 +7,7 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
 
 from permitlogic.decide.notice import notice_for
 from permitlogic.decision_log import CatalogRef, catalog_sha256
@@ -39,14 +40,19 @@ def _catalog(page: Page, upload_id: int) -> Catalog:
     return upload.catalog
 
 
+def _catalog_and_digest(page: Page, upload_id: int) -> tuple[Catalog, str]:
+    catalog = _catalog(page, upload_id)
+    return catalog, catalog_sha256(catalog)
+
+
 @router.get("/window")
-async def window(request: Request) -> Response:
+def window(request: Request) -> Response:
     page = signed_in(request, *CLERKS)
     return page.render("window.html")
 
 
 @router.get("/window/green-channel")
-async def green_form(request: Request) -> Response:
+def green_form(request: Request) -> Response:
     page = signed_in(request, *CLERKS)
     return page.render(
         "green_form.html",
@@ -70,7 +76,7 @@ async def green_decide(request: Request) -> Response:
 
 
 @router.get("/window/deferral")
-async def deferral_form(request: Request) -> Response:
+def deferral_form(request: Request) -> Response:
     page = signed_in(request, *CLERKS)
     upload_text = request.query_params.get("catalog", "")
     catalog = None
@@ -100,13 +106,14 @@ async def deferral_decide(request: Request) -> Response:
     if not isinstance(upload_text, str) or not upload_text.isdigit():
         raise InputError.single(None, "请选择目录", "choose a catalog", key="catalog")
     upload_id = int(upload_text)
-    catalog = _catalog(page, upload_id)
+    # The stored catalog is validated again and hashed: off the event loop (the
+    # decision itself stays on it, where the service's engine is used).
+    catalog, sha256 = await run_in_threadpool(_catalog_and_digest, page, upload_id)
     application = application_of(form)
     service = page.bench.service
     [outcome] = service.engine.deferral_each([application], catalog)
     if isinstance(outcome, InputError):
         raise outcome
-    sha256 = catalog_sha256(catalog)
     if service.log is not None:
         service.log.write_catalog(catalog, sha256)
     ref = CatalogRef(id=catalog.catalog.id, sha256=sha256)
@@ -116,7 +123,7 @@ async def deferral_decide(request: Request) -> Response:
 
 
 @router.get("/window/decisions/{decision_id}")
-async def decision_page(request: Request, decision_id: str) -> Response:
+def decision_page(request: Request, decision_id: str) -> Response:
     page = signed_in(request, *CLERKS)
     saved = load_decision(page.bench.db, decision_id)
     if saved is None:
@@ -150,7 +157,7 @@ async def decision_page(request: Request, decision_id: str) -> Response:
 
 
 @router.get("/window/decisions/{decision_id}/notice")
-async def notice_page(request: Request, decision_id: str) -> Response:
+def notice_page(request: Request, decision_id: str) -> Response:
     page = signed_in(request, *CLERKS)
     saved = load_decision(page.bench.db, decision_id)
     if saved is None or not isinstance(saved.decision, DeferralDecision):
