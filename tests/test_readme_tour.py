@@ -21,14 +21,13 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-import httpx
 import pytest
+
+from served import Served, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
@@ -97,13 +96,6 @@ def _prepared(lines: list[str]) -> list[str]:
     return lines
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 def _shims(directory: Path) -> dict[str, str]:
     """An environment whose ``permitlogic`` and ``python`` are this interpreter."""
     directory.mkdir()
@@ -125,25 +117,6 @@ def _adapt(line: str, port: int) -> str:
     if line.startswith("permitlogic serve") and "--port" not in line:
         line = line.replace("permitlogic serve", f"permitlogic serve --port {port}", 1)
     return re.sub(r"--max-examples \d+", "--max-examples 10", line)
-
-
-def _start_server(line: str, folder: Path, env: dict[str, str], port: int) -> subprocess.Popen[str]:
-    server = subprocess.Popen(
-        ["bash", "-c", f"exec {line}"],
-        cwd=folder,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    for _ in range(600):
-        assert server.poll() is None, server.stderr.read() if server.stderr else line
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
-                return server
-        except httpx.TransportError:
-            time.sleep(0.1)
-    raise AssertionError(f"{line}: the service did not answer")
 
 
 PARTS = tour_parts()
@@ -173,14 +146,20 @@ def test_the_tour_runs_as_written(tmp_path: Path, part: list[str]) -> None:
     shutil.copytree(ROOT / "rules", folder / "rules")
     before = {p.name for p in folder.iterdir()}
     env = _shims(tmp_path / "bin")
-    port = _free_port()
-    servers: list[subprocess.Popen[str]] = []
+    port = 8000  # until the service starts on a free port, which the later lines then use
+    servers: list[Served] = []
     try:
         for written in _prepared(part):
-            line = _adapt(written, port)
-            if line.startswith("permitlogic serve"):
-                servers.append(_start_server(line, folder, env, port))
+            if written.startswith("permitlogic serve"):
+                served = serve(
+                    lambda free, line=written: ["bash", "-c", f"exec {_adapt(line, free)}"],
+                    cwd=folder,
+                    env=env,
+                )
+                servers.append(served)
+                port = served.port
                 continue
+            line = _adapt(written, port)
             done = subprocess.run(
                 ["bash", "-o", "pipefail", "-c", line],
                 cwd=folder,
@@ -202,8 +181,7 @@ def test_the_tour_runs_as_written(tmp_path: Path, part: list[str]) -> None:
                 assert '"detail"' not in done.stdout, report
     finally:
         for server in servers:
-            server.terminate()
-            server.wait(timeout=30)
+            server.stop()
 
     left = {p.name + ("/" if p.is_dir() else "") for p in folder.iterdir()} - {
         name + "/" for name in before

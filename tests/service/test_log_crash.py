@@ -6,7 +6,6 @@ import json
 import os
 import random
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -22,6 +21,7 @@ from permitlogic.cli import app as cli_app
 from permitlogic.decision_log import DecisionLog, read_log
 from permitlogic.errors import InputError
 from permitlogic.service.examples import PROJECT
+from served import serve
 from sizes import scaled
 
 KILLS = scaled(20, 2)
@@ -31,30 +31,16 @@ BATCH = 400
 pytestmark = pytest.mark.slow
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def _start(log: Path) -> tuple[subprocess.Popen[bytes], str]:
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "permitlogic.cli", "serve", "--port", str(port), "--log", str(log)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+    served = serve(
+        lambda port: [
+            *(sys.executable, "-m", "permitlogic.cli", "serve", "--port", str(port)),
+            *("--log", str(log)),
+        ],
+        wait_s=60,
         env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
     )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                return process, base
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    process.kill()
-    raise AssertionError("the service did not start")
+    return served.process, served.base
 
 
 def _post_batches(base: str, start: int, answered: list[str], stop: threading.Event) -> None:

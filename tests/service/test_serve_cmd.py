@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -15,41 +13,26 @@ from typer.testing import CliRunner
 
 from permitlogic.cli import app as cli_app
 from permitlogic.errors import InputError
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
+from served import serve
 
 
 def test_serve_answers_and_logs(tmp_path: Path, project: dict[str, Any]) -> None:
-    port = _free_port()
     log = tmp_path / "decisions.jsonl"
-    command = [sys.executable, "-m", "permitlogic.cli", "serve", "--port", str(port)]
-    server = subprocess.Popen(
-        [*command, "--log", str(log), "--max-list", "2"],
+    served = serve(
+        lambda port: [
+            *(sys.executable, "-m", "permitlogic.cli", "serve", "--port", str(port)),
+            *("--log", str(log), "--max-list", "2"),
+        ],
         cwd=tmp_path,  # the workbench's store, permitlogic.db, is made here
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
     )
-    base = f"http://127.0.0.1:{port}"
+    base = served.base
     try:
-        for _ in range(300):
-            assert server.poll() is None, server.stderr.read() if server.stderr else ""
-            try:
-                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.1)
         answer = httpx.post(f"{base}/v1/decide/green-channel", json=project, timeout=10)
         assert answer.status_code == 200
         too_many = httpx.post(f"{base}/v1/decide/green-channel", json=[project] * 3, timeout=10)
         assert too_many.status_code == 413
     finally:
-        server.terminate()
-        server.wait(timeout=15)
+        served.stop()
     [record] = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
     assert record["decision_id"] == answer.json()["decision_id"]
 

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-import socket
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 import httpx
@@ -17,6 +14,7 @@ from typer.testing import CliRunner
 from permitlogic.cli import app as cli_app
 from permitlogic.service.examples import APPLICATION, PROJECT
 from permitlogic.service.workers import worker_log_path
+from served import serve
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "cases" / "demo-county.yaml"
@@ -25,47 +23,18 @@ DEMO = ROOT / "cases" / "demo-county.yaml"
 pytestmark = pytest.mark.slow
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 def test_two_workers_log_apart_and_each_log_replays(tmp_path: Path) -> None:
-    port = _free_port()
     log = tmp_path / "decisions.jsonl"
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "permitlogic.cli",
-            "serve",
-            "--port",
-            str(port),
-            "--workers",
-            "2",
-            "--catalog",
-            str(DEMO),
-            "--log",
-            str(log),
+    served = serve(
+        lambda port: [
+            *(sys.executable, "-m", "permitlogic.cli", "serve", "--port", str(port)),
+            *("--workers", "2", "--catalog", str(DEMO), "--log", str(log)),
         ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        wait_s=240,
         env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
     )
-    base = f"http://127.0.0.1:{port}"
+    server, base = served.process, served.base
     try:
-        deadline = time.monotonic() + 240
-        while True:
-            assert server.poll() is None, server.stderr.read() if server.stderr else ""
-            try:
-                if httpx.get(base + "/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert time.monotonic() < deadline, "the service did not start"
-            time.sleep(0.2)
         catalog_id = "demo-county-2026"
         answered = 0
         with httpx.Client(base_url=base, timeout=30) as client:

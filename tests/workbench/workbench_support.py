@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -14,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+
+from served import serve
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = ROOT / "cases"
@@ -91,13 +91,6 @@ def add_user(store: Path, name: str, role: str, scope: list[str]) -> None:
     assert done.returncode == 0, done.stderr
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 @dataclass
 class Server:
     base: str
@@ -109,12 +102,11 @@ class Server:
     @classmethod
     @contextmanager
     def start(cls, directory: Path) -> Iterator[Server]:
-        port = free_port()
         store = directory / "permitlogic.db"
         log = directory / "decisions.jsonl"
         env = {**os.environ, "PERMITLOGIC_MAX_FILE_MB": str(UPLOAD_MB)}
-        process = subprocess.Popen(
-            [
+        served = serve(
+            lambda port: [
                 sys.executable,
                 "-m",
                 "permitlogic.cli",
@@ -128,22 +120,11 @@ class Server:
             ],
             cwd=directory,
             env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
         )
-        server = cls(f"http://127.0.0.1:{port}", store, log, process)
         try:
-            for _ in range(600):
-                assert process.poll() is None, process.stderr.read() if process.stderr else ""
-                try:
-                    if httpx.get(f"{server.base}/healthz", timeout=1).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    time.sleep(0.1)
-            yield server
+            yield cls(served.base, store, log, served.process)
         finally:
-            process.terminate()
-            process.wait(timeout=15)
+            served.stop()
 
     def get(self, path: str, **options: Any) -> httpx.Response:
         return httpx.get(self.base + path, timeout=30, **options)
