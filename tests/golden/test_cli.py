@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from defusedxml import ElementTree
 from typer.testing import CliRunner
 
@@ -76,6 +77,10 @@ def test_bad_input_exits_2_naming_the_problem(tmp_path: Path) -> None:
     assert code == 2
     code, _ = invoke("--properties", "--coverage")
     assert code == 2
+    code, _ = invoke("--properties", "--jobs", "0")
+    assert code == 2
+    code, _ = invoke(str(CASES), "--jobs", "2")  # --jobs is for the properties
+    assert code == 2
     code, _ = invoke(str(CASES), "-k", "no-such-case-anywhere")
     assert code == 2
     (tmp_path / "bad.yaml").write_text("kind: check\ncases:\n- name: x\n  expect: {}\n", "utf-8")
@@ -83,7 +88,8 @@ def test_bad_input_exits_2_naming_the_problem(tmp_path: Path) -> None:
     assert result.exit_code == 2
 
 
-def test_properties_run_from_the_command_line(tmp_path: Path) -> None:
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_properties_run_from_the_command_line(tmp_path: Path, jobs: str) -> None:
     junit = tmp_path / "props.xml"
     code, out = invoke(
         "--properties",
@@ -95,10 +101,13 @@ def test_properties_run_from_the_command_line(tmp_path: Path) -> None:
         str(junit),
         "--lang",
         "en",
+        "--jobs",
+        jobs,
     )
     assert code == 0, out
-    assert "properties::green_channel_keeps_the_baseline PASSED" in out
-    assert "properties::green_channel_is_monotone PASSED" in out
+    # In the registry's order, whichever process ran each.
+    baseline = out.index("properties::green_channel_keeps_the_baseline PASSED")
+    assert out.index("properties::green_channel_is_monotone PASSED") > baseline
     assert "2 passed" in out
     suite = ElementTree.parse(junit).getroot().find("testsuite")
     assert suite is not None and suite.get("name") == "properties" and suite.get("tests") == "2"
@@ -114,6 +123,7 @@ def test_help_names_every_option() -> None:
         "--properties",
         "--packs",
         "--max-examples",
+        "--jobs",
         "-k",
     ):
         assert option in out

@@ -98,6 +98,16 @@ def test_command(
             "catalog the deferral properties draw applications for (default: drawn catalogs)",
         ),
     ] = None,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            metavar="N",
+            help="在 N 个进程中同时运行性质测试（默认 1）/ run the properties in N processes "
+            "at once (default 1)",
+        ),
+    ] = 1,
     keyword: Annotated[
         str | None,
         typer.Option(
@@ -127,6 +137,7 @@ def test_command(
             catalog,
             keyword,
             lang,
+            jobs,
         )
     except InputError as error:
         from permitlogic.cli import report_input_error
@@ -147,9 +158,18 @@ def _run(
     catalog: Path | None,
     keyword: str | None,
     lang: Lang,
+    jobs: int = 1,
 ) -> int:
     """Run what was asked, print it; the exit code (0 or 1). InputError for bad input."""
     _validate(fail_under, max_examples, packs, catalog)
+    if jobs < 1:
+        raise bad_option("--jobs", "应为正整数", "expected a positive number")
+    if jobs != 1 and not properties:
+        raise bad_option(
+            "--jobs",
+            "--jobs 只用于性质测试：请同时给出 --properties",
+            "--jobs applies to the property tests: give --properties as well",
+        )
     run_cases = directory is not None or not properties
     if (coverage or fail_under is not None) and not run_cases:
         raise bad_option(
@@ -165,7 +185,7 @@ def _run(
         golden = _run_cases(console, directory, packs, keyword, lang)
         outcomes.extend(golden.outcomes)
     if properties:
-        outcomes.extend(_run_properties(console, packs, max_examples, keyword, catalog, lang))
+        outcomes.extend(_run_properties(console, packs, max_examples, keyword, catalog, lang, jobs))
     if not outcomes:
         raise bad_option(
             "-k",
@@ -201,13 +221,16 @@ def _run_properties(
     keyword: str | None,
     catalog: Path | None,
     lang: Lang,
+    jobs: int,
 ) -> list[CaseOutcome]:
     """The properties, each printed as it is found to hold or not."""
     from permitlogic.testing.property_runner import run_properties
 
     examples = max_examples if max_examples is not None else 100
     print_header(console, _properties_what(packs, examples, lang.value), lang.value)
-    found = run_properties(packs, max_examples=examples, keyword=keyword, catalog=catalog)
+    found = run_properties(
+        packs, max_examples=examples, keyword=keyword, catalog=catalog, jobs=jobs
+    )
     for outcome in found:
         print_outcomes(console, [outcome])
     return found
