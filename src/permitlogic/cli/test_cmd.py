@@ -158,18 +158,10 @@ def _run(
     catalog: Path | None,
     keyword: str | None,
     lang: Lang,
-    jobs: int = 1,
+    jobs: int,
 ) -> int:
     """Run what was asked, print it; the exit code (0 or 1). InputError for bad input."""
-    _validate(fail_under, max_examples, packs, catalog)
-    if jobs < 1:
-        raise bad_option("--jobs", "应为正整数", "expected a positive number")
-    if jobs != 1 and not properties:
-        raise bad_option(
-            "--jobs",
-            "--jobs 只用于性质测试：请同时给出 --properties",
-            "--jobs applies to the property tests: give --properties as well",
-        )
+    _validate(fail_under, max_examples, packs, catalog, jobs, properties)
     run_cases = directory is not None or not properties
     if (coverage or fail_under is not None) and not run_cases:
         raise bad_option(
@@ -252,7 +244,12 @@ def _coverage_below(
 
 
 def _validate(
-    fail_under: float | None, max_examples: int | None, packs: Path | None, catalog: Path | None
+    fail_under: float | None,
+    max_examples: int | None,
+    packs: Path | None,
+    catalog: Path | None,
+    jobs: int,
+    properties: bool,
 ) -> None:
     if fail_under is not None and not 0 <= fail_under <= 100:
         raise bad_option(
@@ -260,6 +257,14 @@ def _validate(
         )
     if max_examples is not None and max_examples < 1:
         raise bad_option("--max-examples", "应为正整数", "expected a positive number")
+    if jobs < 1:
+        raise bad_option("--jobs", "应为正整数", "expected a positive number")
+    if jobs != 1 and not properties:
+        raise bad_option(
+            "--jobs",
+            "--jobs 只用于性质测试：请同时给出 --properties",
+            "--jobs applies to the property tests: give --properties as well",
+        )
     if packs is not None and not packs.is_dir():
         raise bad_option(
             "--packs", f"规则包目录不存在：{packs}", f"no such rules directory: {packs}"
