@@ -8,7 +8,7 @@ from typing import Any
 from permitlogic.decide.deferral import DeferralRules, deferral_rules
 from permitlogic.decide.inputs import coerce
 from permitlogic.decide.notice import notice_for
-from permitlogic.decide.outcomes import decided_in_order, raise_all
+from permitlogic.decide.outcomes import decided_in_order, decided_or_raise
 from permitlogic.errors import InputError
 from permitlogic.models.catalog import Catalog
 from permitlogic.models.decision import Application, DeferralDecision, Notice
@@ -68,9 +68,7 @@ def decide_deferral_batch(
     calendar: WorkdayCalendar | None = None,
 ) -> list[DeferralDecision]:
     """A decision per application, in order; one InputError naming every one that cannot be decided."""
-    outcomes = decide_deferral_each(applications, catalog, pack, calendar)
-    raise_all(outcomes)
-    return [o for o in outcomes if isinstance(o, DeferralDecision)]
+    return decided_or_raise(decide_deferral_each(applications, catalog, pack, calendar))
 
 
 def deferral_notice(decision: DeferralDecision, pack: DeferralPack | None = None) -> Notice | None:

@@ -7,7 +7,7 @@ from typing import Any
 
 from permitlogic.decide.green_channel import GreenChannelRules, green_channel_rules
 from permitlogic.decide.inputs import coerce
-from permitlogic.decide.outcomes import decided_in_order, raise_all
+from permitlogic.decide.outcomes import decided_in_order, decided_or_raise
 from permitlogic.errors import InputError
 from permitlogic.models.decision import GreenChannelDecision, Project
 from permitlogic.packs.green_channel import GreenChannelPack, bundled_green_channel_pack
@@ -37,6 +37,4 @@ def decide_green_channel_batch(
     projects: Sequence[ProjectInput], pack: GreenChannelPack | None = None
 ) -> list[GreenChannelDecision]:
     """A decision per project, in order; one InputError naming every invalid project (``[i].field``)."""
-    outcomes = decide_green_channel_each(projects, pack)
-    raise_all(outcomes)
-    return [o for o in outcomes if isinstance(o, GreenChannelDecision)]
+    return decided_or_raise(decide_green_channel_each(projects, pack))

@@ -47,7 +47,8 @@ def prefixed(index: int, error: InputError) -> list[Problem]:
     return out
 
 
-def raise_all(outcomes: Sequence[object]) -> None:
+def decided_or_raise(outcomes: Sequence[D | InputError]) -> list[D]:
+    """The decisions, in order; or one InputError with every invalid input's problems under its index."""
     problems = [
         problem
         for index, outcome in enumerate(outcomes)
@@ -56,3 +57,4 @@ def raise_all(outcomes: Sequence[object]) -> None:
     ]
     if problems:
         raise InputError(problems)
+    return [o for o in outcomes if not isinstance(o, InputError)]
