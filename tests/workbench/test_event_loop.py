@@ -12,6 +12,8 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import httpx
@@ -29,96 +31,96 @@ def _csrf(html: str) -> str:
     return found.group(1)
 
 
-async def _answered_first(store: Path, tmp_path: Path, slow: tuple[str, dict[str, str]]) -> str:
-    """Which is answered first: the slow form (sent first) or a health check sent after it."""
+@asynccontextmanager
+async def _workbench(tmp_path: Path) -> AsyncIterator[httpx.AsyncClient]:
+    """The app in process over a store whose one account is the admin ``chief``."""
+    store = tmp_path / "permitlogic.db"
+    add_user(store, "chief", "admin", [])
     app = create_app(ServiceSettings(store=str(store), log_path=tmp_path / "decisions.jsonl"))
     transport = httpx.ASGITransport(app=app, client=LOOPBACK)
     async with httpx.AsyncClient(transport=transport, base_url="http://workbench") as client:
-        csrf = _csrf((await client.get("/workbench/login")).text)
-        path, form = slow
-        if path != "/workbench/login":
-            signed = await client.post(
-                "/workbench/login",
-                data={"csrf": csrf, "name": "chief", "password": PASSWORD},
-            )
-            assert signed.status_code == 303
-            csrf = _csrf((await client.get("/workbench/admin/users")).text)
-        order: list[str] = []
+        yield client
 
-        async def send_form() -> None:
-            answer = await client.post(path, data={"csrf": csrf, **form})
-            assert answer.status_code == 303, answer.text[-800:]
-            order.append("form")
 
-        async def health() -> None:
-            answer = await client.get("/healthz")
-            assert answer.status_code == 200
-            order.append("health")
+async def _signed_in(client: httpx.AsyncClient) -> str:
+    """Sign in as ``chief``; the session's CSRF token."""
+    csrf = _csrf((await client.get("/workbench/login")).text)
+    login = {"csrf": csrf, "name": "chief", "password": PASSWORD}
+    assert (await client.post("/workbench/login", data=login)).status_code == 303
+    return _csrf((await client.get("/workbench/reviews")).text)
 
-        sent = asyncio.create_task(send_form())
-        await asyncio.sleep(0.02)  # the form is with the app before the health check is sent
-        await asyncio.gather(sent, health())
-        return order[0]
+
+async def _answered_first(
+    client: httpx.AsyncClient, slow: Callable[[], Awaitable[httpx.Response]], status: int
+) -> str:
+    """Which is answered first: the slow request (sent first) or a health check sent after it."""
+    order: list[str] = []
+
+    async def send_slow() -> None:
+        answer = await slow()
+        assert answer.status_code == status, answer.text[-800:]
+        order.append("slow")
+
+    async def health() -> None:
+        assert (await client.get("/healthz")).status_code == 200
+        order.append("health")
+
+    sent = asyncio.create_task(send_slow())
+    await asyncio.sleep(0.005)  # the slow request is with the app before the health check is sent
+    await asyncio.gather(sent, health())
+    return order[0]
 
 
 def test_health_is_answered_while_a_sign_in_checks_its_password(tmp_path: Path) -> None:
-    store = tmp_path / "permitlogic.db"
-    add_user(store, "chief", "admin", [])
-    login = ("/workbench/login", {"name": "chief", "password": PASSWORD})
-    assert asyncio.run(_answered_first(store, tmp_path, login)) == "health"
+    async def race() -> str:
+        async with _workbench(tmp_path) as client:
+            csrf = _csrf((await client.get("/workbench/login")).text)
+            login = {"csrf": csrf, "name": "chief", "password": PASSWORD}
+            return await _answered_first(
+                client, lambda: client.post("/workbench/login", data=login), 303
+            )
+
+    assert asyncio.run(race()) == "health"
 
 
 def test_health_is_answered_while_a_new_account_is_hashed(tmp_path: Path) -> None:
-    store = tmp_path / "permitlogic.db"
-    add_user(store, "chief", "admin", [])
-    account = {"name": "窗口二", "password": "another-horse-8", "role": "clerk"}
-    assert asyncio.run(_answered_first(store, tmp_path, ("/workbench/admin/users", account))) == (
-        "health"
-    )
+    async def race() -> str:
+        async with _workbench(tmp_path) as client:
+            csrf = await _signed_in(client)
+            account = {
+                "csrf": csrf,
+                "name": "窗口二",
+                "password": "another-horse-8",
+                "role": "clerk",
+            }
+            return await _answered_first(
+                client, lambda: client.post("/workbench/admin/users", data=account), 303
+            )
 
-
-async def _page_answered_first(store: Path, tmp_path: Path, catalog: Path) -> str:
-    """Which is answered first: the 容缺受理 form over a large stored catalog, or a health check."""
-    app = create_app(ServiceSettings(store=str(store), log_path=tmp_path / "decisions.jsonl"))
-    transport = httpx.ASGITransport(app=app, client=LOOPBACK)
-    async with httpx.AsyncClient(transport=transport, base_url="http://workbench") as client:
-        csrf = _csrf((await client.get("/workbench/login")).text)
-        login = {"csrf": csrf, "name": "chief", "password": PASSWORD}
-        assert (await client.post("/workbench/login", data=login)).status_code == 303
-        csrf = _csrf((await client.get("/workbench/reviews")).text)
-        made = await client.post(
-            "/workbench/reviews", data={"csrf": csrf, "county": "合成县", "year": "2026"}
-        )
-        review = made.headers["location"].rsplit("/", 1)[-1]
-        sent = await client.post(
-            f"/workbench/reviews/{review}/upload",
-            data={"csrf": csrf, "baseline": "no"},
-            files={"file": (catalog.name, catalog.read_bytes())},
-        )
-        assert sent.status_code == 303, sent.text[-800:]
-        form = (await client.get("/workbench/window/deferral")).text
-        [upload] = re.findall(r'<option value="(\d+)"', form)
-        order: list[str] = []
-
-        async def page() -> None:
-            answer = await client.get(f"/workbench/window/deferral?catalog={upload}")
-            assert answer.status_code == 200
-            order.append("page")
-
-        async def health() -> None:
-            assert (await client.get("/healthz")).status_code == 200
-            order.append("health")
-
-        first = asyncio.create_task(page())
-        await asyncio.sleep(0.005)
-        await asyncio.gather(first, health())
-        return order[0]
+    assert asyncio.run(race()) == "health"
 
 
 def test_health_is_answered_while_a_page_reads_a_large_catalog_back(tmp_path: Path) -> None:
-    store = tmp_path / "permitlogic.db"
-    add_user(store, "chief", "admin", [])
     catalog = tmp_path / "large-county.json"
     data = synth_catalog(SynthOptions(items=1500, seed=2, defect_rate=0.0))
     catalog.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    assert asyncio.run(_page_answered_first(store, tmp_path, catalog)) == "health"
+
+    async def race() -> str:
+        async with _workbench(tmp_path) as client:
+            csrf = await _signed_in(client)
+            made = await client.post(
+                "/workbench/reviews", data={"csrf": csrf, "county": "合成县", "year": "2026"}
+            )
+            review = made.headers["location"].rsplit("/", 1)[-1]
+            sent = await client.post(
+                f"/workbench/reviews/{review}/upload",
+                data={"csrf": csrf, "baseline": "no"},
+                files={"file": (catalog.name, catalog.read_bytes())},
+            )
+            assert sent.status_code == 303, sent.text[-800:]
+            form = (await client.get("/workbench/window/deferral")).text
+            [upload] = re.findall(r'<option value="(\d+)"', form)
+            page = f"/workbench/window/deferral?catalog={upload}"
+            return await _answered_first(client, lambda: client.get(page), 200)
+
+    assert asyncio.run(race()) == "health"
